@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Yardstick.Core.Common;
+
+/// <summary>
+/// How traces show numbers (scoring.md §9): ratios and factors with up to 8 decimals, other
+/// intermediate values with up to 6, money with 2. A shown value that was rounded is marked ≈.
+/// </summary>
+public static class TraceFormat
+{
+    /// <summary>A ratio or factor: up to 8 decimals.</summary>
+    public static string Ratio(decimal value) => Show(value, 8);
+
+    /// <summary>Points and other intermediate values: up to 6 decimals.</summary>
+    public static string Value(decimal value) => Show(value, 6);
+
+    /// <summary>Money with two decimals and thousands separators (30,000.00); ≈ when the amount had more decimals.</summary>
+    public static string Money(decimal value)
+    {
+        var rounded = Math.Round(value, 2, MidpointRounding.AwayFromZero);
+        var text = rounded.ToString("#,##0.00", CultureInfo.InvariantCulture);
+        return rounded == value ? text : "≈ " + text;
+    }
+
+    /// <summary>An input as written (no trailing zeros beyond its own precision).</summary>
+    public static string Input(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A value with at most <paramref name="decimals"/> decimals, marked ≈ when rounded.</summary>
+    public static string Show(decimal value, int decimals)
+    {
+        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        var text = Normalize(rounded).ToString(CultureInfo.InvariantCulture);
+        return rounded == value ? text : "≈ " + text;
+    }
+
+    /// <summary>A total as screens show it: truncated toward −∞ to 2 decimals.</summary>
+    public static string Shown(decimal total) =>
+        (Math.Floor(total * 100m) / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static decimal Normalize(decimal d) => d / 1.000000000000000000000000000000000m;
+}

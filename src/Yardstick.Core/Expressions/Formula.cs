@@ -1,0 +1,430 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using NCalc;
+using NCalc.Factories;
+using Yardstick.Core.Common;
+
+namespace Yardstick.Core.Expressions;
+
+/// <summary>
+/// An expression of scoring.md §5, parsed once by NCalc and compiled once into a tree of closures
+/// over an <see cref="EvalScope"/>. Arithmetic is decimal; <c>round</c> rounds half away from zero;
+/// a comparison that reads a missing value is false; arithmetic on a missing value is missing.
+/// </summary>
+public sealed partial class Formula
+{
+    private static readonly LogicalExpressionParserOptions ParserOptions = new()
+    {
+        FloatingPointNumberType = FloatingPointNumberType.Decimal,
+        IntegerNumberType = IntegerNumberType.Int64,
+    };
+
+    private static readonly string[] Prefixes = ["team.", "product.", "person."];
+
+    /// <summary>Names a scheme knows besides its codes.</summary>
+    public const string BaseSalary = "base_salary";
+
+    private readonly Func<EvalScope, XValue> _eval;
+
+    private Formula(string text, Func<EvalScope, XValue> eval, bool isBool, Compiler compiler)
+    {
+        Text = text;
+        _eval = eval;
+        IsCondition = isBool;
+        ActualCodes = compiler.ActualCodes;
+        ScoreCodes = compiler.ScoreCodes;
+        FreeNames = compiler.Names;
+    }
+
+    /// <summary>The expression as written.</summary>
+    public string Text { get; }
+
+    /// <summary>True when the expression yields a truth value (a condition), false when it yields a number.</summary>
+    public bool IsCondition { get; }
+
+    /// <summary>Indicator codes whose actual the expression reads by name, in order of appearance, without repeats.</summary>
+    public IReadOnlyList<string> ActualCodes { get; }
+
+    /// <summary>Codes (indicators or groups) read through score(), achievement() or points(), without repeats.</summary>
+    public IReadOnlyList<string> ScoreCodes { get; }
+
+    /// <summary>Every code the expression reads, in either way.</summary>
+    public IEnumerable<string> AllCodes => ActualCodes.Concat(ScoreCodes).Distinct(StringComparer.Ordinal);
+
+    /// <summary>Free names read (base_salary, team.*, product.*, person.*).</summary>
+    public IReadOnlyList<string> FreeNames { get; }
+
+    /// <summary>Evaluates the expression in <paramref name="scope"/>.</summary>
+    public XValue Evaluate(EvalScope scope) => _eval(scope);
+
+    /// <summary>
+    /// Parses and checks <paramref name="text"/> against the scheme's <paramref name="symbols"/>.
+    /// Problems name the unknown name or function and its 1-based position in the text.
+    /// </summary>
+    /// <param name="text">The expression.</param>
+    /// <param name="where">Where the expression stands (a JSON path or field), used in problems.</param>
+    /// <param name="symbols">The scheme's codes.</param>
+    /// <param name="expectCondition">True for a condition (when), false for a number, null for either.</param>
+    public static Result<Formula> Compile(string text, string where, SchemeSymbols symbols, bool? expectCondition)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return Result<Formula>.Fail(where, "the expression is empty");
+        LogicalExpression ast;
+        try
+        {
+            ast = LogicalExpressionFactory.Create(BracketDottedNames(text), ParserOptions, CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (ex is NCalc.Exceptions.NCalcException or InvalidOperationException or FormatException or OverflowException)
+        {
+            return Result<Formula>.Fail(where, $"cannot parse '{text}': {ex.Message}");
+        }
+
+        var compiler = new Compiler(text, where, symbols);
+        var node = compiler.Visit(ast);
+        if (compiler.Problems.Count == 0 && expectCondition is { } cond && node.IsBool != cond)
+            compiler.Problems.Add(new Problem(where, cond
+                ? $"'{text}' yields a number; a condition (true or false) is expected here, e.g. x >= 0.6"
+                : $"'{text}' yields true or false; a number is expected here"));
+        return compiler.Problems.Count > 0
+            ? Result<Formula>.Fail(compiler.Problems)
+            : new Formula(text, node.Eval, node.IsBool, compiler);
+    }
+
+    /// <summary>NCalc reads team.revenue only in brackets: bracket every dotted name outside quotes.</summary>
+    private static string BracketDottedNames(string text) =>
+        QuotedOrDotted().Replace(text, m => m.Groups["dotted"].Success ? "[" + m.Value + "]" : m.Value);
+
+    [GeneratedRegex(@"'[^']*'|\[[^\]]*\]|(?<dotted>(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)")]
+    private static partial Regex QuotedOrDotted();
+
+    /// <summary>1-based position of <paramref name="token"/> in <paramref name="text"/> as a whole word (or quoted string), 0 if not found.</summary>
+    private static int PositionOf(string text, string token, bool quoted)
+    {
+        var pattern = quoted ? "'" + Regex.Escape(token) + "'" : @"(?<![\w.'])" + Regex.Escape(token) + @"(?![\w.'])";
+        var m = Regex.Match(text, pattern);
+        return m.Success ? m.Index + 1 : 0;
+    }
+
+    private readonly record struct Node(Func<EvalScope, XValue> Eval, bool IsBool);
+
+    private sealed class Compiler(string text, string where, SchemeSymbols symbols)
+    {
+        public List<Problem> Problems { get; } = [];
+        public List<string> ActualCodes { get; } = [];
+        public List<string> ScoreCodes { get; } = [];
+        public List<string> Names { get; } = [];
+
+        private static readonly Node Bad = new(_ => XValue.Missing, false);
+
+        private Node Fail(string message)
+        {
+            Problems.Add(new Problem(where, message));
+            return Bad;
+        }
+
+        private string At(string token, bool quoted = false)
+        {
+            var pos = PositionOf(text, token, quoted);
+            return pos > 0 ? $" at position {pos}" : "";
+        }
+
+        public Node Visit(LogicalExpression e) => e switch
+        {
+            ValueExpression v => Value(v),
+            Identifier i => Ident(i.Name),
+            BinaryExpression b => Binary(b),
+            UnaryExpression u => Unary(u),
+            TernaryExpression t => Conditional(Visit(t.LeftExpression), Visit(t.MiddleExpression), Visit(t.RightExpression), "?:"),
+            Function f => Function(f),
+            _ => Fail($"'{text}': this kind of expression ({e.GetType().Name}) is not supported"),
+        };
+
+        private Node Value(ValueExpression v)
+        {
+            switch (v.Value)
+            {
+                case bool b:
+                    var bv = XValue.Of(b);
+                    return new(_ => bv, true);
+                case decimal or int or long:
+                    var nv = XValue.Of(Convert.ToDecimal(v.Value, CultureInfo.InvariantCulture));
+                    return new(_ => nv, false);
+                case string s:
+                    return Fail($"text '{s}'{At(s, quoted: true)} is only allowed as the code in score(), achievement() or points()");
+                default:
+                    return Fail($"the value {v.Value} is not a number or true/false");
+            }
+        }
+
+        private void Note(List<string> list, string item)
+        {
+            if (!list.Contains(item, StringComparer.Ordinal))
+                list.Add(item);
+        }
+
+        private Node Ident(string name)
+        {
+            if (name is "true" or "false")
+            {
+                var bv = XValue.Of(name == "true");
+                return new(_ => bv, true);
+            }
+
+            if (symbols.TryGetIndicator(name, out var ind))
+            {
+                Note(ActualCodes, name);
+                return new(s => s.Actual(ind), false);
+            }
+
+            if (symbols.IsGroup(name))
+                return Fail($"'{name}'{At(name)} is a group; use achievement('{name}') or points('{name}')");
+            if (name == BaseSalary || Prefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal) && name.Length > p.Length && !name[p.Length..].Contains('.')))
+            {
+                Note(Names, name);
+                return new(s => s.Name(name), false);
+            }
+
+            return Fail($"unknown name '{name}'{At(name)}; expected an indicator code of this scheme, base_salary, or a measure such as team.revenue, product.gmv, person.x");
+        }
+
+        private Node Number(Node n, string context) =>
+            n.IsBool ? Fail($"'{text}': {context} needs a number, not true/false") : n;
+
+        private Node Boolean(Node n, string context) =>
+            n.IsBool ? n : Fail($"'{text}': {context} needs a condition (true/false), not a number");
+
+        private Node Binary(BinaryExpression b)
+        {
+            var l = Visit(b.LeftExpression);
+            var r = Visit(b.RightExpression);
+            var op = b.Type;
+            switch (op)
+            {
+                case BinaryExpressionType.And:
+                case BinaryExpressionType.Or:
+                {
+                    var lf = Boolean(l, "&&/||").Eval;
+                    var rf = Boolean(r, "&&/||").Eval;
+                    return op == BinaryExpressionType.And
+                        ? new(s => XValue.Of(lf(s).IsTrue && rf(s).IsTrue), true)
+                        : new(s => XValue.Of(lf(s).IsTrue || rf(s).IsTrue), true);
+                }
+
+                case BinaryExpressionType.Equal:
+                case BinaryExpressionType.NotEqual:
+                case BinaryExpressionType.Lesser:
+                case BinaryExpressionType.LesserOrEqual:
+                case BinaryExpressionType.Greater:
+                case BinaryExpressionType.GreaterOrEqual:
+                {
+                    if (l.IsBool != r.IsBool)
+                        return Fail($"'{text}': a comparison needs two numbers or two conditions");
+                    var lf = l.Eval;
+                    var rf = r.Eval;
+                    Func<decimal, decimal, bool> cmp = op switch
+                    {
+                        BinaryExpressionType.Equal => (x, y) => x == y,
+                        BinaryExpressionType.NotEqual => (x, y) => x != y,
+                        BinaryExpressionType.Lesser => (x, y) => x < y,
+                        BinaryExpressionType.LesserOrEqual => (x, y) => x <= y,
+                        BinaryExpressionType.Greater => (x, y) => x > y,
+                        _ => (x, y) => x >= y,
+                    };
+                    return new(s =>
+                    {
+                        var x = lf(s);
+                        var y = rf(s);
+                        return x.Kind == XKind.Missing || y.Kind == XKind.Missing ? XValue.False : XValue.Of(cmp(x.Number, y.Number));
+                    }, true);
+                }
+
+                case BinaryExpressionType.Plus:
+                case BinaryExpressionType.Minus:
+                case BinaryExpressionType.Times:
+                case BinaryExpressionType.Div:
+                case BinaryExpressionType.Modulo:
+                {
+                    var lf = Number(l, "arithmetic").Eval;
+                    var rf = Number(r, "arithmetic").Eval;
+                    Func<decimal, decimal, XValue> arith = op switch
+                    {
+                        BinaryExpressionType.Plus => (x, y) => XValue.Of(x + y),
+                        BinaryExpressionType.Minus => (x, y) => XValue.Of(x - y),
+                        BinaryExpressionType.Times => (x, y) => XValue.Of(x * y),
+                        BinaryExpressionType.Div => (x, y) => y == 0m ? XValue.Missing : XValue.Of(x / y),
+                        _ => (x, y) => y == 0m ? XValue.Missing : XValue.Of(x % y),
+                    };
+                    return new(s =>
+                    {
+                        var x = lf(s);
+                        var y = rf(s);
+                        return x.Kind == XKind.Missing || y.Kind == XKind.Missing ? XValue.Missing : arith(x.Number, y.Number);
+                    }, false);
+                }
+
+                case BinaryExpressionType.Coalesce:
+                {
+                    if (l.IsBool != r.IsBool)
+                        return Fail($"'{text}': both sides of ?? must be numbers or both conditions");
+                    var lf = l.Eval;
+                    var rf = r.Eval;
+                    return new(s => lf(s) is { Kind: not XKind.Missing } v ? v : rf(s), l.IsBool);
+                }
+
+                default:
+                    return Fail($"'{text}': the operator {op} is not supported; use + - * / %, comparisons, &&, ||, !, ?? and the functions min, max, abs, round, if, score, achievement, points");
+            }
+        }
+
+        private Node Unary(UnaryExpression u)
+        {
+            var inner = Visit(u.Expression);
+            switch (u.Type)
+            {
+                case UnaryExpressionType.Not:
+                {
+                    var f = Boolean(inner, "!").Eval;
+                    return new(s => XValue.Of(!f(s).IsTrue), true);
+                }
+
+                case UnaryExpressionType.Negate:
+                {
+                    var f = Number(inner, "-").Eval;
+                    return new(s => f(s) is { Kind: XKind.Number } v ? XValue.Of(-v.Number) : XValue.Missing, false);
+                }
+
+                case UnaryExpressionType.Positive:
+                    return Number(inner, "+");
+                default:
+                    return Fail($"'{text}': the operator {u.Type} is not supported");
+            }
+        }
+
+        private Node Conditional(Node cond, Node then, Node otherwise, string name)
+        {
+            var c = Boolean(cond, name).Eval;
+            if (then.IsBool != otherwise.IsBool)
+                return Fail($"'{text}': both branches of {name} must be numbers or both conditions");
+            var t = then.Eval;
+            var o = otherwise.Eval;
+            return new(s => c(s).IsTrue ? t(s) : o(s), then.IsBool);
+        }
+
+        private Node Function(Function f)
+        {
+            var name = f.Identifier.Name;
+            var args = f.Parameters;
+            var lower = name.ToLowerInvariant();
+            switch (lower)
+            {
+                case "score":
+                case "achievement":
+                case "points":
+                    return CodeFunction(name, lower, args);
+                case "if":
+                    if (args.Count != 3)
+                        return Fail($"'{text}': if(condition, then, else) takes 3 arguments, not {args.Count}");
+                    return Conditional(Visit(args[0]), Visit(args[1]), Visit(args[2]), "if");
+                case "abs":
+                {
+                    if (args.Count != 1)
+                        return Fail($"'{text}': abs(x) takes 1 argument, not {args.Count}");
+                    var a = Number(Visit(args[0]), "abs").Eval;
+                    return new(s => a(s) is { Kind: XKind.Number } v ? XValue.Of(Math.Abs(v.Number)) : XValue.Missing, false);
+                }
+
+                case "round":
+                {
+                    if (args.Count is < 1 or > 2)
+                        return Fail($"'{text}': round(x) or round(x, digits) takes 1 or 2 arguments, not {args.Count}");
+                    var a = Number(Visit(args[0]), "round").Eval;
+                    var d = args.Count == 2 ? Number(Visit(args[1]), "round").Eval : (_ => XValue.Of(0m));
+                    return new(s =>
+                    {
+                        var v = a(s);
+                        var digits = d(s);
+                        if (v.Kind != XKind.Number || digits.Kind != XKind.Number || digits.Number is < 0 or > 28 || digits.Number != decimal.Truncate(digits.Number))
+                            return XValue.Missing;
+                        return XValue.Of(Math.Round(v.Number, (int)digits.Number, MidpointRounding.AwayFromZero));
+                    }, false);
+                }
+
+                case "min":
+                case "max":
+                {
+                    if (args.Count < 2)
+                        return Fail($"'{text}': {lower}(a, b, ...) takes at least 2 arguments");
+                    var fs = args.Select(a => Number(Visit(a), lower).Eval).ToArray();
+                    var isMin = lower == "min";
+                    return new(s =>
+                    {
+                        decimal acc = 0;
+                        for (var i = 0; i < fs.Length; i++)
+                        {
+                            var v = fs[i](s);
+                            if (v.Kind != XKind.Number)
+                                return XValue.Missing;
+                            acc = i == 0 ? v.Number : isMin ? Math.Min(acc, v.Number) : Math.Max(acc, v.Number);
+                        }
+
+                        return XValue.Of(acc);
+                    }, false);
+                }
+
+                default:
+                    return Fail($"unknown function '{name}'{At(name)}; expected score, achievement, points, min, max, abs, round or if");
+            }
+        }
+
+        private Node CodeFunction(string name, string lower, LogicalExpressionList args)
+        {
+            if (args.Count != 1 || args[0] is not ValueExpression { Value: string code })
+                return Fail($"'{text}': {lower}('code') takes one code in quotes");
+            if (symbols.TryGetIndicator(code, out var ind))
+            {
+                Note(ScoreCodes, code);
+                var node = symbols.NodeOf(code);
+                return lower switch
+                {
+                    "score" => new(s => s.Score(ind), false),
+                    "achievement" => new(s => s.Achievement(node), false),
+                    _ => new(s => s.Points(node), false),
+                };
+            }
+
+            if (symbols.IsGroup(code))
+            {
+                if (lower == "score")
+                    return Fail($"score('{code}'){At(code, quoted: true)}: '{code}' is a group; score() takes an indicator, use achievement('{code}')");
+                Note(ScoreCodes, code);
+                var node = symbols.NodeOf(code);
+                return lower == "achievement" ? new(s => s.Achievement(node), false) : new(s => s.Points(node), false);
+            }
+
+            return Fail($"unknown code '{code}'{At(code, quoted: true)} in {name}(); expected a code of this scheme");
+        }
+    }
+}
+
+/// <summary>The codes of a scheme, numbered: nodes in pre-order, indicators in tree order.</summary>
+public sealed class SchemeSymbols
+{
+    private readonly Dictionary<string, (int Node, int Indicator)> _codes = new(StringComparer.Ordinal);
+
+    /// <summary>Adds a node; <paramref name="indicator"/> is -1 for a group.</summary>
+    public void Add(string code, int node, int indicator) => _codes.TryAdd(code, (node, indicator));
+
+    /// <summary>True when <paramref name="code"/> is an indicator; gives its number.</summary>
+    public bool TryGetIndicator(string code, out int indicator)
+    {
+        indicator = _codes.TryGetValue(code, out var e) ? e.Indicator : -1;
+        return indicator >= 0;
+    }
+
+    /// <summary>True when <paramref name="code"/> is a group.</summary>
+    public bool IsGroup(string code) => _codes.TryGetValue(code, out var e) && e.Indicator < 0;
+
+    /// <summary>The node number of a known code.</summary>
+    public int NodeOf(string code) => _codes[code].Node;
+}

@@ -1,0 +1,272 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Yardstick.Core.Common;
+
+namespace Yardstick.Core.Schemes;
+
+/// <summary>
+/// Reads and writes scheme files (docs/scheme-format.md): UTF-8 JSON that HR keeps in version control.
+/// A file holds one scheme, or a lifecycle bundle of one scheme per product stage.
+/// </summary>
+public static class SchemeJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        WriteIndented = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+    };
+
+    /// <summary>
+    /// Parses a scheme file or a bundle. Syntax problems name the line and column; model problems
+    /// name the JSON path or node. The scheme is not yet validated: compile it for that.
+    /// </summary>
+    /// <param name="json">The file's text.</param>
+    /// <param name="file">The file name, used in problems.</param>
+    public static Result<SchemeDocument> Parse(string json, string file)
+    {
+        FileDto? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize<FileDto>(json, Options);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $"{file}:{line + 1}:{(ex.BytePositionInLine ?? 0) + 1}" : file;
+            var message = ex.Message.Split(" Path:")[0];
+            if (ex.Path is { Length: > 0 } path)
+                message += $" (at {path})";
+            return Result<SchemeDocument>.Fail(where, message);
+        }
+
+        if (dto is null)
+            return Result<SchemeDocument>.Fail(file, "the file is empty; expected a JSON object with id, name, period and tree");
+
+        var problems = new List<Problem>();
+        if (dto.Schemes is { } schemes)
+        {
+            var list = new List<Scheme>();
+            for (var i = 0; i < schemes.Count; i++)
+                if (ToScheme(schemes[i], $"{file}: $.schemes[{i}]", problems) is { } s)
+                    list.Add(s);
+            if (dto.Tree is not null)
+                problems.Add(new(file, "a bundle has 'schemes', not 'tree'"));
+            if (list.Count > 0 && list.Any(s => s.Stage is null))
+                problems.Add(new(file, "every scheme of a lifecycle bundle needs a 'stage' (startup, growth, mature, decline)"));
+            return problems.Count > 0
+                ? Result<SchemeDocument>.Fail(problems)
+                : new SchemeDocument(dto.Id ?? "", Name(dto.Name), list);
+        }
+
+        var scheme = ToScheme(dto, $"{file}: $", problems);
+        return problems.Count > 0 || scheme is null
+            ? Result<SchemeDocument>.Fail(problems)
+            : new SchemeDocument(scheme.Id, scheme.Name, [scheme]);
+    }
+
+    /// <summary>Writes one scheme as a scheme file.</summary>
+    public static string Write(Scheme scheme) => JsonSerializer.Serialize(ToDto(scheme), Options);
+
+    /// <summary>Writes a document: a single scheme as a scheme file, several as a bundle.</summary>
+    public static string Write(SchemeDocument document) =>
+        document.IsBundle
+            ? JsonSerializer.Serialize(new FileDto { Id = document.Id, Name = ToNameDto(document.Name), Schemes = [.. document.Schemes.Select(ToDto)] }, Options)
+            : Write(document.Schemes[0]);
+
+    private static Scheme? ToScheme(FileDto dto, string at, List<Problem> problems)
+    {
+        var before = problems.Count;
+        Require(dto.Id, at + ".id", "the scheme's id, e.g. industrial-value", problems);
+        if (dto.Name is null)
+            problems.Add(new(at + ".name", "required: {\"zh-CN\": \"…\", \"en\": \"…\"}"));
+        if (dto.Period is null)
+            problems.Add(new(at + ".period", "required: month, quarter, half or year"));
+        if (dto.Tree is null)
+            problems.Add(new(at + ".tree", "required: the list of top-level groups and indicators"));
+        var children = (dto.Tree ?? []).Select((n, i) => ToNode(n, $"{at}.tree[{i}]", problems)).ToList();
+        if (problems.Count > before)
+            return null;
+        var grades = (dto.Grades ?? []).Select(g => new GradeBand(g.Grade ?? "", g.Min)).ToList();
+        return new Scheme(dto.Id!, dto.Version ?? 1, Name(dto.Name), dto.Period!.Value, dto.FiscalYearStart ?? 1, children!, grades, dto.Stage);
+    }
+
+    private static Node? ToNode(NodeDto dto, string at, List<Problem> problems)
+    {
+        var before = problems.Count;
+        Require(dto.Code, at + ".code", "the node's code (ASCII snake_case)", problems);
+        var where = dto.Code is null ? at : $"{at} ({dto.Code})";
+        if (dto.Name is null)
+            problems.Add(new(where + ".name", "required: {\"zh-CN\": \"…\", \"en\": \"…\"}"));
+        if (dto.Weight is null)
+            problems.Add(new(where + ".weight", "required: the node's share of the total, e.g. 0.10"));
+
+        if (dto.Children is { } kids)
+        {
+            string[] indicatorFields = [.. new (string, bool)[]
+            {
+                ("unit", dto.Unit is not null), ("direction", dto.Direction is not null), ("target", dto.Target is not null),
+                ("rule", dto.Rule is not null), ("source", dto.Source is not null), ("expression", dto.Expression is not null),
+            }.Where(f => f.Item2).Select(f => f.Item1)];
+            if (indicatorFields.Length > 0)
+                problems.Add(new(where, $"a group (it has children) cannot have {string.Join(", ", indicatorFields)}; move them to an indicator"));
+            var children = kids.Select((k, i) => ToNode(k, $"{at}.children[{i}]", problems)).ToList();
+            return problems.Count > before ? null : new Group(dto.Code!, Name(dto.Name), dto.Weight!.Value, children!, dto.CompanyDefined ?? false);
+        }
+
+        if (dto.Unit is null)
+            problems.Add(new(where + ".unit", "required for an indicator: percent, ratio, count, money, rating, days, hours or number"));
+        if (dto.Direction is null)
+            problems.Add(new(where + ".direction", "required for an indicator: higher or lower"));
+        if (dto.Target is null)
+            problems.Add(new(where + ".target", "required for an indicator: the target value"));
+        if (dto.Bands?.Any(b => b.Length != 2) == true)
+            problems.Add(new(where + ".bands", "each band is a pair [from, achievement], e.g. [0.9, 1.0]"));
+        if (problems.Count > before)
+            return null;
+        return new Indicator(
+            dto.Code!,
+            Name(dto.Name),
+            dto.Weight!.Value,
+            dto.Unit!.Value,
+            dto.Direction!.Value,
+            dto.Target!.Value,
+            dto.Rule ?? RuleKind.Ratio,
+            dto.Cap ?? Indicator.DefaultCap,
+            dto.Floor ?? 0m,
+            dto.Source ?? Source.Import,
+            dto.Ytd ?? false,
+            dto.Min,
+            dto.Max,
+            dto.Zero,
+            dto.Bands?.Select(b => new Band(b[0], b[1])).ToList(),
+            dto.Expression,
+            dto.Scope ?? Scope.Person,
+            dto.RaterGroups,
+            dto.CompanyDefined ?? false);
+    }
+
+    private static void Require(string? value, string where, string what, List<Problem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            problems.Add(new(where, "required: " + what));
+    }
+
+    private static LocalizedText Name(NameDto? n) => new(n?.ZhCN ?? "", n?.En ?? "");
+
+    private static NameDto ToNameDto(LocalizedText t) => new() { ZhCN = t.Zh, En = t.En };
+
+    private static FileDto ToDto(Scheme s) => new()
+    {
+        Id = s.Id,
+        Version = s.Version,
+        Name = ToNameDto(s.Name),
+        Period = s.PeriodKind,
+        FiscalYearStart = s.FiscalYearStart,
+        Stage = s.Stage,
+        Grades = s.Grades.Count == 0 ? null : [.. s.Grades.Select(g => new GradeDto { Grade = g.Grade, Min = g.Min })],
+        Tree = [.. s.Children.Select(ToDto)],
+    };
+
+    private static NodeDto ToDto(Node node) => node switch
+    {
+        Group g => new NodeDto
+        {
+            Code = g.Code,
+            Name = ToNameDto(g.Name),
+            Weight = g.Weight,
+            CompanyDefined = g.CompanyDefined ? true : null,
+            Children = [.. g.Children.Select(ToDto)],
+        },
+        Indicator i => new NodeDto
+        {
+            Code = i.Code,
+            Name = ToNameDto(i.Name),
+            Weight = i.Weight,
+            Unit = i.Unit,
+            Direction = i.Direction,
+            Target = i.Target,
+            Rule = i.Rule == RuleKind.Ratio ? null : i.Rule,
+            Cap = i.Cap == Indicator.DefaultCap ? null : i.Cap,
+            Floor = i.Floor == 0m ? null : i.Floor,
+            Source = i.Source == Source.Import ? null : i.Source,
+            Ytd = i.Ytd ? true : null,
+            Min = i.Min,
+            Max = i.Max,
+            Zero = i.Zero,
+            Bands = i.Bands?.Select(b => new[] { b.From, b.Achievement }).ToList(),
+            Expression = i.Expression,
+            Scope = i.Scope == Scope.Person ? null : i.Scope,
+            RaterGroups = i.RaterGroups is { Count: > 0 } rg ? [.. rg] : null,
+            CompanyDefined = i.CompanyDefined ? true : null,
+        },
+        _ => throw new InvalidOperationException("unknown node type " + node.GetType().Name),
+    };
+
+    private sealed class FileDto
+    {
+        public string? Id { get; set; }
+        public int? Version { get; set; }
+        public NameDto? Name { get; set; }
+        public PeriodKind? Period { get; set; }
+        public int? FiscalYearStart { get; set; }
+        public string? Stage { get; set; }
+        public List<GradeDto>? Grades { get; set; }
+        public List<NodeDto>? Tree { get; set; }
+        public List<FileDto>? Schemes { get; set; }
+    }
+
+    private sealed class NameDto
+    {
+        [JsonPropertyName("zh-CN")]
+        public string? ZhCN { get; set; }
+
+        [JsonPropertyName("en")]
+        public string? En { get; set; }
+    }
+
+    private sealed class GradeDto
+    {
+        public string? Grade { get; set; }
+        public decimal? Min { get; set; }
+    }
+
+    private sealed class NodeDto
+    {
+        public string? Code { get; set; }
+        public NameDto? Name { get; set; }
+        public decimal? Weight { get; set; }
+        public Unit? Unit { get; set; }
+        public Direction? Direction { get; set; }
+        public decimal? Target { get; set; }
+        public RuleKind? Rule { get; set; }
+        public decimal? Cap { get; set; }
+        public decimal? Floor { get; set; }
+        public Source? Source { get; set; }
+        public bool? Ytd { get; set; }
+        public decimal? Min { get; set; }
+        public decimal? Max { get; set; }
+        public decimal? Zero { get; set; }
+        public List<decimal[]>? Bands { get; set; }
+        public string? Expression { get; set; }
+        public Scope? Scope { get; set; }
+        public List<string>? RaterGroups { get; set; }
+        public bool? CompanyDefined { get; set; }
+        public List<NodeDto>? Children { get; set; }
+    }
+}
+
+/// <summary>The content of a scheme file: one scheme, or a lifecycle bundle of stage schemes.</summary>
+/// <param name="Id">The file's id (the scheme's id for a single scheme).</param>
+/// <param name="Name">The file's name.</param>
+/// <param name="Schemes">The schemes; one for a plain scheme file.</param>
+public sealed record SchemeDocument(string Id, LocalizedText Name, IReadOnlyList<Scheme> Schemes)
+{
+    /// <summary>True for a lifecycle bundle (a scheme per stage).</summary>
+    public bool IsBundle => Schemes.Count != 1 || Schemes[0].Id != Id;
+}

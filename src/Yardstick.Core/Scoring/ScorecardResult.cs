@@ -1,0 +1,166 @@
+using Yardstick.Core.Expressions;
+using Yardstick.Core.Schemes;
+
+namespace Yardstick.Core.Scoring;
+
+/// <summary>What became of one indicator for one person. Values are unrounded.</summary>
+/// <param name="Actual">The actual (computed for a formula source), null when missing.</param>
+/// <param name="Target">The effective target (prorated for a year-to-date indicator).</param>
+/// <param name="Achievement">The achievement <c>a</c> before clamping; null when missing or waived.</param>
+/// <param name="Score">The score <c>s = clamp(a, floor, cap)</c>; 0 when missing or waived.</param>
+/// <param name="RawPoints"><c>100 × weight × s</c> before re-normalisation.</param>
+/// <param name="Weight">The weight as reported: raw weight / (1 − W), 0 when waived.</param>
+/// <param name="Points">The points as reported: raw points / (1 − W).</param>
+/// <param name="Missing">True when the actual is missing (and the indicator not waived).</param>
+/// <param name="Waived">True when the indicator is waived.</param>
+/// <param name="WaiverReason">The reason recorded with the waiver.</param>
+public readonly record struct IndicatorResult(
+    decimal? Actual,
+    decimal Target,
+    decimal? Achievement,
+    decimal Score,
+    decimal RawPoints,
+    decimal Weight,
+    decimal Points,
+    bool Missing,
+    bool Waived,
+    string? WaiverReason);
+
+/// <summary>What became of one group. Values are unrounded.</summary>
+/// <param name="RawWeight">The group's weight less its waived indicators' weights.</param>
+/// <param name="RawPoints">The sum of the children's raw points.</param>
+/// <param name="Weight">The weight as reported: raw weight / (1 − W).</param>
+/// <param name="Points">The points as reported: raw points / (1 − W).</param>
+/// <param name="Achievement"><c>A = raw points / (100 × raw weight)</c>; null when every child is waived.</param>
+/// <param name="Waived">True when every indicator in the group is waived.</param>
+/// <param name="ContainsMissing">True when an indicator in the group is missing.</param>
+public readonly record struct GroupResult(
+    decimal RawWeight,
+    decimal RawPoints,
+    decimal Weight,
+    decimal Points,
+    decimal? Achievement,
+    bool Waived,
+    bool ContainsMissing);
+
+/// <summary>
+/// A person's scorecard: every indicator and group with all intermediate values, the total and the
+/// grade. Totals are unrounded; screens truncate to 2 decimals (toward −∞).
+/// </summary>
+public sealed class ScorecardResult
+{
+    internal ScorecardResult(CompiledScheme scheme, string person, IndicatorResult[] indicators, GroupResult[] groups, decimal waivedWeight, decimal rawTotal, decimal total, string? grade)
+    {
+        Scheme = scheme;
+        Person = person;
+        Indicators = indicators;
+        Groups = groups;
+        WaivedWeight = waivedWeight;
+        RawTotal = rawTotal;
+        Total = total;
+        Grade = grade;
+    }
+
+    /// <summary>The scheme the scorecard was computed with.</summary>
+    public CompiledScheme Scheme { get; }
+
+    /// <summary>The person's id.</summary>
+    public string Person { get; }
+
+    /// <summary>Indicator results, by indicator number (tree order).</summary>
+    public IndicatorResult[] Indicators { get; }
+
+    /// <summary>Group results by node number (entries for indicator nodes are unused).</summary>
+    public GroupResult[] Groups { get; }
+
+    /// <summary><c>W</c>: the sum of the waived indicators' weights.</summary>
+    public decimal WaivedWeight { get; }
+
+    /// <summary>The total before re-normalisation.</summary>
+    public decimal RawTotal { get; }
+
+    /// <summary>The total score: raw total / (1 − W); 100 means every remaining target met exactly.</summary>
+    public decimal Total { get; }
+
+    /// <summary>The grade of the unrounded total, or null when the scheme has no grade bands.</summary>
+    public string? Grade { get; }
+
+    /// <summary>True when no indicator is missing (waived ones do not count as missing).</summary>
+    public bool Complete => !Indicators.Any(i => i.Missing);
+
+    /// <summary>Codes of the missing indicators, in tree order.</summary>
+    public IEnumerable<string> MissingCodes => Codes(i => i.Missing);
+
+    /// <summary>Codes of the waived indicators, in tree order.</summary>
+    public IEnumerable<string> WaivedCodes => Codes(i => i.Waived);
+
+    /// <summary>The result of indicator <paramref name="code"/>.</summary>
+    public IndicatorResult Indicator(string code) => Indicators[Scheme.IndicatorIndex(code) is var i and >= 0 ? i : throw new KeyNotFoundException(code)];
+
+    /// <summary>The result of group <paramref name="code"/>.</summary>
+    public GroupResult Group(string code) => Groups[Scheme.NodeIndex(code) is var n and >= 0 && Scheme.NodeIndicator[n] < 0 ? n : throw new KeyNotFoundException(code)];
+
+    /// <summary>Reported points of a group or an indicator.</summary>
+    public decimal Points(string code)
+    {
+        var n = Scheme.NodeIndex(code);
+        return Scheme.NodeIndicator[n] is var i and >= 0 ? Indicators[i].Points : Groups[n].Points;
+    }
+
+    /// <summary>A scope in which expressions (payout rules) read this scorecard.</summary>
+    public EvalScope Scope(Func<string, decimal?>? names = null) => new ResultScope(this, names);
+
+    private IEnumerable<string> Codes(Func<IndicatorResult, bool> pick)
+    {
+        for (var i = 0; i < Indicators.Length; i++)
+            if (pick(Indicators[i]))
+                yield return Scheme.Indicators[i].Code;
+    }
+
+    private sealed class ResultScope(ScorecardResult r, Func<string, decimal?>? names) : EvalScope
+    {
+        public override XValue Actual(int indicator)
+        {
+            var ind = r.Indicators[indicator];
+            if (ind.Missing)
+                ReadMissing = true;
+            return ind.Waived ? XValue.Missing : XValue.Of(ind.Actual);
+        }
+
+        public override XValue Score(int indicator)
+        {
+            var ind = r.Indicators[indicator];
+            if (ind.Missing)
+                ReadMissing = true;
+            return ind.Waived ? XValue.Missing : XValue.Of(ind.Score);
+        }
+
+        public override XValue Achievement(int node)
+        {
+            if (r.Scheme.NodeIndicator[node] is var i and >= 0)
+                return Score(i);
+            var g = r.Groups[node];
+            if (g.ContainsMissing)
+                ReadMissing = true;
+            return XValue.Of(g.Achievement);
+        }
+
+        public override XValue Points(int node)
+        {
+            if (r.Scheme.NodeIndicator[node] is var i and >= 0)
+            {
+                var ind = r.Indicators[i];
+                if (ind.Missing)
+                    ReadMissing = true;
+                return ind.Waived ? XValue.Missing : XValue.Of(ind.Points);
+            }
+
+            var g = r.Groups[node];
+            if (g.ContainsMissing)
+                ReadMissing = true;
+            return g.Waived ? XValue.Missing : XValue.Of(g.Points);
+        }
+
+        public override XValue Name(string name) => XValue.Of(names?.Invoke(name));
+    }
+}
