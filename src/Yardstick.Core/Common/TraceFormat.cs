@@ -22,15 +22,19 @@ public static class TraceFormat
         return rounded == value ? text : "≈ " + text;
     }
 
+    /// <summary>"= x" or, when x was rounded for display, "≈ x".</summary>
+    public static string Eq(string shown) => shown.StartsWith('≈') ? shown : "= " + shown;
+
     /// <summary>An input as written (no trailing zeros beyond its own precision).</summary>
     public static string Input(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A value with at most <paramref name="decimals"/> decimals, marked ≈ when rounded.</summary>
+    /// <summary>An exact value as it is (no trailing zeros), or rounded to <paramref name="decimals"/> decimals and marked ≈.</summary>
     public static string Show(decimal value, int decimals)
     {
         var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
-        var text = Normalize(rounded).ToString(CultureInfo.InvariantCulture);
-        return rounded == value ? text : "≈ " + text;
+        return rounded == value
+            ? Normalize(rounded).ToString(CultureInfo.InvariantCulture)
+            : "≈ " + rounded.ToString("0." + new string('0', decimals), CultureInfo.InvariantCulture);
     }
 
     /// <summary>A total as screens show it: truncated toward −∞ to 2 decimals.</summary>

@@ -133,7 +133,7 @@ public sealed class ScorecardCalculator
         }
 
         var total = waived == 0 ? rawTotal : rawTotal / remaining;
-        return new ScorecardResult(s, input.Person, ind, groups, waived, rawTotal, total, GradeOf(total));
+        return new ScorecardResult(s, Period, input.Person, ind, groups, waived, rawTotal, total, GradeOf(total));
     }
 
     /// <summary>The grade of an unrounded total: the first band whose minimum it reaches (inclusive).</summary>

@@ -49,9 +49,10 @@ public readonly record struct GroupResult(
 /// </summary>
 public sealed class ScorecardResult
 {
-    internal ScorecardResult(CompiledScheme scheme, string person, IndicatorResult[] indicators, GroupResult[] groups, decimal waivedWeight, decimal rawTotal, decimal total, string? grade)
+    internal ScorecardResult(CompiledScheme scheme, Common.Period period, string person, IndicatorResult[] indicators, GroupResult[] groups, decimal waivedWeight, decimal rawTotal, decimal total, string? grade)
     {
         Scheme = scheme;
+        Period = period;
         Person = person;
         Indicators = indicators;
         Groups = groups;
@@ -63,6 +64,9 @@ public sealed class ScorecardResult
 
     /// <summary>The scheme the scorecard was computed with.</summary>
     public CompiledScheme Scheme { get; }
+
+    /// <summary>The period the scorecard is for.</summary>
+    public Common.Period Period { get; }
 
     /// <summary>The person's id.</summary>
     public string Person { get; }

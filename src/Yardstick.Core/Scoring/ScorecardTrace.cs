@@ -19,8 +19,8 @@ public static class ScorecardTrace
         sb.AppendLine(T(lang, $"Scorecard of {r.Person}, scheme {s.Scheme.Id} v{s.Scheme.Version}", $"{r.Person} 的考核表，方案 {s.Scheme.Id} v{s.Scheme.Version}"));
         if (r.WaivedWeight != 0)
             sb.AppendLine(T(lang,
-                $"Waived weight W = {Ratio(r.WaivedWeight)}: every remaining weight and points are divided by 1 − W = {Ratio(1 - r.WaivedWeight)} (raw sums first, divided last)",
-                $"豁免权重 W = {Ratio(r.WaivedWeight)}：其余各项的权重与分数均除以 1 − W = {Ratio(1 - r.WaivedWeight)}（先求原始合计，最后再除）"));
+                $"Waived weight W {Eq(Ratio(r.WaivedWeight))}: every remaining weight and points are divided by 1 − W {Eq(Ratio(1 - r.WaivedWeight))} (raw sums first, divided last)",
+                $"豁免权重 W {Eq(Ratio(r.WaivedWeight))}：其余各项的权重与分数均除以 1 − W {Eq(Ratio(1 - r.WaivedWeight))}（先求原始合计，最后再除）"));
         for (var n = 0; n < s.Nodes.Length; n++)
         {
             var depth = Depth(s, n);
@@ -64,12 +64,12 @@ public static class ScorecardTrace
         var target = Value(res.Target);
         if (ind.Ytd && res.Target != ind.Target)
             target = T(lang,
-                $"{target} (year-to-date: annual {Input(ind.Target)} × {Input(res.Target * 12 / ind.Target)} / 12)",
-                $"{target}（年累计：年度目标 {Input(ind.Target)} × {Input(res.Target * 12 / ind.Target)} / 12）");
+                $"{target} (year-to-date: annual {Input(ind.Target)} × {FiscalMonth(r)} / 12)",
+                $"{target}（年累计：年度目标 {Input(ind.Target)} × {FiscalMonth(r)} / 12）");
         if (s.SourceFormulas[i] is { } src)
             lines.Add(Step + T(lang,
-                $"actual = {src.Text} = {(res.Actual is { } a0 ? Value(a0) : "missing")}",
-                $"实际值 = {src.Text} = {(res.Actual is { } a1 ? Value(a1) : "缺失")}"));
+                $"actual = {src.Text} {(res.Actual is { } a0 ? Eq(Value(a0)) : "→ missing")}",
+                $"实际值 = {src.Text} {(res.Actual is { } a1 ? Eq(Value(a1)) : "→ 缺失")}"));
         if (res.Missing)
         {
             lines.Add(Step + T(lang,
@@ -84,15 +84,15 @@ public static class ScorecardTrace
         var a = res.Achievement!.Value;
         var clampNote = a > ind.Cap ? T(lang, " (capped)", "（封顶）") : a < ind.Floor ? T(lang, " (floored)", "（保底）") : "";
         lines.Add(Step + T(lang,
-            $"s = clamp(a, floor {Input(ind.Floor)}, cap {Input(ind.Cap)}) = {Ratio(res.Score)}{clampNote}",
-            $"得分 s = clamp(a, 下限 {Input(ind.Floor)}, 上限 {Input(ind.Cap)}) = {Ratio(res.Score)}{clampNote}"));
+            $"s = clamp(a, floor {Input(ind.Floor)}, cap {Input(ind.Cap)}) {Eq(Ratio(res.Score))}{clampNote}",
+            $"得分 s = clamp(a, 下限 {Input(ind.Floor)}, 上限 {Input(ind.Cap)}) {Eq(Ratio(res.Score))}{clampNote}"));
         lines.Add(Step + T(lang,
-            $"points = 100 × {Input(ind.Weight)} × s = {Value(res.RawPoints)}",
-            $"分数 = 100 × {Input(ind.Weight)} × s = {Value(res.RawPoints)}"));
+            $"points = 100 × {Input(ind.Weight)} × s {Eq(Value(res.RawPoints))}",
+            $"分数 = 100 × {Input(ind.Weight)} × s {Eq(Value(res.RawPoints))}"));
         if (r.WaivedWeight != 0)
             lines.Add(Step + T(lang,
-                $"re-normalised: weight {Input(ind.Weight)} / {Ratio(1 - r.WaivedWeight)} = {Ratio(res.Weight)}, points {Value(res.RawPoints)} / {Ratio(1 - r.WaivedWeight)} = {Value(res.Points)}",
-                $"重新归一：权重 {Input(ind.Weight)} / {Ratio(1 - r.WaivedWeight)} = {Ratio(res.Weight)}，分数 {Value(res.RawPoints)} / {Ratio(1 - r.WaivedWeight)} = {Value(res.Points)}"));
+                $"re-normalised: weight {Input(ind.Weight)} / {Ratio(1 - r.WaivedWeight)} {Eq(Ratio(res.Weight))}, points {Value(res.RawPoints)} / {Ratio(1 - r.WaivedWeight)} {Eq(Value(res.Points))}",
+                $"重新归一：权重 {Input(ind.Weight)} / {Ratio(1 - r.WaivedWeight)} {Eq(Ratio(res.Weight))}，分数 {Value(res.RawPoints)} / {Ratio(1 - r.WaivedWeight)} {Eq(Value(res.Points))}"));
         return lines;
     }
 
@@ -108,25 +108,25 @@ public static class ScorecardTrace
         switch (ind.Rule)
         {
             case RuleKind.Ratio when higher:
-                return $"{aName} = {T(lang, "actual / target", "实际值 / 目标值")} = {x} / {t} = {a}";
+                return $"{aName} = {T(lang, "actual / target", "实际值 / 目标值")} = {x} / {t} {Eq(a)}";
             case RuleKind.Ratio when res.Actual <= 0:
-                return T(lang, $"actual {x} <= 0 on a lower-is-better ratio → a = cap = {a}", $"越低越好的比率指标实际值 {x} <= 0 → a = 上限 = {a}");
+                return T(lang, $"actual {x} <= 0 on a lower-is-better ratio → a = cap {Eq(a)}", $"越低越好的比率指标实际值 {x} <= 0 → a = 上限 {Eq(a)}");
             case RuleKind.Ratio:
-                return $"{aName} = {T(lang, "target / actual", "目标值 / 实际值")} = {t} / {x} = {a}";
+                return $"{aName} = {T(lang, "target / actual", "目标值 / 实际值")} = {t} / {x} {Eq(a)}";
             case RuleKind.Threshold:
                 var met = res.Achievement == 1m;
                 var op = higher ? (met ? ">=" : "<") : (met ? "<=" : ">");
-                return $"{x} {op} {t} → {aName} = {a}";
+                return $"{x} {op} {t} → {aName} {Eq(a)}";
             case RuleKind.Linear:
                 var z = Input(ind.Zero!.Value);
-                return $"{aName} = ({T(lang, "actual", "实际值")} − zero) / ({T(lang, "target", "目标值")} − zero) = ({x} − {z}) / ({t} − {z}) = {a}";
+                return $"{aName} = ({T(lang, "actual", "实际值")} − zero) / ({T(lang, "target", "目标值")} − zero) = ({x} − {z}) / ({t} − {z}) {Eq(a)}";
             case RuleKind.Bands:
                 var band = ind.Bands!.LastOrDefault(b => higher ? b.From <= res.Actual : b.From >= res.Actual);
                 return band is null
                     ? T(lang, $"{x} is {(higher ? "below" : "above")} every band → a = 0", $"{x} {(higher ? "低于" : "高于")}所有区间 → a = 0")
-                    : T(lang, $"{x} falls in the band from {Input(band.From)} → a = {a}", $"{x} 落在起点为 {Input(band.From)} 的区间 → a = {a}");
+                    : T(lang, $"{x} falls in the band from {Input(band.From)} → a {Eq(a)}", $"{x} 落在起点为 {Input(band.From)} 的区间 → a {Eq(a)}");
             case RuleKind.Formula:
-                return $"{aName} = {r.Scheme.RuleFormulas[i]!.Text} = {a}";
+                return $"{aName} = {r.Scheme.RuleFormulas[i]!.Text} {Eq(a)}";
             default:
                 throw new InvalidOperationException($"unknown rule {ind.Rule}");
         }
@@ -144,15 +144,15 @@ public static class ScorecardTrace
             : "";
         var missing = g.ContainsMissing ? T(lang, "; contains a missing indicator", "；含缺失指标") : "";
         return T(lang,
-            $"{node.Code} — {node.Name.En}: points {Value(g.RawPoints)} (sum of its children), A = {Value(g.RawPoints)} / (100 × {Input(g.RawWeight)}) = {a}{renorm}{missing}",
-            $"{node.Code} — {node.Name.Zh}：分数 {Value(g.RawPoints)}（下级合计），A = {Value(g.RawPoints)} / (100 × {Input(g.RawWeight)}) = {a}{renorm}{missing}");
+            $"{node.Code} — {node.Name.En}: points {Value(g.RawPoints)} (sum of its children), A = {Value(g.RawPoints)} / (100 × {Value(g.RawWeight)}) {Eq(a)}{renorm}{missing}",
+            $"{node.Code} — {node.Name.Zh}：分数 {Value(g.RawPoints)}（下级合计），A = {Value(g.RawPoints)} / (100 × {Value(g.RawWeight)}) {Eq(a)}{renorm}{missing}");
     }
 
     private static string TotalLine(ScorecardResult r, Language lang)
     {
         var total = r.WaivedWeight == 0
             ? Value(r.Total)
-            : $"{Value(r.RawTotal)} / {Ratio(1 - r.WaivedWeight)} = {Value(r.Total)}";
+            : $"{Value(r.RawTotal)} / {Ratio(1 - r.WaivedWeight)} {Eq(Value(r.Total))}";
         var band = r.Scheme.Scheme.Grades.FirstOrDefault(b => b.Grade == r.Grade);
         var grade = r.Grade is null
             ? T(lang, "no grade bands", "无等级档")
@@ -173,6 +173,8 @@ public static class ScorecardTrace
             RuleKind.Bands => "分档 bands",
             RuleKind.Formula => "公式 formula",
         };
+
+    private static int FiscalMonth(ScorecardResult r) => r.Period.FiscalMonthAtEnd(r.Scheme.Scheme.FiscalYearStart);
 
     private static int Depth(CompiledScheme s, int n)
     {
