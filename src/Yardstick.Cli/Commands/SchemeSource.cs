@@ -1,0 +1,117 @@
+using Yardstick.Core.Common;
+using Yardstick.Core.Schemes;
+using Yardstick.Core.Scoring;
+using Yardstick.Core.Templates;
+
+namespace Yardstick.Cli.Commands;
+
+/// <summary>Loads the scheme named by <c>--template ID</c> or <c>--scheme FILE</c>.</summary>
+internal static class SchemeSource
+{
+    private static readonly string[] StageTemplates = ["crossborder-startup", "crossborder-growth", "crossborder-mature"];
+
+    /// <summary>Reads and parses a scheme file; problems are reported as <c>FILE: where: message</c>.</summary>
+    public static SchemeDocument? ReadFile(string path, Problems problems)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            problems.At(path, 1, 1, "cannot read the file: " + ex.Message);
+            return null;
+        }
+
+        var parsed = SchemeJson.Parse(text, path);
+        if (!parsed.IsSuccess)
+        {
+            foreach (var p in parsed.Problems)
+                problems.Add(p.ToString());
+            return null;
+        }
+
+        return parsed.Value;
+    }
+
+    /// <summary>Compiles a scheme; problems are reported as <c>FILE: where: message</c> (the scheme id for a template).</summary>
+    public static CompiledScheme? Compile(Scheme scheme, string origin, Problems problems)
+    {
+        var compiled = CompiledScheme.Compile(scheme);
+        if (compiled.IsSuccess)
+            return compiled.Value;
+        foreach (var p in compiled.Problems)
+            problems.Add(p.Where.Length == 0 ? $"{origin}: {p.Message}" : $"{origin}: {p.Where}: {p.Message}");
+        return null;
+    }
+
+    /// <summary>The one scheme to evaluate; null (with problems) for a bundle, an unknown id or a bad file.</summary>
+    public static CompiledScheme? Load(string? templateId, string? schemePath, Problems problems)
+    {
+        if ((templateId is null) == (schemePath is null))
+        {
+            problems.In("--template/--scheme", "give exactly one: --template ID (see 'yardstick templates list') or --scheme FILE");
+            return null;
+        }
+
+        SchemeDocument document;
+        string origin;
+        if (templateId is not null)
+        {
+            var found = TemplateCatalog.Find(templateId);
+            if (!found.IsSuccess)
+            {
+                foreach (var p in found.Problems)
+                    problems.In("--template", p.Message);
+                return null;
+            }
+
+            document = found.Value.Document;
+            origin = "--template " + templateId;
+        }
+        else
+        {
+            if (ReadFile(schemePath!, problems) is not { } read)
+                return null;
+            document = read;
+            origin = schemePath!;
+        }
+
+        if (document.IsBundle)
+        {
+            var ids = string.Join(", ", document.Schemes.Select(s => $"{s.Id} ({s.Stage})"));
+            var hint = templateId is not null && StageTemplates.All(id => TemplateCatalog.Find(id).IsSuccess)
+                ? $"pick one stage: --template {string.Join(", --template ", StageTemplates)}"
+                : "export one stage scheme to its own file and pass that";
+            problems.In(origin, $"'{document.Id}' is a lifecycle bundle of one scheme per product stage ({ids}); evaluating a bundle needs --stages, which is not supported yet; {hint}");
+            return null;
+        }
+
+        return Compile(document.Schemes[0], origin, problems);
+    }
+
+    /// <summary>The period, checked against the scheme's period kind when there is a scheme.</summary>
+    public static ScorecardCalculator? Calculator(CompiledScheme? scheme, string? periodText, Problems problems)
+    {
+        var period = Period.Parse(periodText);
+        if (!period.IsSuccess)
+        {
+            foreach (var p in period.Problems)
+                problems.In("--period", p.Message);
+            return null;
+        }
+
+        if (scheme is null)
+            return null;
+        var calc = ScorecardCalculator.Create(scheme, period.Value);
+        if (!calc.IsSuccess)
+        {
+            foreach (var p in calc.Problems)
+                problems.In("--period", p.Message);
+            return null;
+        }
+
+        return calc.Value;
+    }
+}

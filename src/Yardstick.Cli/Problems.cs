@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Yardstick.Cli;
+
+/// <summary>
+/// Collects the problems of one command run, in the order they are found. Only the first
+/// <see cref="MaxShown"/> are kept; the rest are counted (a 1,000,000-row file full of errors must
+/// not fill memory with messages).
+/// </summary>
+internal sealed class Problems
+{
+    public const int MaxShown = 100;
+
+    private readonly List<string> _lines = [];
+
+    public int Count { get; private set; }
+
+    public bool Any => Count > 0;
+
+    /// <summary>A problem at a position in a file: <c>FILE:LINE:COLUMN: message</c>.</summary>
+    public void At(string file, int line, int column, string message) =>
+        Add(string.Create(CultureInfo.InvariantCulture, $"{file}:{line}:{column}: {message}"));
+
+    /// <summary>A problem with an option or a part of a file without a position: <c>WHERE: message</c>.</summary>
+    public void In(string where, string message) => Add($"{where}: {message}");
+
+    public void Add(string line)
+    {
+        Count++;
+        if (_lines.Count < MaxShown)
+            _lines.Add(line);
+    }
+
+    public void WriteTo(TextWriter writer)
+    {
+        foreach (var line in _lines)
+            writer.WriteLine(line);
+        if (Count > _lines.Count)
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"… and {Count - _lines.Count} more problems"));
+    }
+}

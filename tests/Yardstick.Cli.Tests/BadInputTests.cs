@@ -1,0 +1,174 @@
+using System.Text.RegularExpressions;
+
+namespace Yardstick.Cli.Tests;
+
+/// <summary>Every kind of bad input: exit code 2, the exact location prefix on stderr, nothing on stdout.</summary>
+public sealed class BadInputTests : IDisposable
+{
+    private const string Header = "person,indicator,value\n";
+    private static readonly string AllWaived = "person,indicator,reason\n" + string.Join("", new[]
+    {
+        "renewal_rate", "csat", "issue_closure_rate", "revenue_yoy_growth", "new_industry_cases", "defect_rate",
+        "core_feature_usage", "rd_utilization", "sales_support_rating", "roadmap_completion", "innovation_reserve",
+    }.Select(c => $"zhang_wei,{c},on leave\n"));
+
+    private static readonly Dictionary<string, BadCase> Cases = new()
+    {
+        ["unknown_code"] = new(Header + "zhang_wei,csat,4\nzhang_wei,foo,1\n", "{a}:3:2: unknown indicator 'foo'; scheme industrial-value has: renewal_rate, csat,"),
+        ["duplicate_row"] = new(Header + "zhang_wei,csat,4\nzhang_wei,renewal_rate,0.9\nzhang_wei,csat,4.1\n", "{a}:4:2: duplicate row for person 'zhang_wei' and indicator 'csat': lines 2 and 4; keep one"),
+        ["non_numeric"] = new(Header + "zhang_wei,renewal_rate,abc\n", "{a}:2:3: 'abc' is not a number; expected a decimal with '.' such as 0.85 or 85%"),
+        ["decimal_comma"] = new(Header + "zhang_wei,renewal_rate,\"0,88\"\n", "{a}:2:3: '0,88' is not a number"),
+        ["rating_outside_scale"] = new(Header + "zhang_wei,csat,5.5\n", "{a}:2:3: 5.5 is outside the rating scale of 'csat'; expected 1–5"),
+        ["negative_count"] = new(Header + "zhang_wei,new_industry_cases,-1\n", "{a}:2:3: -1 is negative"),
+        ["fractional_count"] = new(Header + "zhang_wei,new_industry_cases,2.5\n", "{a}:2:3: 2.5 is not a whole number; 'new_industry_cases' is a count"),
+        ["percent_on_rating"] = new(Header + "zhang_wei,csat,85%\n", "{a}:2:3: '85%': '%' is only allowed for percent or ratio indicators"),
+        ["empty_person"] = new(Header + ",csat,4\n", "{a}:2:1: the person is empty"),
+        ["person_not_in_people"] = new(Header + "zhang_wei,csat,4\nli_na,csat,4\n", "{a}:3:1: person 'li_na' is not in {p}; add a row for them there", People: CliHarness.People),
+        ["wrong_header"] = new("person,code,value\nzhang_wei,csat,4\n", "{a}:1:1: the header is 'person,code,value', missing indicator; expected the header person,indicator,value"),
+        ["empty_file"] = new("", "{a}:1:1: the file is empty; expected the header person,indicator,value"),
+        ["header_only"] = new(Header, "{a}:2:1: the file has a header but no rows"),
+        ["missing_file"] = new(null, "{a}:1:1: cannot read the file: "),
+        ["people_bad_salary"] = new(Header + "zhang_wei,csat,4\n", "{p}:2:2: base_salary 'lots' is not a number", People: "person,base_salary\nzhang_wei,lots\n"),
+        ["people_wrong_header"] = new(Header + "zhang_wei,csat,4\n", "{p}:1:1: the header is 'id,salary', missing person, base_salary; expected the header person,base_salary (optionally also name,team,product,share)", People: "id,salary\nzhang_wei,1\n"),
+        ["people_duplicate"] = new(Header + "zhang_wei,csat,4\n", "{p}:3:1: person 'zhang_wei' appears twice: lines 2 and 3", People: "person,base_salary\nzhang_wei,1\nzhang_wei,2\n"),
+        ["waiver_unknown_code"] = new(Header + "zhang_wei,csat,4\n", "{w}:2:2: unknown indicator 'nps'", Waivers: "person,indicator,reason\nzhang_wei,nps,new survey\n"),
+        ["waiver_without_reason"] = new(Header + "zhang_wei,csat,4\n", "{w}:2:3: the waiver of 'csat' for 'zhang_wei' has no reason; a waiver must say why", Waivers: "person,indicator,reason\nzhang_wei,csat,\n"),
+        ["waiver_unknown_person"] = new(Header + "zhang_wei,csat,4\n", "{w}:2:1: person 'li_na' has no actuals and is not in the people file", Waivers: "person,indicator,reason\nli_na,csat,on leave\n"),
+        ["every_indicator_waived"] = new(Header + "zhang_wei,csat,4\n", "{w}:12:2: every indicator of 'zhang_wei' is waived; at least one must remain", Waivers: AllWaived),
+        ["unknown_template"] = new(Header + "zhang_wei,csat,4\n", "--template: no template 'nope'; available: industrial-value, crossborder-lifecycle,", Template: "nope"),
+        ["bundle_template"] = new(Header + "zhang_wei,csat,4\n", "--template crossborder-lifecycle: 'crossborder-lifecycle' is a lifecycle bundle of one scheme per product stage", Template: "crossborder-lifecycle"),
+        ["bad_period"] = new(Header + "zhang_wei,csat,4\n", "--period: month 13 is out of range; expected 1–12", Period: "2026-13"),
+        ["garbage_period"] = new(Header + "zhang_wei,csat,4\n", "--period: 'Oct 2026' is not a period; expected YYYY-MM (2026-10)", Period: "Oct 2026"),
+        ["period_shorter_than_scheme"] = new(Header + "p1,gmv_yoy_growth,0.5\n", "--period: period 2026-10 is a month, shorter than the quarter of scheme crossborder-growth", Template: "crossborder-growth"),
+        ["bad_lang"] = new(Header + "zhang_wei,csat,4\n", "--lang: 'fr' is not a language; expected en or zh-CN", Extra: ["--lang", "fr"]),
+        ["out_dir_missing"] = new(Header + "zhang_wei,csat,4\n", "--out: cannot write {dir}/no/such/dir/r.json: the directory", Extra: ["--out", "{dir}/no/such/dir/r.json"]),
+    };
+
+    private readonly CliHarness _h = new();
+
+    public static TheoryData<string> CaseNames() => [.. Cases.Keys];
+
+    public void Dispose() => _h.Dispose();
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void Evaluate_BadInput_Exit2WithLocatedProblemAndEmptyStdout(string name)
+    {
+        var c = Cases[name];
+        var a = c.Actuals is null ? _h.PathOf("missing.csv") : _h.Write("a.csv", c.Actuals);
+        var args = new List<string> { "evaluate", "--template", c.Template, "--period", c.Period, "--actuals", a, "--format", "json" };
+        string Fill(string s) => s.Replace("{a}", a, StringComparison.Ordinal).Replace("{p}", _h.PathOf("p.csv"), StringComparison.Ordinal)
+            .Replace("{w}", _h.PathOf("w.csv"), StringComparison.Ordinal).Replace("{dir}", _h.Dir, StringComparison.Ordinal);
+        if (c.People is not null)
+            args.AddRange(["--people", _h.Write("p.csv", c.People)]);
+        if (c.Waivers is not null)
+            args.AddRange(["--waivers", _h.Write("w.csv", c.Waivers)]);
+        args.AddRange((c.Extra ?? []).Select(Fill));
+
+        var run = CliHarness.Run([.. args]);
+
+        Assert.True(run.Code == 2, run.ToString());
+        Assert.Equal("", run.Out);
+        var line = Assert.Single(run.ErrLines);
+        Assert.StartsWith(Fill(c.Expected), line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_UnreadableDirectoryAsFile_Exit2CannotRead()
+    {
+        var run = _h.Evaluate(_h.Dir);
+
+        Assert.Equal(2, run.Code);
+        Assert.StartsWith($"{_h.Dir}:1:1: cannot read the file: ", run.ErrLines.Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_ProblemsInSeveralFiles_ReportsAllOfThemInFileOrder()
+    {
+        var a = _h.Write("a.csv", Header + "zhang_wei,csat,9\nzhang_wei,renewal_rate,x\nli_na,csat,4\n");
+        var p = _h.Write("p.csv", "person,base_salary\nzhang_wei,-5\n");
+        var w = _h.Write("w.csv", "person,indicator,reason\nzhang_wei,foo,r\n");
+
+        var run = _h.Evaluate(a, "--people", p, "--waivers", w);
+
+        Assert.Equal(2, run.Code);
+        Assert.Equal("", run.Out);
+        Assert.Equal(
+            [
+                $"{p}:2:2: base_salary '-5' is not a number",
+                $"{a}:2:3: 9 is outside the rating scale of 'csat'",
+                $"{a}:3:3: 'x' is not a number",
+                $"{a}:4:1: person 'li_na' is not in {p}",
+                $"{w}:2:2: unknown indicator 'foo'",
+            ],
+            run.ErrLines.Select(l => l[..Math.Min(l.Length, l.IndexOf(';', StringComparison.Ordinal) is var i and > 0 ? i : l.Length)]));
+    }
+
+    [Fact]
+    public void Evaluate_UnknownTemplateAndEmptyActuals_ReportsBoth()
+    {
+        var a = _h.Write("a.csv", "");
+
+        var run = CliHarness.Run("evaluate", "--template", "nope", "--period", "2026-10", "--actuals", a);
+
+        Assert.Equal(2, run.Code);
+        Assert.Equal(2, run.ErrLines.Length);
+        Assert.StartsWith("--template: no template 'nope'", run.ErrLines[0], StringComparison.Ordinal);
+        Assert.Equal($"{a}:1:1: the file is empty; expected the header person,indicator,value", run.ErrLines[1]);
+    }
+
+    [Fact]
+    public void Evaluate_250BadRows_Prints100LinesThenCount()
+    {
+        var rows = string.Concat(Enumerable.Range(1, 250).Select(i => $"p{i},csat,abc\n"));
+        var a = _h.Write("a.csv", Header + rows);
+
+        var run = _h.Evaluate(a);
+
+        Assert.Equal(2, run.Code);
+        Assert.Equal("", run.Out);
+        Assert.Equal(101, run.ErrLines.Length);
+        Assert.Equal($"{a}:2:3: 'abc' is not a number; expected a decimal with '.' such as 4.5", run.ErrLines[0]);
+        Assert.StartsWith($"{a}:101:3: ", run.ErrLines[99], StringComparison.Ordinal);
+        Assert.Equal("… and 150 more problems", run.ErrLines[100]);
+        Assert.All(run.ErrLines[..100], l => Assert.Matches(new Regex(@"^.+:\d+:\d+: "), l));
+    }
+
+    [Fact]
+    public void Evaluate_MissingRequiredOption_Exit2WithUsageHint()
+    {
+        var run = CliHarness.Run("evaluate", "--template", "industrial-value", "--actuals", _h.Write("a.csv", CliHarness.E1Actuals));
+
+        Assert.Equal(2, run.Code);
+        Assert.Equal("", run.Out);
+        Assert.Contains("--period", run.ErrLines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_TemplateAndScheme_Exit2AskingForExactlyOne()
+    {
+        var run = CliHarness.Run("evaluate", "--template", "industrial-value", "--scheme", "x.json", "--period", "2026-10", "--actuals", _h.Write("a.csv", CliHarness.E1Actuals));
+
+        Assert.Equal(2, run.Code);
+        Assert.StartsWith("--template/--scheme: give exactly one", run.ErrLines.Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_UnknownFormat_Exit2()
+    {
+        var run = _h.Evaluate(_h.Write("a.csv", CliHarness.E1Actuals), "--format", "xml");
+
+        Assert.Equal(2, run.Code);
+        Assert.Equal("", run.Out);
+        Assert.Contains("xml", run.Err, StringComparison.Ordinal);
+    }
+
+    private sealed record BadCase(
+        string? Actuals,
+        string Expected,
+        string? People = null,
+        string? Waivers = null,
+        string Template = "industrial-value",
+        string Period = "2026-10",
+        string[]? Extra = null);
+}
