@@ -30,10 +30,13 @@ public sealed partial class CompiledScheme
         var indicators = new List<Indicator>();
         var indicatorNode = new List<int>();
         NodeIndicator = new int[Nodes.Length];
+        NodeGroup = new int[Nodes.Length];
+        var groupCount = 0;
         for (var n = 0; n < Nodes.Length; n++)
         {
             _nodeByCode[Nodes[n].Code] = n;
             NodeIndicator[n] = -1;
+            NodeGroup[n] = Nodes[n] is Group ? groupCount++ : -1;
             if (Nodes[n] is Indicator ind)
             {
                 NodeIndicator[n] = indicators.Count;
@@ -44,6 +47,7 @@ public sealed partial class CompiledScheme
 
         Indicators = [.. indicators];
         IndicatorNode = [.. indicatorNode];
+        GroupCount = groupCount;
         SourceFormulas = new Formula?[Indicators.Length];
         RuleFormulas = new Formula?[Indicators.Length];
         Order = [];
@@ -64,6 +68,12 @@ public sealed partial class CompiledScheme
     /// <summary>Indicator number of each node, -1 for a group.</summary>
     public int[] NodeIndicator { get; }
 
+    /// <summary>Group number of each node (groups numbered in pre-order), -1 for an indicator.</summary>
+    public int[] NodeGroup { get; }
+
+    /// <summary>The number of groups.</summary>
+    public int GroupCount { get; }
+
     /// <summary>Every indicator in tree order.</summary>
     public Indicator[] Indicators { get; }
 
@@ -75,6 +85,9 @@ public sealed partial class CompiledScheme
 
     /// <summary>The compiled expression of each formula-rule indicator (null otherwise).</summary>
     public Formula?[] RuleFormulas { get; }
+
+    /// <summary>True when an indicator's actual is computed by a formula.</summary>
+    public bool HasFormulaSources { get; private set; }
 
     /// <summary>The codes of the scheme, for compiling further expressions (plans).</summary>
     public SchemeSymbols Symbols { get; }
@@ -177,6 +190,7 @@ public sealed partial class CompiledScheme
         if (cycle is not null)
             return Result<CompiledScheme>.Fail("tree", $"formulas refer to each other in a cycle: {cycle}; remove one of these references");
         compiled.Order = order;
+        compiled.HasFormulaSources = compiled.SourceFormulas.Any(f => f is not null);
         return compiled;
     }
 

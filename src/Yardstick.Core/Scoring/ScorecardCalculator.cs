@@ -40,11 +40,14 @@ public sealed record ScorecardInput(
 /// </summary>
 public sealed class ScorecardCalculator
 {
+    private readonly decimal[] _hundredTimesWeight;
+
     private ScorecardCalculator(CompiledScheme scheme, Period period, decimal[] targets)
     {
         Scheme = scheme;
         Period = period;
         Targets = targets;
+        _hundredTimesWeight = [.. scheme.Indicators.Select(i => 100m * i.Weight)];
     }
 
     /// <summary>The compiled scheme.</summary>
@@ -97,43 +100,80 @@ public sealed class ScorecardCalculator
 
         var ind = work.Results;
         decimal waived = 0, rawTotal = 0;
+        var waivedCount = 0;
         for (var i = 0; i < count; i++)
         {
             if (ind[i].Waived)
+            {
                 waived += s.Indicators[i].Weight;
+                waivedCount++;
+            }
             else
+            {
                 rawTotal += ind[i].RawPoints;
+            }
         }
 
-        if (ind.All(r => r.Waived))
+        if (waivedCount == count)
             return Result<ScorecardResult>.Fail(input.Person, "every indicator is waived; at least one must remain");
 
         var remaining = 1m - waived;
-        var groups = new GroupResult[s.Nodes.Length];
-        for (var i = 0; i < count; i++)
+        if (waived != 0)
         {
-            var r = ind[i];
-            if (!r.Waived && waived != 0)
-                ind[i] = r with { Weight = s.Indicators[i].Weight / remaining, Points = r.RawPoints / remaining };
+            for (var i = 0; i < count; i++)
+            {
+                var r = ind[i];
+                if (!r.Waived)
+                    ind[i] = r with { Weight = s.Indicators[i].Weight / remaining, Points = r.RawPoints / remaining };
+            }
         }
 
-        for (var n = 0; n < s.Nodes.Length; n++)
-        {
-            if (s.NodeIndicator[n] >= 0)
-                continue;
-            var (rawWeight, rawPoints, anyLeft, anyMissing) = work.Aggregate(n);
-            groups[n] = new GroupResult(
-                rawWeight,
-                rawPoints,
-                waived == 0 ? rawWeight : rawWeight / remaining,
-                waived == 0 ? rawPoints : rawPoints / remaining,
-                anyLeft && rawWeight != 0 ? rawPoints / (100m * rawWeight) : null,
-                !anyLeft,
-                anyMissing);
-        }
-
+        var groups = Aggregate(s, ind, waived, remaining);
         var total = waived == 0 ? rawTotal : rawTotal / remaining;
         return new ScorecardResult(s, Period, input.Person, ind, groups, waived, rawTotal, total, GradeOf(total));
+    }
+
+    /// <summary>Group results in one pass from the last node to the first, each node adding into its parent.</summary>
+    private static GroupResults Aggregate(CompiledScheme s, IndicatorResult[] ind, decimal waived, decimal remaining)
+    {
+        var n = s.Nodes.Length;
+        Span<decimal> weight = n <= 128 ? stackalloc decimal[n] : new decimal[n];
+        Span<decimal> points = n <= 128 ? stackalloc decimal[n] : new decimal[n];
+        Span<byte> flags = n <= 512 ? stackalloc byte[n] : new byte[n]; // 1: an indicator remains, 2: one is missing
+        for (var node = n - 1; node >= 0; node--)
+        {
+            if (s.NodeIndicator[node] is var i and >= 0 && !ind[i].Waived)
+            {
+                weight[node] = s.Indicators[i].Weight;
+                points[node] = ind[i].RawPoints;
+                flags[node] = (byte)(ind[i].Missing ? 3 : 1);
+            }
+
+            if (s.Parent[node] is var p and >= 0 && flags[node] != 0)
+            {
+                weight[p] += weight[node];
+                points[p] += points[node];
+                flags[p] |= flags[node];
+            }
+        }
+
+        var groups = new GroupResult[s.GroupCount];
+        for (var node = 0; node < n; node++)
+        {
+            if (s.NodeGroup[node] is not (var g and >= 0))
+                continue;
+            var left = (flags[node] & 1) != 0;
+            groups[g] = new GroupResult(
+                weight[node],
+                points[node],
+                waived == 0 ? weight[node] : weight[node] / remaining,
+                waived == 0 ? points[node] : points[node] / remaining,
+                left && weight[node] != 0 ? points[node] / (100m * weight[node]) : null,
+                !left,
+                (flags[node] & 2) != 0);
+        }
+
+        return new GroupResults(groups, s.NodeGroup);
     }
 
     /// <summary>The grade of an unrounded total: the first band whose minimum it reaches (inclusive).</summary>
@@ -182,7 +222,7 @@ public sealed class ScorecardCalculator
     private sealed class Work(ScorecardCalculator calc, ScorecardInput input) : EvalScope
     {
         private readonly CompiledScheme _s = calc.Scheme;
-        private readonly decimal?[] _actuals = (decimal?[])input.Actuals.Clone();
+        private readonly decimal?[] _actuals = calc.Scheme.HasFormulaSources ? (decimal?[])input.Actuals.Clone() : input.Actuals;
         private readonly decimal _remaining = 1m - (input.Waivers?.Keys.Sum(i => calc.Scheme.Indicators[i].Weight) ?? 0m);
 
         public IndicatorResult[] Results { get; } = new IndicatorResult[calc.Scheme.Indicators.Length];
@@ -227,8 +267,8 @@ public sealed class ScorecardCalculator
                 return;
             }
 
-            var score = Math.Clamp(achieved, ind.Floor, ind.Cap);
-            var points = 100m * ind.Weight * score;
+            var score = achieved < ind.Floor ? ind.Floor : achieved > ind.Cap ? ind.Cap : achieved;
+            var points = calc._hundredTimesWeight[i] * score;
             Results[i] = new IndicatorResult(actual, target, achieved, score, points, ind.Weight, points, false, false, null);
         }
 

@@ -43,13 +43,30 @@ public readonly record struct GroupResult(
     bool Waived,
     bool ContainsMissing);
 
+/// <summary>Group results of a scorecard, indexed by the group's node number.</summary>
+public readonly struct GroupResults
+{
+    private readonly GroupResult[] _byGroup;
+    private readonly int[] _nodeGroup;
+
+    internal GroupResults(GroupResult[] byGroup, int[] nodeGroup)
+    {
+        _byGroup = byGroup;
+        _nodeGroup = nodeGroup;
+    }
+
+    /// <summary>The result of the group at node number <paramref name="node"/>.</summary>
+    public GroupResult this[int node] =>
+        _nodeGroup[node] is var g and >= 0 ? _byGroup[g] : throw new ArgumentOutOfRangeException(nameof(node), $"node {node} is an indicator, not a group");
+}
+
 /// <summary>
 /// A person's scorecard: every indicator and group with all intermediate values, the total and the
 /// grade. Totals are unrounded; screens truncate to 2 decimals (toward −∞).
 /// </summary>
 public sealed class ScorecardResult
 {
-    internal ScorecardResult(CompiledScheme scheme, Common.Period period, string person, IndicatorResult[] indicators, GroupResult[] groups, decimal waivedWeight, decimal rawTotal, decimal total, string? grade)
+    internal ScorecardResult(CompiledScheme scheme, Common.Period period, string person, IndicatorResult[] indicators, GroupResults groups, decimal waivedWeight, decimal rawTotal, decimal total, string? grade)
     {
         Scheme = scheme;
         Period = period;
@@ -74,8 +91,8 @@ public sealed class ScorecardResult
     /// <summary>Indicator results, by indicator number (tree order).</summary>
     public IndicatorResult[] Indicators { get; }
 
-    /// <summary>Group results by node number (entries for indicator nodes are unused).</summary>
-    public GroupResult[] Groups { get; }
+    /// <summary>Group results, indexed by node number.</summary>
+    public GroupResults Groups { get; }
 
     /// <summary><c>W</c>: the sum of the waived indicators' weights.</summary>
     public decimal WaivedWeight { get; }
