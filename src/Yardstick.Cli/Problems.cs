@@ -26,6 +26,8 @@ internal sealed class Problems
 
     public void Add(string line)
     {
+        // one problem, one line: a quoted value may hold line breaks
+        line = line.Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal);
         Count++;
         if (_lines.Count < MaxShown)
             _lines.Add(line);

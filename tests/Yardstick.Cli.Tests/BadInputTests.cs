@@ -74,6 +74,19 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_QuotedValueSpanningLines_PointsAtItsFirstLineOnOneStderrLine()
+    {
+        var a = _h.Write("a.csv", "person,indicator,value\nzhang_wei,csat,\"4\n.5\"\nzhang_wei,renewal_rate,abc\n");
+
+        var run = _h.Evaluate(a);
+
+        Assert.Equal(2, run.Code);
+        Assert.Equal(
+            [$"{a}:2:3: '4\\n.5' is not a number; expected a decimal with '.' such as 4.5", $"{a}:4:3: 'abc' is not a number; expected a decimal with '.' such as 0.85 or 85%"],
+            run.ErrLines);
+    }
+
+    [Fact]
     public void Evaluate_UnreadableDirectoryAsFile_Exit2CannotRead()
     {
         var run = _h.Evaluate(_h.Dir);

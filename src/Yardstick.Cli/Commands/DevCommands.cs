@@ -15,8 +15,8 @@ internal static class DevCommands
     {
         var rows = new Option<int>("--rows") { Description = "Number of actual rows.", DefaultValueFactory = _ => 1_000_000 };
         var template = new Option<string>("--template") { Description = "Template whose indicators to use.", DefaultValueFactory = _ => "industrial-value" };
-        var output = new Option<string>("--out") { Description = "Actuals CSV to write.", Required = true };
-        var peopleOut = new Option<string?>("--people-out") { Description = "Also write a people CSV for the generated people." };
+        var output = new Option<string>("--out") { HelpName = "FILE", Description = "Actuals CSV to write.", Required = true };
+        var peopleOut = new Option<string?>("--people-out") { HelpName = "FILE", Description = "Also write a people CSV for the generated people." };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
         var gen = new Command("gen-actuals", "Generate a valid actuals file: every person gets every indicator, in shuffled person order.")
         {

@@ -11,17 +11,17 @@ internal static class EvaluateCommand
 {
     public static Command Build(Io io)
     {
-        var template = new Option<string?>("--template") { Description = "Built-in template id (see 'yardstick templates list')." };
-        var scheme = new Option<string?>("--scheme") { Description = "Scheme JSON file (docs/scheme-format.md)." };
-        var period = new Option<string>("--period") { Description = "Period: 2026-10, 2026-Q4, 2026-H2 or 2026.", Required = true };
-        var actuals = new Option<string>("--actuals") { Description = "Actuals: CSV or .xlsx with header person,indicator,value.", Required = true };
-        var people = new Option<string?>("--people") { Description = "People: CSV with header person,base_salary[,name,team,product,share]." };
-        var waivers = new Option<string?>("--waivers") { Description = "Waivers: CSV with header person,indicator,reason." };
+        var template = new Option<string?>("--template") { HelpName = "ID", Description = "Built-in template id (see 'yardstick templates list')." };
+        var scheme = new Option<string?>("--scheme") { HelpName = "FILE", Description = "Scheme JSON file (docs/scheme-format.md)." };
+        var period = new Option<string>("--period") { HelpName = "PERIOD", Description = "Period: 2026-10, 2026-Q4, 2026-H2 or 2026.", Required = true };
+        var actuals = new Option<string>("--actuals") { HelpName = "FILE", Description = "Actuals: CSV or .xlsx with header person,indicator,value.", Required = true };
+        var people = new Option<string?>("--people") { HelpName = "FILE", Description = "People: CSV with header person,base_salary[,name,team,product,share]." };
+        var waivers = new Option<string?>("--waivers") { HelpName = "FILE", Description = "Waivers: CSV with header person,indicator,reason." };
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
-        var output = new Option<string?>("--out") { Description = "Write the results to FILE instead of stdout." };
-        var explain = new Option<string?>("--explain") { Description = "Also print the step-by-step trace of PERSON's scorecard." };
-        var lang = new Option<string>("--lang") { Description = "Language of names and traces: en (default) or zh-CN.", DefaultValueFactory = _ => "en" };
+        var output = new Option<string?>("--out") { HelpName = "FILE", Description = "Write the results to FILE instead of stdout." };
+        var explain = new Option<string?>("--explain") { HelpName = "PERSON", Description = "Also print the step-by-step trace of PERSON's scorecard." };
+        var lang = new Option<string>("--lang") { HelpName = "LANG", Description = "Language of names and traces: en (default) or zh-CN.", DefaultValueFactory = _ => "en" };
 
         var command = new Command("evaluate", "Compute scorecards from an actuals file, without a database.")
         {

@@ -15,7 +15,7 @@ internal static class TemplatesCommands
         list.SetAction(_ => List(io));
 
         var id = new Argument<string>("id") { Description = "Template id (see 'yardstick templates list')." };
-        var output = new Option<string?>("--out") { Description = "Write the scheme JSON to FILE instead of stdout." };
+        var output = new Option<string?>("--out") { HelpName = "FILE", Description = "Write the scheme JSON to FILE instead of stdout." };
         var export = new Command("export", "Write a template as a scheme file, to edit and use with --scheme.") { id, output };
         export.SetAction(r => Export(io, r.GetValue(id)!, r.GetValue(output)));
 

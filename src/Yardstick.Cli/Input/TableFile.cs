@@ -135,7 +135,10 @@ internal static class TableFile
         while (csv.Read())
         {
             var fields = parser.Record ?? [];
-            yield return new Row(parser.RawRow, fields);
+            var line = parser.RawRow; // the record's last physical line
+            if (fields.Any(f => f.Contains('\n', StringComparison.Ordinal)))
+                line -= parser.RawRecord.TrimEnd('\r', '\n').Count(c => c == '\n'); // a quoted field spans lines: point at the first
+            yield return new Row(line, fields);
         }
     }
 
