@@ -41,6 +41,7 @@ public sealed class BadInputTests : IDisposable
         ["garbage_period"] = new(Header + "zhang_wei,csat,4\n", "--period: 'Oct 2026' is not a period; expected YYYY-MM (2026-10)", Period: "Oct 2026"),
         ["period_shorter_than_scheme"] = new(Header + "p1,gmv_yoy_growth,0.5\n", "--period: period 2026-10 is a month, shorter than the quarter of scheme crossborder-growth", Template: "crossborder-growth"),
         ["bad_lang"] = new(Header + "zhang_wei,csat,4\n", "--lang: 'fr' is not a language; expected en or zh-CN", Extra: ["--lang", "fr"]),
+        ["out_is_directory"] = new(Header + "zhang_wei,csat,4\n", "--out: {dir} is a directory; give a file name", Extra: ["--out", "{dir}"]),
         ["out_dir_missing"] = new(Header + "zhang_wei,csat,4\n", "--out: cannot write {dir}/no/such/dir/r.json: the directory", Extra: ["--out", "{dir}/no/such/dir/r.json"]),
     };
 
@@ -145,6 +146,17 @@ public sealed class BadInputTests : IDisposable
         Assert.StartsWith($"{a}:101:3: ", run.ErrLines[99], StringComparison.Ordinal);
         Assert.Equal("… and 150 more problems", run.ErrLines[100]);
         Assert.All(run.ErrLines[..100], l => Assert.Matches(new Regex(@"^.+:\d+:\d+: "), l));
+    }
+
+    [Fact]
+    public void Evaluate_OutputCannotBeCreated_Exit1OneLineWithoutStackTrace()
+    {
+        // /proc accepts no new files: an environment failure, not bad input
+        var run = _h.Evaluate(_h.Write("a.csv", CliHarness.E1Actuals), "--format", "json", "--out", "/proc/yardstick-result.json");
+
+        Assert.Equal(1, run.Code);
+        Assert.Equal("", run.Out);
+        Assert.StartsWith("yardstick: unexpected error: ", run.ErrLines.Single(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,7 +12,9 @@ internal static class OutputFile
     public static bool CanWrite(string path, out string why)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        why = dir is null || Directory.Exists(dir) ? "" : $"cannot write {path}: the directory {dir} does not exist";
+        why = Directory.Exists(path) ? $"{path} is a directory; give a file name"
+            : dir is null || Directory.Exists(dir) ? ""
+            : $"cannot write {path}: the directory {dir} does not exist";
         return why.Length == 0;
     }
 
