@@ -22,6 +22,14 @@ public static class TraceFormat
         return rounded == value ? text : "≈ " + text;
     }
 
+    /// <summary>An intermediate amount of money (an unrounded pool or share): thousands separators, up to 4 decimals, ≈ when rounded.</summary>
+    public static string Amount(decimal value)
+    {
+        var rounded = Math.Round(value, 4, MidpointRounding.AwayFromZero);
+        var text = rounded.ToString("#,##0.00##", CultureInfo.InvariantCulture);
+        return rounded == value ? text : "≈ " + text;
+    }
+
     /// <summary>"= x" or, when x was rounded for display, "≈ x".</summary>
     public static string Eq(string shown) => shown.StartsWith('≈') ? shown : "= " + shown;
 

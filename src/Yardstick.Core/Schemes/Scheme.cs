@@ -14,6 +14,7 @@ namespace Yardstick.Core.Schemes;
 /// <param name="Children">The root's children; their weights sum to 1.</param>
 /// <param name="Grades">Grade bands, highest first; empty for no grades.</param>
 /// <param name="Stage">The lifecycle stage the scheme is bound to, or null.</param>
+/// <param name="Plan">The incentive plan that turns scorecards into pay, or null.</param>
 public sealed record Scheme(
     string Id,
     int Version,
@@ -22,7 +23,8 @@ public sealed record Scheme(
     int FiscalYearStart,
     IReadOnlyList<Node> Children,
     IReadOnlyList<GradeBand> Grades,
-    string? Stage = null)
+    string? Stage = null,
+    Incentives.Plan? Plan = null)
 {
     /// <summary>Every node of the tree in pre-order (a group before its children).</summary>
     public IEnumerable<Node> AllNodes()

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Yardstick.Core.Common;
+using Yardstick.Core.Incentives;
 
 namespace Yardstick.Core.Schemes;
 
@@ -93,7 +94,134 @@ public static class SchemeJson
         if (problems.Count > before)
             return null;
         var grades = (dto.Grades ?? []).Select(g => new GradeBand(g.Grade ?? "", g.Min)).ToList();
-        return new Scheme(dto.Id!, dto.Version ?? 1, Name(dto.Name), dto.Period!.Value, dto.FiscalYearStart ?? 1, children!, grades, dto.Stage);
+        var plan = dto.Plan is null ? null : ToPlan(dto.Plan, at + ".plan", problems);
+        if (problems.Count > before)
+            return null;
+        return new Scheme(dto.Id!, dto.Version ?? 1, Name(dto.Name), dto.Period!.Value, dto.FiscalYearStart ?? 1, children!, grades, dto.Stage, plan);
+    }
+
+    private static Plan ToPlan(PlanDto dto, string at, List<Problem> problems)
+    {
+        var rules = new List<PayoutRule>();
+        for (var i = 0; i < (dto.Rules ?? []).Count; i++)
+        {
+            var r = dto.Rules![i];
+            var where = $"{at}.rules[{i}]" + (r.Code is null ? "" : $" ({r.Code})");
+            if (ToRule(r, where, problems) is { } rule)
+                rules.Add(rule);
+        }
+
+        var tracks = (dto.CareerTracks ?? []).Select(t => new CareerTrack(
+            t.Code ?? "", Name(t.From), Name(t.To), t.MinGrade ?? "A", t.MinCount ?? 3, t.Window ?? 4, [.. (t.Training ?? []).Select(Name)])).ToList();
+        return new Plan(dto.Currency ?? Money.DefaultCurrency, rules, tracks);
+    }
+
+    private static PayoutRule? ToRule(RuleDto r, string at, List<Problem> problems)
+    {
+        var before = problems.Count;
+        Require(r.Code, at + ".code", "the rule's code (ASCII snake_case)", problems);
+        if (r.Kind is null)
+            problems.Add(new(at + ".kind", "required: salary_factor, adjustment, fixed, pool, milestone, excess_share, profit_share, award or recognition"));
+        string Text(string? v, string field, string example)
+        {
+            if (string.IsNullOrWhiteSpace(v))
+                problems.Add(new($"{at}.{field}", $"required for a {JsonNames.Kind(r.Kind!.Value)} rule: {example}"));
+            return v ?? "";
+        }
+
+        decimal Num(decimal? v, string field, string example)
+        {
+            if (v is null)
+                problems.Add(new($"{at}.{field}", $"required for a {JsonNames.Kind(r.Kind!.Value)} rule: {example}"));
+            return v ?? 0m;
+        }
+
+        string? amountText = null;
+        decimal? amountNumber = null;
+        if (r.Amount is { } amount)
+        {
+            if (amount.ValueKind == JsonValueKind.String)
+                amountText = amount.GetString();
+            else if (amount.ValueKind == JsonValueKind.Number)
+                amountNumber = amount.GetDecimal();
+            else
+                problems.Add(new(at + ".amount", "expected a number (milestone) or an expression in quotes (fixed)"));
+        }
+
+        if (problems.Count > before)
+            return null;
+        var code = r.Code!;
+        var name = Name(r.Name);
+        PayoutRule rule = r.Kind!.Value switch
+        {
+            PayoutKind.SalaryFactor => new SalaryFactorRule(code, name, r.Frequency, Text(r.X, "x", "achievement('core')"),
+                (r.Curve ?? []).Select(p => p.Length == 2 ? new CurvePoint(p[0], p[1]) : BadPoint(at, problems)).ToList()),
+            PayoutKind.Adjustment => new AdjustmentRule(code, name, Text(r.Target, "target", "the code of the line to change"), Text(r.When, "when", "core_feature_usage < 0.60"), Num(r.Factor, "factor", "0.8")),
+            PayoutKind.Fixed => new FixedRule(code, name, r.Frequency, amountText ?? (amountNumber is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : Text(null, "amount", "an expression such as 0.30 * base_salary")), r.When),
+            PayoutKind.Pool => new PoolRule(code, name, r.Frequency, Num(r.Rate, "rate", "0.03"), r.Measure ?? "", r.When, r.Share),
+            PayoutKind.Milestone => new MilestoneRule(code, name, r.Frequency, Text(r.Event, "event", "demand_validated"), Num(amountNumber, "amount", "50000")),
+            PayoutKind.ExcessShare => new ExcessShareRule(code, name, r.Frequency, Num(r.Rate, "rate", "0.01"), r.Measure ?? ""),
+            PayoutKind.ProfitShare => new ProfitShareRule(code, name, r.Frequency, r.Years ?? (int)Num(null, "years", "3"), Num(r.RateMin, "rate_min", "0.05"), Num(r.RateMax, "rate_max", "0.08")),
+            PayoutKind.Award => new AwardRule(code, name, r.Frequency, Num(r.Min, "min", "100000"), Num(r.Max, "max", "200000"), r.Equity ?? false),
+            PayoutKind.Recognition => new RecognitionRule(code, name, r.Frequency, r.Top ?? 1, r.RankBy ?? [], r.Scope ?? RecognitionScope.Company, Name(r.Benefit)),
+            _ => throw new InvalidOperationException("unknown kind"),
+        };
+        return problems.Count > before ? null : rule;
+    }
+
+    private static CurvePoint BadPoint(string at, List<Problem> problems)
+    {
+        problems.Add(new(at + ".curve", "each curve point is a pair [x, y], e.g. [1.0, 0.8]"));
+        return new CurvePoint(0, 0);
+    }
+
+    private static PlanDto ToDto(Plan plan) => new()
+    {
+        Currency = plan.Currency,
+        Rules = [.. plan.Rules.Select(ToDto)],
+        CareerTracks = plan.CareerTracks.Count == 0 ? null : [.. plan.CareerTracks.Select(t => new TrackDto
+        {
+            Code = t.Code, From = ToNameDto(t.From), To = ToNameDto(t.To), MinGrade = t.MinGrade, MinCount = t.MinCount, Window = t.Window,
+            Training = [.. t.Training.Select(ToNameDto)],
+        })],
+    };
+
+    private static RuleDto ToDto(PayoutRule rule)
+    {
+        var dto = new RuleDto { Code = rule.Code, Name = ToNameDto(rule.Name), Kind = rule.Kind, Frequency = rule.Frequency };
+        switch (rule)
+        {
+            case SalaryFactorRule sf:
+                dto.X = sf.X;
+                dto.Curve = [.. sf.Curve.Select(p => new[] { p.X, p.Y })];
+                break;
+            case AdjustmentRule adj:
+                (dto.Target, dto.When, dto.Factor) = (adj.Target, adj.When, adj.Factor);
+                break;
+            case FixedRule fx:
+                (dto.Amount, dto.When) = (JsonSerializer.SerializeToElement(fx.Amount), fx.When);
+                break;
+            case PoolRule pool:
+                (dto.Rate, dto.Measure, dto.When, dto.Share) = (pool.Rate, pool.Measure, pool.When, pool.Share);
+                break;
+            case MilestoneRule ms:
+                (dto.Event, dto.Amount) = (ms.Event, JsonSerializer.SerializeToElement(ms.Amount));
+                break;
+            case ExcessShareRule ex:
+                (dto.Rate, dto.Measure) = (ex.Rate, ex.Measure);
+                break;
+            case ProfitShareRule ps:
+                (dto.Years, dto.RateMin, dto.RateMax) = (ps.Years, ps.RateMin, ps.RateMax);
+                break;
+            case AwardRule aw:
+                (dto.Min, dto.Max, dto.Equity) = (aw.Min, aw.Max, aw.Equity ? true : null);
+                break;
+            case RecognitionRule rec:
+                (dto.Top, dto.RankBy, dto.Scope, dto.Benefit) = (rec.Top, [.. rec.RankBy], rec.Scope, ToNameDto(rec.Benefit));
+                break;
+        }
+
+        return dto;
     }
 
     private static Node? ToNode(NodeDto dto, string at, List<Problem> problems)
@@ -171,6 +299,7 @@ public static class SchemeJson
         Stage = s.Stage,
         Grades = s.Grades.Count == 0 ? null : [.. s.Grades.Select(g => new GradeDto { Grade = g.Grade, Min = g.Min })],
         Tree = [.. s.Children.Select(ToDto)],
+        Plan = s.Plan is null ? null : ToDto(s.Plan),
     };
 
     private static NodeDto ToDto(Node node) => node switch
@@ -219,6 +348,53 @@ public static class SchemeJson
         public List<GradeDto>? Grades { get; set; }
         public List<NodeDto>? Tree { get; set; }
         public List<FileDto>? Schemes { get; set; }
+        public PlanDto? Plan { get; set; }
+    }
+
+    private sealed class PlanDto
+    {
+        public string? Currency { get; set; }
+        public List<RuleDto>? Rules { get; set; }
+        public List<TrackDto>? CareerTracks { get; set; }
+    }
+
+    private sealed class RuleDto
+    {
+        public string? Code { get; set; }
+        public NameDto? Name { get; set; }
+        public PayoutKind? Kind { get; set; }
+        public PeriodKind? Frequency { get; set; }
+        public string? X { get; set; }
+        public List<decimal[]>? Curve { get; set; }
+        public string? Target { get; set; }
+        public string? When { get; set; }
+        public decimal? Factor { get; set; }
+        public JsonElement? Amount { get; set; }
+        public decimal? Rate { get; set; }
+        public string? Measure { get; set; }
+        public string? Share { get; set; }
+        public string? Event { get; set; }
+        public int? Years { get; set; }
+        public decimal? RateMin { get; set; }
+        public decimal? RateMax { get; set; }
+        public decimal? Min { get; set; }
+        public decimal? Max { get; set; }
+        public bool? Equity { get; set; }
+        public int? Top { get; set; }
+        public List<string>? RankBy { get; set; }
+        public RecognitionScope? Scope { get; set; }
+        public NameDto? Benefit { get; set; }
+    }
+
+    private sealed class TrackDto
+    {
+        public string? Code { get; set; }
+        public NameDto? From { get; set; }
+        public NameDto? To { get; set; }
+        public string? MinGrade { get; set; }
+        public int? MinCount { get; set; }
+        public int? Window { get; set; }
+        public List<NameDto>? Training { get; set; }
     }
 
     private sealed class NameDto

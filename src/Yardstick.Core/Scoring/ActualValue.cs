@@ -54,13 +54,12 @@ public static class ActualValue
             (null, { } hi) => $"<= {F(hi)}",
             _ => "any",
         };
-        var what = ind.Unit switch
+        return ind.Unit switch
         {
-            Unit.Rating => "is outside the rating scale",
-            Unit.Count => "is negative; a count is a whole number",
-            _ => "is out of range",
+            Unit.Rating => $"{F(value)} is outside the rating scale of '{ind.Code}'; expected {range}",
+            Unit.Count when value < 0 && ind.Min is null => $"{F(value)} is negative; '{ind.Code}' is a count, a whole number >= 0",
+            _ => $"{F(value)} is out of range of '{ind.Code}'; expected {range}",
         };
-        return $"{F(value)} {what} of '{ind.Code}'; expected {range}";
     }
 
     private static string Example(Unit unit) => unit switch

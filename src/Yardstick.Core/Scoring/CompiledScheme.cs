@@ -86,6 +86,9 @@ public sealed partial class CompiledScheme
     /// <summary>The compiled expression of each formula-rule indicator (null otherwise).</summary>
     public Formula?[] RuleFormulas { get; }
 
+    /// <summary>The scheme's incentive plan, checked and compiled; null when the scheme has none.</summary>
+    public Incentives.CompiledPlan? Plan { get; private set; }
+
     /// <summary>True when an indicator's actual is computed by a formula.</summary>
     public bool HasFormulaSources { get; private set; }
 
@@ -191,6 +194,14 @@ public sealed partial class CompiledScheme
             return Result<CompiledScheme>.Fail("tree", $"formulas refer to each other in a cycle: {cycle}; remove one of these references");
         compiled.Order = order;
         compiled.HasFormulaSources = compiled.SourceFormulas.Any(f => f is not null);
+        if (scheme.Plan is { } plan)
+        {
+            var compiledPlan = Incentives.CompiledPlan.Compile(compiled, plan);
+            if (!compiledPlan.IsSuccess)
+                return Result<CompiledScheme>.Fail(compiledPlan.Problems);
+            compiled.Plan = compiledPlan.Value;
+        }
+
         return compiled;
     }
 

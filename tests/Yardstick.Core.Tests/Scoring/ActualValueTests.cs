@@ -25,7 +25,7 @@ public class ActualValueTests
     [InlineData(Unit.Percent, "0,85", "'0,85' is not a number; expected a decimal with '.' such as 0.85 or 85%")]
     [InlineData(Unit.Percent, "", "the value of 'x' is empty; enter a number or leave the row out (then the indicator is missing)")]
     [InlineData(Unit.Count, "2.5", "2.5 is not a whole number; 'x' is a count (0, 1, 2, …)")]
-    [InlineData(Unit.Count, "-1", "-1 is negative; a count is a whole number of 'x'; expected >= 0")]
+    [InlineData(Unit.Count, "-1", "-1 is negative; 'x' is a count, a whole number >= 0")]
     [InlineData(Unit.Count, "50%", "'50%': '%' is only allowed for percent or ratio indicators; 'x' is a count, write a plain number")]
     [InlineData(Unit.Rating, "5.5", "5.5 is outside the rating scale of 'x'; expected 1–5")]
     [InlineData(Unit.Rating, "0", "0 is outside the rating scale of 'x'; expected 1–5")]

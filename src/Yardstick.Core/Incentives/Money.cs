@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Yardstick.Core.Common;
+
+namespace Yardstick.Core.Incentives;
+
+/// <summary>
+/// An amount of money in an ISO 4217 currency. Amounts are exact decimals; <see cref="Round"/> is the
+/// one place money is rounded: to 0.01, midpoint away from zero. Amounts in different currencies are
+/// never added together.
+/// </summary>
+public readonly partial record struct Money
+{
+    /// <summary>The default currency.</summary>
+    public const string DefaultCurrency = "CNY";
+
+    private Money(decimal amount, string currency)
+    {
+        Amount = amount;
+        Currency = currency;
+    }
+
+    /// <summary>The amount, unrounded until <see cref="Round"/>.</summary>
+    public decimal Amount { get; }
+
+    /// <summary>The ISO 4217 code, e.g. CNY.</summary>
+    public string Currency { get; }
+
+    /// <summary>Creates an amount; the currency must be three capital letters (ISO 4217).</summary>
+    public static Result<Money> Create(decimal amount, string currency) =>
+        IsCurrency(currency)
+            ? new Money(amount, currency)
+            : Result<Money>.Fail("currency", $"'{currency}' is not an ISO 4217 currency code; expected three capital letters such as CNY, USD, EUR");
+
+    /// <summary>An amount in a currency already known to be valid.</summary>
+    internal static Money Of(decimal amount, string currency) => new(amount, currency);
+
+    /// <summary>True for three capital ASCII letters.</summary>
+    public static bool IsCurrency(string? code) => code is not null && CurrencyPattern().IsMatch(code);
+
+    /// <summary>The amount rounded to the fen (0.01), midpoint away from zero.</summary>
+    public Money Round() => new(RoundAmount(Amount), Currency);
+
+    /// <summary>Rounds an amount to 0.01, midpoint away from zero: the project's only money rounding.</summary>
+    public static decimal RoundAmount(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>Adds two amounts of the same currency; different currencies are a bug in the caller.</summary>
+    public static Money operator +(Money a, Money b) =>
+        a.Currency == b.Currency ? new Money(a.Amount + b.Amount, a.Currency) : throw new InvalidOperationException($"cannot add {a.Currency} to {b.Currency}");
+
+    /// <inheritdoc />
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Amount:#,##0.00} {Currency}");
+
+    [GeneratedRegex("^[A-Z]{3}$")]
+    private static partial Regex CurrencyPattern();
+}

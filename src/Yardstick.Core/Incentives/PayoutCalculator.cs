@@ -1,0 +1,637 @@
+using Yardstick.Core.Common;
+using Yardstick.Core.Expressions;
+using Yardstick.Core.Schemes;
+using Yardstick.Core.Scoring;
+using static Yardstick.Core.Common.TraceFormat;
+
+namespace Yardstick.Core.Incentives;
+
+/// <summary>Inputs of a payout run besides the scorecards.</summary>
+/// <param name="People">Base salary, team, product and share by person id.</param>
+/// <param name="Measures">Business measures of persons, teams and products.</param>
+/// <param name="Events">Milestone events.</param>
+/// <param name="Awards">Award nominations.</param>
+/// <param name="Ledger">What earlier runs paid and graded.</param>
+/// <param name="TeamActuals">Team-level actuals of team indicators, by team id, indexed by indicator number.</param>
+public sealed record PayoutInput(
+    IReadOnlyDictionary<string, PersonInfo> People,
+    Measures Measures,
+    IReadOnlyList<MilestoneEvent> Events,
+    IReadOnlyList<AwardNomination> Awards,
+    Ledger Ledger,
+    IReadOnlyDictionary<string, decimal?[]>? TeamActuals = null);
+
+/// <summary>
+/// Turns scorecards and business measures into payout lines (scoring.md §4–7). A run covers the people
+/// evaluated under one plan in one period: pools split across teams, recognition ranks across the run.
+/// </summary>
+public static class PayoutCalculator
+{
+    /// <summary>Runs the rules of <paramref name="plan"/> whose frequency is the kind of <paramref name="period"/>.</summary>
+    public static PayoutResult Run(CompiledPlan plan, Period period, IReadOnlyList<ScorecardResult> scorecards, PayoutInput input)
+    {
+        var run = new RunState(plan, period, scorecards, input);
+        foreach (var rule in plan.Plan.Rules)
+        {
+            if (plan.FrequencyOf(rule) != period.Kind)
+                continue;
+            switch (rule)
+            {
+                case SalaryFactorRule sf:
+                    run.SalaryFactor(sf);
+                    break;
+                case FixedRule fx:
+                    run.Fixed(fx);
+                    break;
+                case AdjustmentRule adj:
+                    run.Adjust(adj);
+                    break;
+                case PoolRule pool:
+                    run.Pool(pool);
+                    break;
+                case MilestoneRule ms:
+                    run.Milestone(ms);
+                    break;
+                case ExcessShareRule ex:
+                    run.ExcessShare(ex);
+                    break;
+                case ProfitShareRule ps:
+                    run.ProfitShare(ps);
+                    break;
+                case AwardRule aw:
+                    run.Award(aw);
+                    break;
+                case RecognitionRule rec:
+                    run.Recognition(rec);
+                    break;
+                default:
+                    throw new InvalidOperationException($"unknown rule kind {rule.Kind}");
+            }
+        }
+
+        run.CheckAwardsForOtherRules();
+        var careers = run.Careers();
+        return new PayoutResult(run.Finish(), careers, run.Problems, run.Notices, run.NewLedger());
+    }
+
+    /// <summary>A line being built: the unrounded amount and its steps.</summary>
+    private sealed class Pending(string person, PayoutRule rule, decimal amount, bool provisional, List<TraceStep> steps)
+    {
+        public string Person { get; } = person;
+        public PayoutRule Rule { get; } = rule;
+        public decimal Amount { get; set; } = amount;
+        public bool Provisional { get; set; } = provisional;
+        public List<TraceStep> Steps { get; } = steps;
+        public bool Exact { get; set; }
+        public decimal? EquityUnits { get; init; }
+        public LocalizedText? Benefit { get; init; }
+    }
+
+    private sealed class RunState(CompiledPlan plan, Period period, IReadOnlyList<ScorecardResult> cards, PayoutInput input)
+    {
+        private readonly string _currency = plan.Plan.Currency;
+        private readonly Dictionary<string, List<Pending>> _lines = new(StringComparer.Ordinal);
+        private readonly List<MilestonePayment> _milestones = [.. input.Ledger.Milestones];
+        private readonly List<ProfitSharePayment> _profitShares = [.. input.Ledger.ProfitShares];
+        private readonly List<ProfitBaseline> _baselines = [.. input.Ledger.Baselines];
+
+        public List<Problem> Problems { get; } = [];
+        public List<Notice> Notices { get; } = [];
+
+        private PersonInfo? Info(string person) => input.People.TryGetValue(person, out var p) ? p : null;
+
+        private EvalScope ScopeOf(ScorecardResult card)
+        {
+            var info = Info(card.Person);
+            return card.Scope(name => name == Formula.BaseSalary ? info?.BaseSalary : input.Measures.Resolve(name, info));
+        }
+
+        private void Add(Pending line)
+        {
+            if (!_lines.TryGetValue(line.Person, out var list))
+                _lines[line.Person] = list = [];
+            list.Add(line);
+        }
+
+        private static TraceStep S(string en, string zh) => new(en, zh);
+
+        /// <summary>The values an expression read, for its trace: "(core_feature_usage = 0.55)".</summary>
+        private static string Reads(Formula f, ScorecardResult? card, Func<string, decimal?> names, Language lang)
+        {
+            var parts = new List<string>();
+            foreach (var code in f.ActualCodes)
+            {
+                var r = card?.Indicator(code);
+                parts.Add(r is { Waived: true } ? $"{code} {(lang == Language.En ? "waived" : "已豁免")}"
+                    : r?.Actual is { } v ? $"{code} = {Input(v)}"
+                    : $"{code} {(lang == Language.En ? "missing" : "缺失")}");
+            }
+
+            foreach (var name in f.FreeNames)
+                parts.Add(names(name) is { } v ? $"{name} = {Input(v)}" : $"{name} {(lang == Language.En ? "missing" : "缺失")}");
+            return parts.Count == 0 ? "" : lang == Language.En ? $" ({string.Join(", ", parts)})" : $"（{string.Join("，", parts)}）";
+        }
+
+        private string Reads(Formula f, ScorecardResult card, Language lang)
+        {
+            var info = Info(card.Person);
+            return Reads(f, card, name => name == Formula.BaseSalary ? info?.BaseSalary : input.Measures.Resolve(name, info), lang);
+        }
+
+        public void SalaryFactor(SalaryFactorRule rule)
+        {
+            var xf = plan.Formula(rule.Code, "x")!;
+            foreach (var card in cards)
+            {
+                if (Info(card.Person)?.BaseSalary is not { } salary)
+                    continue;
+                var scope = ScopeOf(card);
+                var x = xf.Evaluate(scope);
+                var steps = new List<TraceStep>();
+                if (x.Kind != XKind.Number)
+                {
+                    steps.Add(S($"{rule.Code}: x = {xf.Text} is missing → 0.00", $"{rule.Code}：x = {xf.Text} 缺失 → 0.00"));
+                    Add(new Pending(card.Person, rule, 0m, true, steps));
+                    continue;
+                }
+
+                var y = Curve.At(rule.Curve, x.Number);
+                var amount = salary * y;
+                var approx = Ratio(x.Number).StartsWith('≈') || Ratio(y).StartsWith('≈') || Money(amount).StartsWith('≈');
+                var eq = approx ? "≈" : "=";
+                var xs = Plain(Ratio(x.Number));
+                var ys = Plain(Ratio(y));
+                steps.Add(S($"x = {xf.Text} {Eq(Ratio(x.Number))}", $"x = {xf.Text} {Eq(Ratio(x.Number))}"));
+                steps.Add(S(
+                    $"{rule.Code} = {Money(salary)} × curve({xs}) = {Money(salary)} × {ys} {eq} {Plain(Money(amount))}{Missing(scope, Language.En)}",
+                    $"{rule.Code} = {Money(salary)} × 曲线({xs}) = {Money(salary)} × {ys} {eq} {Plain(Money(amount))}{Missing(scope, Language.ZhCN)}"));
+                Add(new Pending(card.Person, rule, amount, scope.ReadMissing, steps));
+            }
+        }
+
+        public void Fixed(FixedRule rule)
+        {
+            var when = plan.Formula(rule.Code, "when");
+            var amountF = plan.Formula(rule.Code, "amount")!;
+            foreach (var card in cards)
+            {
+                var scope = ScopeOf(card);
+                var steps = new List<TraceStep>();
+                if (when is not null)
+                {
+                    var holds = when.Evaluate(scope).IsTrue;
+                    if (!holds)
+                        continue;
+                    steps.Add(S($"{rule.Code}: {when.Text} holds{Reads(when, card, Language.En)}", $"{rule.Code}：条件 {when.Text} 成立{Reads(when, card, Language.ZhCN)}"));
+                }
+
+                var v = amountF.Evaluate(scope);
+                if (v.Kind != XKind.Number)
+                {
+                    Notices.Add(new($"{card.Person}: {rule.Code} not paid: its amount {amountF.Text} reads a missing value{Reads(amountF, card, Language.En)}",
+                        $"{card.Person}：{rule.Code} 未发放：金额 {amountF.Text} 读取了缺失值{Reads(amountF, card, Language.ZhCN)}"));
+                    continue;
+                }
+
+                steps.Add(S($"{rule.Code} = {amountF.Text}{Reads(amountF, card, Language.En)} {Eq(Money(v.Number))}", $"{rule.Code} = {amountF.Text}{Reads(amountF, card, Language.ZhCN)} {Eq(Money(v.Number))}"));
+                Add(new Pending(card.Person, rule, v.Number, scope.ReadMissing, steps));
+            }
+        }
+
+        public void Adjust(AdjustmentRule rule)
+        {
+            var when = plan.Formula(rule.Code, "when")!;
+            foreach (var card in cards)
+            {
+                if (!_lines.TryGetValue(card.Person, out var list) || list.FirstOrDefault(l => l.Rule.Code == rule.Target) is not { } line)
+                    continue;
+                var scope = ScopeOf(card);
+                var holds = when.Evaluate(scope).IsTrue;
+                line.Provisional |= scope.ReadMissing;
+                var reads = (Reads(when, card, Language.En), Reads(when, card, Language.ZhCN));
+                if (!holds)
+                {
+                    var missingNote = scope.ReadMissing ? (": it reads a missing value, the comparison is false", "：读取了缺失值，比较为假") : ("", "");
+                    line.Steps.Add(S($"{rule.Code}: {when.Text} does not hold{reads.Item1}{missingNote.Item1} → no change", $"{rule.Code}：条件 {when.Text} 不成立{reads.Item2}{missingNote.Item2} → 不调整"));
+                    continue;
+                }
+
+                line.Amount *= rule.Factor;
+                line.Steps.Add(S(
+                    $"{rule.Code}: {when.Text} holds{reads.Item1} → × {Input(rule.Factor)} {Eq(Money(line.Amount))}",
+                    $"{rule.Code}：条件 {when.Text} 成立{reads.Item2} → × {Input(rule.Factor)} {Eq(Money(line.Amount))}"));
+            }
+        }
+
+        /// <summary>Members of a group of people (a team, a product's owners) among the run's scorecards, ordered by id.</summary>
+        private List<ScorecardResult> Members(Func<PersonInfo, string?> key, string id) =>
+            [.. cards.Where(c => Info(c.Person) is { } p && key(p) == id).OrderBy(c => c.Person, StringComparer.Ordinal)];
+
+        private IEnumerable<string> Keys(Func<PersonInfo, string?> key) =>
+            cards.Select(c => Info(c.Person) is { } p ? key(p) : null).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+
+        /// <summary>Shares of members: explicit when every member has one, else the share expression, else equal.</summary>
+        private (List<(string Person, decimal Share)> Shares, bool Provisional, string En, string Zh)? Shares(PayoutRule rule, string? shareText, List<ScorecardResult> members, string groupLabel)
+        {
+            var explicitShares = members.Select(m => Info(m.Person)?.Share).ToList();
+            if (explicitShares.Any(s => s is not null))
+            {
+                if (explicitShares.Any(s => s is null))
+                {
+                    var without = members.Where((_, i) => explicitShares[i] is null).Select(m => m.Person);
+                    Problems.Add(new("share", $"{groupLabel}: shares are given for some members but not for {string.Join(", ", without)}; give every member a share or none ({rule.Code})"));
+                    return null;
+                }
+
+                return ([.. members.Select((m, i) => (m.Person, explicitShares[i]!.Value))], false, "share entered by the team lead", "团队负责人录入的份额");
+            }
+
+            var formula = shareText is "equal" ? null : shareText is not null ? plan.Formula(rule.Code, "share") : plan.DefaultShare;
+            if (formula is null)
+                return ([.. members.Select(m => (m.Person, 1m))], false, "equal shares", "均分");
+            var provisional = false;
+            var list = new List<(string, decimal)>();
+            foreach (var m in members)
+            {
+                var scope = ScopeOf(m);
+                var v = formula.Evaluate(scope);
+                provisional |= scope.ReadMissing;
+                list.Add((m.Person, v.Kind == XKind.Number ? Math.Max(0m, v.Number) : 0m));
+            }
+
+            return (list, provisional, $"share {formula.Text}", $"份额 {formula.Text}");
+        }
+
+        /// <summary>Splits an unrounded pool into lines, with the split in each line's trace.</summary>
+        private void SplitPool(PayoutRule rule, decimal pool, List<(string Person, decimal Share)> shares, bool provisional, List<TraceStep> common, string shareEn, string shareZh)
+        {
+            var (lines, equal) = PoolSplit.Split(pool, shares);
+            var total = shares.Sum(s => s.Share);
+            foreach (var l in lines)
+            {
+                var steps = new List<TraceStep>(common);
+                var fen = l.ExtraFen ? (" + 0.01 (a fen left over by rounding down, largest remainder first)", " + 0.01（向下取整后剩余的分，按余数从大到小分配）") : ("", "");
+                steps.Add(equal
+                    ? S($"shares sum to 0: split equally → {Money(l.Amount)} (provisional)", $"份额合计为 0：均分 → {Money(l.Amount)}（暂定）")
+                    : S($"{shareEn}: {Value(l.Share)} of {Value(total)} → exact {Amount(l.Exact)}, rounded down {Money(l.Amount - (l.ExtraFen ? 0.01m : 0m))}{fen.Item1} → {Money(l.Amount)}",
+                        $"{shareZh}：{Value(l.Share)} / {Value(total)} → 精确值 {Amount(l.Exact)}，向下取整 {Money(l.Amount - (l.ExtraFen ? 0.01m : 0m))}{fen.Item2} → {Money(l.Amount)}"));
+                Add(new Pending(l.Person, rule, l.Amount, provisional || equal, steps) { Exact = true });
+            }
+        }
+
+        public void Pool(PoolRule rule)
+        {
+            var measure = plan.Formula(rule.Code, "measure")!;
+            var when = plan.Formula(rule.Code, "when");
+            foreach (var team in Keys(p => p.Team))
+            {
+                var members = Members(p => p.Team, team);
+                var scope = new TeamScope(plan.Scheme, team, input);
+                var common = new List<TraceStep>();
+                var holds = true;
+                if (when is not null)
+                {
+                    holds = when.Evaluate(scope).IsTrue;
+                    var reads = (scope.Describe(when, Language.En), scope.Describe(when, Language.ZhCN));
+                    common.Add(holds
+                        ? S($"{rule.Code}: team {team}: {when.Text} holds{reads.Item1}", $"{rule.Code}：团队 {team}：条件 {when.Text} 成立{reads.Item2}")
+                        : S($"{rule.Code}: team {team}: {when.Text} does not hold{reads.Item1} → pool 0", $"{rule.Code}：团队 {team}：条件 {when.Text} 不成立{reads.Item2} → 奖金池为 0"));
+                }
+
+                var m = measure.Evaluate(scope);
+                if (m.Kind != XKind.Number)
+                {
+                    Notices.Add(new($"team {team}: {rule.Code} not computed: {measure.Text} is missing for {period}", $"团队 {team}：{rule.Code} 未计算：{period} 缺少 {measure.Text}"));
+                    continue;
+                }
+
+                var pool = holds ? Math.Max(0m, rule.Rate * m.Number) : 0m;
+                if (holds)
+                    common.Add(S($"pool = {Input(rule.Rate)} × {measure.Text} {Money(m.Number)} {Eq(Amount(pool))}{(Money(pool).StartsWith('≈') ? " → " + Plain(Money(pool)) : "")}",
+                        $"奖金池 = {Input(rule.Rate)} × {measure.Text} {Money(m.Number)} = {Plain(Show(pool, 4))} ≈ {Plain(Money(pool))}"));
+                if (Shares(rule, rule.Share, members, $"team {team}") is not { } shares)
+                    continue;
+                SplitPool(rule, pool, shares.Shares, scope.ReadMissing || shares.Provisional, common, shares.En, shares.Zh);
+            }
+        }
+
+        public void Milestone(MilestoneRule rule)
+        {
+            foreach (var product in Keys(p => p.Product))
+            {
+                var ev = input.Events.Where(e => e.Product == product && e.Event == rule.Event && e.Date >= period.FirstDay && e.Date <= period.LastDay).OrderBy(e => e.Date).FirstOrDefault();
+                if (ev is null)
+                    continue;
+                if (_milestones.FirstOrDefault(m => m.Rule == rule.Code && m.Product == product) is { } paid)
+                {
+                    Notices.Add(new($"product {product}: {rule.Code} ({rule.Event}) was already paid in {paid.Period}; it pays once", $"产品 {product}：{rule.Code}（{rule.Event}）已于 {paid.Period} 发放，只发放一次"));
+                    continue;
+                }
+
+                var owners = Members(p => p.Product, product);
+                var common = new List<TraceStep>
+                {
+                    S($"{rule.Code}: product {product} recorded {rule.Event} on {ev.Date:yyyy-MM-dd} → {Money(rule.Amount)}, once per product, split equally among {owners.Count} owner(s)",
+                      $"{rule.Code}：产品 {product} 于 {ev.Date:yyyy-MM-dd} 达成 {rule.Event} → {Money(rule.Amount)}，每个产品只发一次，由 {owners.Count} 位负责人均分"),
+                };
+                SplitPool(rule, rule.Amount, [.. owners.Select(o => (o.Person, 1m))], false, common, "equal share", "均分");
+                _milestones.Add(new MilestonePayment(rule.Code, product, rule.Event, period.ToString(), rule.Amount));
+            }
+        }
+
+        public void ExcessShare(ExcessShareRule rule)
+        {
+            var measure = plan.Formula(rule.Code, "measure")!;
+            foreach (var product in Keys(p => p.Product))
+            {
+                var owners = Members(p => p.Product, product);
+                Func<string, decimal?> names = n => n.StartsWith("product.", StringComparison.Ordinal) ? input.Measures.Get(MeasureScope.Product, product, n["product.".Length..]) : null;
+                var m = measure.Evaluate(new NamesScope(names));
+                if (m.Kind != XKind.Number)
+                {
+                    Notices.Add(new($"product {product}: {rule.Code} not computed: {measure.Text} reads a missing measure{Reads(measure, null, names, Language.En)}",
+                        $"产品 {product}：{rule.Code} 未计算：{measure.Text} 缺少数据{Reads(measure, null, names, Language.ZhCN)}"));
+                    continue;
+                }
+
+                var pool = rule.Rate * Math.Max(0m, m.Number);
+                var common = new List<TraceStep>
+                {
+                    S($"{rule.Code}: product {product}: {Input(rule.Rate)} × max(0, {measure.Text}){Reads(measure, null, names, Language.En)} = {Input(rule.Rate)} × {Input(Math.Max(0m, m.Number))} {Eq(Money(pool))}",
+                      $"{rule.Code}：产品 {product}：{Input(rule.Rate)} × max(0, {measure.Text}){Reads(measure, null, names, Language.ZhCN)} = {Input(rule.Rate)} × {Input(Math.Max(0m, m.Number))} {Eq(Money(pool))}"),
+                };
+                SplitPool(rule, pool, [.. owners.Select(o => (o.Person, 1m))], false, common, "equal share", "均分");
+            }
+        }
+
+        public void ProfitShare(ProfitShareRule rule)
+        {
+            var year = period.Year;
+            foreach (var product in Keys(p => p.Product))
+            {
+                decimal? M(string name) => input.Measures.Get(MeasureScope.Product, product, name);
+                if (M("launch_year") is not { } launchValue)
+                {
+                    Notices.Add(new($"product {product}: {rule.Code} needs product.launch_year", $"产品 {product}：{rule.Code} 需要 product.launch_year"));
+                    continue;
+                }
+
+                var launch = (int)launchValue;
+                var after = year - launch;
+                if (after == 0 && M("revenue") is { } launchRevenue && _baselines.All(b => b.Product != product))
+                    _baselines.Add(new ProfitBaseline(product, launch, launchRevenue));
+                if (after < 1 || after > rule.Years)
+                {
+                    if (after > rule.Years)
+                        Notices.Add(new($"product {product}: {rule.Code} pays in years {launch + 1}–{launch + rule.Years}; {year} is year {after} after launch, nothing to pay",
+                            $"产品 {product}：{rule.Code} 在 {launch + 1}–{launch + rule.Years} 年发放；{year} 年为上线后第 {after} 年，不再发放"));
+                    continue;
+                }
+
+                if (_profitShares.FirstOrDefault(p => p.Rule == rule.Code && p.Product == product && p.Year == year) is { } done)
+                {
+                    Notices.Add(new($"product {product}: {rule.Code} for {year} is already in the ledger ({Money(done.Amount)}); it pays once a year", $"产品 {product}：{rule.Code} {year} 年已记入台账（{Money(done.Amount)}），每年只发一次"));
+                    continue;
+                }
+
+                var baseline = M("revenue_baseline") ?? _baselines.FirstOrDefault(b => b.Product == product)?.Revenue;
+                var revenue = M("revenue");
+                var rate = M("profit_share_rate");
+                if (baseline is null || revenue is null || rate is null)
+                {
+                    Notices.Add(new($"product {product}: {rule.Code} for {year} needs product.revenue, product.profit_share_rate and the launch-year revenue (product.revenue_baseline or the ledger)",
+                        $"产品 {product}：{rule.Code} {year} 年需要 product.revenue、product.profit_share_rate 和上线当年营收（product.revenue_baseline 或台账）"));
+                    continue;
+                }
+
+                if (rate < rule.RateMin || rate > rule.RateMax)
+                {
+                    Problems.Add(new($"product:{product}", $"profit_share_rate {Input(rate.Value)} is outside the plan's range {Input(rule.RateMin)}–{Input(rule.RateMax)} ({rule.Code})"));
+                    continue;
+                }
+
+                var owners = Members(p => p.Product, product);
+                var pool = rate.Value * Math.Max(0m, revenue.Value - baseline.Value);
+                var common = new List<TraceStep>
+                {
+                    S($"{rule.Code}: product {product}, launched {launch}, {year} is year {after} of {rule.Years}: {Input(rate.Value)} × max(0, revenue {Money(revenue.Value)} − launch-year revenue {Money(baseline.Value)}) {Eq(Money(pool))}",
+                      $"{rule.Code}：产品 {product}，{launch} 年上线，{year} 年为第 {after}/{rule.Years} 年：{Input(rate.Value)} × max(0, 营收 {Money(revenue.Value)} − 上线当年营收 {Money(baseline.Value)}) {Eq(Money(pool))}"),
+                };
+                if (Shares(rule, null, owners, $"product {product}") is not { } shares)
+                    continue;
+                SplitPool(rule, pool, shares.Shares, shares.Provisional, common, shares.En, shares.Zh);
+                _profitShares.Add(new ProfitSharePayment(rule.Code, product, year, Money.RoundAmount(pool)));
+            }
+        }
+
+        public void Award(AwardRule rule)
+        {
+            var inRun = cards.Select(c => c.Person).ToHashSet(StringComparer.Ordinal);
+            foreach (var n in input.Awards.Where(a => a.Rule == rule.Code))
+            {
+                var before = Problems.Count;
+                if (!inRun.Contains(n.Person))
+                    Problems.Add(new(n.Where, $"'{n.Person}' is not evaluated in this run; nominate someone with a scorecard for {period}"));
+                if (n.Amount < rule.Min || n.Amount > rule.Max)
+                    Problems.Add(new(n.Where, $"amount {Input(n.Amount)} is outside the range of {rule.Code}: {Input(rule.Min)}–{Input(rule.Max)}"));
+                if (n.EquityUnits is { } units && (units < 0 || !rule.Equity) && units != 0)
+                    Problems.Add(new(n.Where, rule.Equity ? $"equity units {Input(units)} must not be negative" : $"{rule.Code} pays cash only; leave equity_units empty"));
+                if (string.IsNullOrWhiteSpace(n.NominatedBy))
+                    Problems.Add(new(n.Where, "nominated_by is required"));
+                if (!string.IsNullOrWhiteSpace(n.ApprovedBy) && string.Equals(n.ApprovedBy, n.NominatedBy, StringComparison.Ordinal))
+                    Problems.Add(new(n.Where, $"the approver must be a second person; {n.ApprovedBy} both nominated and approved"));
+                if (Problems.Count > before)
+                    continue;
+                if (string.IsNullOrWhiteSpace(n.ApprovedBy))
+                {
+                    Notices.Add(new($"{n.Person}: {rule.Code} nominated by {n.NominatedBy} awaits approval; not paid", $"{n.Person}：{rule.Code} 由 {n.NominatedBy} 提名，待审批，未发放"));
+                    continue;
+                }
+
+                var equity = n.EquityUnits is { } eu and > 0 ? ($", equity units {Input(eu)}", $"，股权 {Input(eu)} 份") : ("", "");
+                Add(new Pending(n.Person, rule, n.Amount, false,
+                    [S($"{rule.Code}: nominated by {n.NominatedBy}, approved by {n.ApprovedBy}: {Money(n.Amount)} (range {Money(rule.Min)}–{Money(rule.Max)}){equity.Item1}",
+                       $"{rule.Code}：{n.NominatedBy} 提名，{n.ApprovedBy} 审批：{Money(n.Amount)}（范围 {Money(rule.Min)}–{Money(rule.Max)}）{equity.Item2}")])
+                { EquityUnits = n.EquityUnits is > 0 ? n.EquityUnits : null, Exact = true });
+            }
+        }
+
+        /// <summary>Nominations must name an award rule of the plan that runs in this period.</summary>
+        public void CheckAwardsForOtherRules()
+        {
+            foreach (var n in input.Awards)
+            {
+                var rule = plan.Plan.Rules.FirstOrDefault(r => r.Code == n.Rule);
+                if (rule is not AwardRule)
+                {
+                    var awards = plan.Plan.Rules.OfType<AwardRule>().Select(r => r.Code).ToList();
+                    Problems.Add(new(n.Where, $"'{n.Rule}' is not an award rule of this plan; expected {(awards.Count == 0 ? "none (the plan has no awards)" : string.Join(", ", awards))}"));
+                }
+                else if (plan.FrequencyOf(rule) != period.Kind)
+                {
+                    Problems.Add(new(n.Where, $"{rule.Code} is paid in {plan.FrequencyOf(rule).ToString().ToLowerInvariant()} runs; {period} is a {period.Kind.ToString().ToLowerInvariant()}"));
+                }
+            }
+        }
+
+        public void Recognition(RecognitionRule rule)
+        {
+            var formulas = Enumerable.Range(0, rule.RankBy.Count).Select(i => plan.Formula(rule.Code, $"rank_by[{i}]")!).ToList();
+            var groups = rule.Scope == RecognitionScope.Company
+                ? [("company", cards.ToList())]
+                : Keys(p => p.Team).Select(t => (t, Members(p => p.Team, t))).ToList();
+            foreach (var (label, members) in groups)
+            {
+                var ranked = new List<(ScorecardResult Card, decimal[] Values)>();
+                foreach (var card in members)
+                {
+                    var values = new decimal[formulas.Count];
+                    var ok = true;
+                    for (var i = 0; i < formulas.Count && ok; i++)
+                    {
+                        var scope = ScopeOf(card);
+                        var v = formulas[i].Evaluate(scope);
+                        ok = v.Kind == XKind.Number && !scope.ReadMissing;
+                        values[i] = v.Number;
+                    }
+
+                    if (ok)
+                        ranked.Add((card, values));
+                }
+
+                ranked.Sort((a, b) =>
+                {
+                    for (var i = 0; i < a.Values.Length; i++)
+                    {
+                        var c = b.Values[i].CompareTo(a.Values[i]);
+                        if (c != 0)
+                            return c;
+                    }
+
+                    return string.CompareOrdinal(a.Card.Person, b.Card.Person);
+                });
+                if (ranked.Count == 0)
+                    continue;
+                var cut = ranked[Math.Min(rule.Top, ranked.Count) - 1].Values;
+                var chosen = ranked.TakeWhile((r, i) => i < rule.Top || r.Values.SequenceEqual(cut)).ToList();
+                var by = string.Join(", ", rule.RankBy);
+                for (var rank = 0; rank < chosen.Count; rank++)
+                {
+                    var (card, values) = chosen[rank];
+                    var vals = string.Join(", ", values.Select(Value));
+                    var tie = rank >= rule.Top ? (" (tied at the cut-off)", "（与末位并列）") : ("", "");
+                    Add(new Pending(card.Person, rule, 0m, false,
+                        [S($"{rule.Code}: top {rule.Top} of {ranked.Count} eligible in {label} by {by}: ({vals}){tie.Item1} → {rule.Benefit.En}",
+                           $"{rule.Code}：在 {label} 的 {ranked.Count} 名合格人员中按 {by} 排名前 {rule.Top}：({vals}){tie.Item2} → {rule.Benefit.Zh}")])
+                    { Benefit = rule.Benefit, Exact = true });
+                }
+            }
+        }
+
+        public IReadOnlyDictionary<string, IReadOnlyList<CareerStatus>> Careers()
+        {
+            var result = new Dictionary<string, IReadOnlyList<CareerStatus>>(StringComparer.Ordinal);
+            var grades = plan.Scheme.Scheme.Grades.Select(g => g.Grade).ToList();
+            foreach (var card in cards)
+            {
+                var history = WithCurrent(card);
+                var list = new List<CareerStatus>();
+                foreach (var track in plan.Plan.CareerTracks)
+                {
+                    var window = history.TakeLast(track.Window).ToList();
+                    var bar = grades.IndexOf(track.MinGrade);
+                    var count = window.Count(g => grades.IndexOf(g.Grade) is var i && i >= 0 && i <= bar);
+                    list.Add(new CareerStatus(track, count >= track.MinCount, count, window));
+                }
+
+                if (list.Count > 0)
+                    result[card.Person] = list;
+            }
+
+            return result;
+        }
+
+        private List<GradeRecord> WithCurrent(ScorecardResult card)
+        {
+            var label = period.ToString();
+            var list = input.Ledger.GradesOf(card.Person).Where(g => g.Period != label).ToList();
+            if (card.Grade is not null)
+                list.Add(new GradeRecord(label, card.Grade));
+            list.Sort((a, b) => Ledger.ComparePeriods(a.Period, b.Period));
+            return list;
+        }
+
+        public Ledger NewLedger()
+        {
+            var grades = input.Ledger.Grades.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+            foreach (var card in cards.Where(c => c.Grade is not null))
+                grades[card.Person] = WithCurrent(card);
+            return new Ledger(_milestones, _profitShares, _baselines, grades);
+        }
+
+        public IReadOnlyDictionary<string, IReadOnlyList<PayoutLine>> Finish()
+        {
+            var result = new Dictionary<string, IReadOnlyList<PayoutLine>>(StringComparer.Ordinal);
+            foreach (var (person, pending) in _lines)
+            {
+                var lines = new List<PayoutLine>(pending.Count);
+                foreach (var p in pending)
+                {
+                    var rounded = Money.RoundAmount(p.Amount);
+                    if (!p.Exact && p.Steps.Count > 0)
+                        p.Steps.Add(S($"rounded once → {Money(rounded)}", $"最终取整一次 → {Money(rounded)}"));
+                    lines.Add(new PayoutLine(person, p.Rule.Code, p.Rule.Kind, Incentives.Money.Of(rounded, _currency), p.Provisional, p.Steps, p.EquityUnits, p.Benefit));
+                }
+
+                result[person] = lines;
+            }
+
+            return result;
+        }
+
+        private static string Missing(EvalScope scope, Language lang) => !scope.ReadMissing ? ""
+            : lang == Language.En ? " (provisional: reads a missing indicator, computed with s = 0)" : "（暂定：读取了缺失指标，按 s = 0 计算）";
+
+        private static string Plain(string shown) => shown.StartsWith('≈') ? shown[2..] : shown;
+    }
+
+    /// <summary>Reads only free names (product measures); codes read as missing.</summary>
+    private sealed class NamesScope(Func<string, decimal?> names) : EvalScope
+    {
+        public override XValue Actual(int indicator) => XValue.Missing;
+        public override XValue Score(int indicator) => XValue.Missing;
+        public override XValue Achievement(int node) => XValue.Missing;
+        public override XValue Points(int node) => XValue.Missing;
+        public override XValue Name(string name) => XValue.Of(names(name));
+    }
+
+    /// <summary>Reads a team's team-level actuals and team.* measures (pool conditions and measures).</summary>
+    private sealed class TeamScope(CompiledScheme scheme, string team, PayoutInput input) : EvalScope
+    {
+        private decimal? TeamActual(int indicator) =>
+            input.TeamActuals is { } t && t.TryGetValue(team, out var a) ? a[indicator] : null;
+
+        public override XValue Actual(int indicator)
+        {
+            var v = TeamActual(indicator);
+            if (v is null)
+                ReadMissing = true;
+            return XValue.Of(v);
+        }
+
+        public override XValue Score(int indicator) => XValue.Missing;
+        public override XValue Achievement(int node) => XValue.Missing;
+        public override XValue Points(int node) => XValue.Missing;
+
+        public override XValue Name(string name) =>
+            XValue.Of(name.StartsWith("team.", StringComparison.Ordinal) ? input.Measures.Get(MeasureScope.Team, team, name["team.".Length..]) : null);
+
+        public string Describe(Formula f, Language lang)
+        {
+            var parts = f.ActualCodes.Select(c => TeamActual(scheme.IndicatorIndex(c)) is { } v ? $"{c} = {Input(v)}" : $"{c} {(lang == Language.En ? "missing" : "缺失")}")
+                .Concat(f.FreeNames.Select(n => Name(n).AsNumber is { } v ? $"{n} = {Input(v)}" : $"{n} {(lang == Language.En ? "missing" : "缺失")}"))
+                .ToList();
+            return parts.Count == 0 ? "" : lang == Language.En ? $" ({string.Join(", ", parts)})" : $"（{string.Join("，", parts)}）";
+        }
+    }
+}
