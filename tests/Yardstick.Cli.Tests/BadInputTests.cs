@@ -36,7 +36,7 @@ public sealed class BadInputTests : IDisposable
         ["waiver_unknown_person"] = new(Header + "zhang_wei,csat,4\n", "{w}:2:1: person 'li_na' has no actuals and is not in the people file", Waivers: "person,indicator,reason\nli_na,csat,on leave\n"),
         ["every_indicator_waived"] = new(Header + "zhang_wei,csat,4\n", "{w}:12:2: every indicator of 'zhang_wei' is waived; at least one must remain", Waivers: AllWaived),
         ["unknown_template"] = new(Header + "zhang_wei,csat,4\n", "--template: no template 'nope'; available: industrial-value, crossborder-lifecycle,", Template: "nope"),
-        ["bundle_template"] = new(Header + "zhang_wei,csat,4\n", "--template crossborder-lifecycle: 'crossborder-lifecycle' is a lifecycle bundle of one scheme per product stage", Template: "crossborder-lifecycle"),
+        ["bundle_without_stages"] = new(Header + "p1,collaboration_rating,4\n", "--stages: 'crossborder-lifecycle' is a lifecycle bundle: each person's scheme follows their product's stage, so --stages FILE (product,stage,from) is required", People: "person,base_salary,product\np1,30000,px\n", Template: "crossborder-lifecycle", Period: "2026-Q4"),
         ["bad_period"] = new(Header + "zhang_wei,csat,4\n", "--period: month 13 is out of range; expected 1–12", Period: "2026-13"),
         ["garbage_period"] = new(Header + "zhang_wei,csat,4\n", "--period: 'Oct 2026' is not a period; expected YYYY-MM (2026-10)", Period: "Oct 2026"),
         ["period_shorter_than_scheme"] = new(Header + "p1,gmv_yoy_growth,0.5\n", "--period: period 2026-10 is a month, shorter than the quarter of scheme crossborder-growth", Template: "crossborder-growth"),
@@ -64,6 +64,8 @@ public sealed class BadInputTests : IDisposable
             args.AddRange(["--people", _h.Write("p.csv", c.People)]);
         if (c.Waivers is not null)
             args.AddRange(["--waivers", _h.Write("w.csv", c.Waivers)]);
+        foreach (var (file, content) in c.Files ?? [])
+            _h.Write(file, content);
         args.AddRange((c.Extra ?? []).Select(Fill));
 
         var run = CliHarness.Run([.. args]);
@@ -195,5 +197,6 @@ public sealed class BadInputTests : IDisposable
         string? Waivers = null,
         string Template = "industrial-value",
         string Period = "2026-10",
-        string[]? Extra = null);
+        string[]? Extra = null,
+        Dictionary<string, string>? Files = null);
 }

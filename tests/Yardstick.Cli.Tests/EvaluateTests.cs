@@ -51,7 +51,8 @@ public sealed class EvaluateTests : IDisposable
         Assert.Equal(10.352941m, Math.Round(r.GetProperty("indicators").GetProperty("renewal_rate").GetProperty("points").GetDecimal(), 6));
         Assert.Equal(0, r.GetProperty("missing").GetArrayLength());
         Assert.Equal(0, r.GetProperty("waived").GetArrayLength());
-        Assert.Equal(0, r.GetProperty("payouts").GetArrayLength());
+        var pay = Assert.Single(r.GetProperty("payouts").EnumerateArray());
+        Assert.Equal(20760.38m, pay.GetProperty("amount").GetDecimal());
     }
 
     [Fact]

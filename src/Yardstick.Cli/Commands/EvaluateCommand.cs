@@ -1,127 +1,103 @@
 using System.CommandLine;
+using Yardstick.Cli.Evaluation;
 using Yardstick.Cli.Input;
 using Yardstick.Cli.Output;
-using Yardstick.Core.Common;
 using Yardstick.Core.Scoring;
 
 namespace Yardstick.Cli.Commands;
 
-/// <summary><c>yardstick evaluate</c>: scorecards from files (scoring.md §10).</summary>
+/// <summary><c>yardstick evaluate</c>: scorecards and pay from files (scoring.md §10).</summary>
 internal static class EvaluateCommand
 {
     public static Command Build(Io io)
     {
-        var template = new Option<string?>("--template") { HelpName = "ID", Description = "Built-in template id (see 'yardstick templates list')." };
-        var scheme = new Option<string?>("--scheme") { HelpName = "FILE", Description = "Scheme JSON file (docs/scheme-format.md)." };
-        var period = new Option<string>("--period") { HelpName = "PERIOD", Description = "Period: 2026-10, 2026-Q4, 2026-H2 or 2026.", Required = true };
-        var actuals = new Option<string>("--actuals") { HelpName = "FILE", Description = "Actuals: CSV or .xlsx with header person,indicator,value.", Required = true };
-        var people = new Option<string?>("--people") { HelpName = "FILE", Description = "People: CSV with header person,base_salary[,name,team,product,share]." };
-        var waivers = new Option<string?>("--waivers") { HelpName = "FILE", Description = "Waivers: CSV with header person,indicator,reason." };
+        var inputs = new InputOptionSet();
+        inputs.Ledger.Description = "Ledger JSON: milestones and profit shares paid, past grades; read if it exists, written back after a successful run.";
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
         var output = new Option<string?>("--out") { HelpName = "FILE", Description = "Write the results to FILE instead of stdout." };
-        var explain = new Option<string?>("--explain") { HelpName = "PERSON", Description = "Also print the step-by-step trace of PERSON's scorecard." };
-        var lang = new Option<string>("--lang") { HelpName = "LANG", Description = "Language of names and traces: en (default) or zh-CN.", DefaultValueFactory = _ => "en" };
+        var explain = new Option<string?>("--explain") { HelpName = "PERSON", Description = "Also print PERSON's scorecard trace and pay statement." };
 
-        var command = new Command("evaluate", "Compute scorecards from an actuals file, without a database.")
-        {
-            template, scheme, period, actuals, people, waivers, format, output, explain, lang,
-        };
-        command.SetAction(r => Run(io, new Request(
-            r.GetValue(template), r.GetValue(scheme), r.GetValue(period)!, r.GetValue(actuals)!, r.GetValue(people),
-            r.GetValue(waivers), r.GetValue(format)!, r.GetValue(output), r.GetValue(explain), r.GetValue(lang)!)));
+        var command = new Command("evaluate", "Compute scorecards and pay from files, without a database.");
+        inputs.AddTo(command);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.Options.Add(explain);
+        command.SetAction(r => Run(io, inputs.Read(r), r.GetValue(format)!, r.GetValue(output), r.GetValue(explain)));
         return command;
     }
 
-    internal sealed record Request(
-        string? Template, string? Scheme, string Period, string Actuals, string? People, string? Waivers,
-        string Format, string? Out, string? Explain, string Lang);
-
-    private static int Run(Io io, Request req)
+    private static int Run(Io io, InputOptions o, string format, string? outPath, string? explain)
     {
         var problems = new Problems();
-        var language = LocalizedText.ParseLanguage(req.Lang);
-        if (language is null)
-            problems.In("--lang", $"'{req.Lang}' is not a language; expected en or zh-CN");
-        if (req.Explain is not null && req.Format != "table" && req.Out is null)
-            problems.In("--explain", $"with --format {req.Format} the results go to stdout, so the trace has nowhere to go; add --out FILE or use --format table");
-
-        if (req.Out is not null && !OutputFile.CanWrite(req.Out, out var why))
-            problems.In("--out", why);
-
-        var compiled = SchemeSource.Load(req.Template, req.Scheme, problems);
-        var calc = SchemeSource.Calculator(compiled, req.Period, problems);
-        var people = req.People is null ? null : PeopleFile.Read(req.People, problems);
-
-        Dictionary<string, PersonActuals>? actuals = null;
-        if (compiled is not null)
-            actuals = ActualsFile.Read(req.Actuals, compiled, problems);
-        else
-            TableFile.Check(req.Actuals, ["person", "indicator", "value"], problems); // without a scheme only the file's shape can be checked
-
-        if (actuals is not null && people is not null)
-            foreach (var (id, a) in actuals)
-                if (!people.ContainsKey(id))
-                    problems.At(req.Actuals, a.FirstLine, 1, $"person '{id}' is not in {req.People}; add a row for them there");
-
-        Dictionary<string, Dictionary<int, string>>? waivers = null;
-        if (req.Waivers is not null && compiled is not null && actuals is not null)
-            waivers = WaiversFile.Read(req.Waivers, compiled, id => actuals.ContainsKey(id) || people?.ContainsKey(id) == true, problems);
-
-        var ids = actuals is null ? [] : actuals.Keys.Union(people?.Keys ?? Enumerable.Empty<string>()).ToArray();
-        Array.Sort(ids, string.CompareOrdinal);
-        if (req.Explain is not null && actuals is not null && Array.BinarySearch(ids, req.Explain, StringComparer.Ordinal) < 0)
-            problems.In("--explain", $"no person '{req.Explain}' in {req.Actuals}{(req.People is null ? "" : " or " + req.People)}");
-
-        if (problems.Any || calc is null || actuals is null || language is null)
+        var inputs = RunInputs.Load(o, problems, p =>
         {
-            if (!problems.Any)
-                problems.In("evaluate", "nothing to evaluate");
-            problems.WriteTo(io.Error);
-            return Program.BadInput;
+            if (explain is not null && format != "table" && outPath is null)
+                p.In("--explain", $"with --format {format} the results go to stdout, so the trace has nowhere to go; add --out FILE or use --format table");
+            if (outPath is not null && !OutputFile.CanWrite(outPath, out var why))
+                p.In("--out", why);
+        });
+        if (inputs is not null && explain is not null && !inputs.IsEvaluated(explain))
+            problems.In("--explain", $"no person '{explain}' in {o.Actuals}{(o.People is null ? "" : " or " + o.People)}");
+        if (inputs is null || problems.Any)
+            return Failed(io, problems);
+
+        var result = Evaluator.Run(inputs);
+        if (result.Problems.Count > 0)
+        {
+            foreach (var p in result.Problems)
+                problems.Add(p);
+            return Failed(io, problems);
         }
 
-        var empty = new decimal?[calc.Scheme.Indicators.Length];
-        IEnumerable<ScorecardResult> Results()
+        Warn(io, inputs, result);
+        OutputFile.Write(io, outPath, writer =>
         {
-            foreach (var id in ids)
-            {
-                var values = actuals.TryGetValue(id, out var a) ? a.Values : empty;
-                var result = calc.Evaluate(new ScorecardInput(id, values, waivers?.GetValueOrDefault(id)));
-                // Every failure Evaluate can report (all indicators waived) was checked while reading the waivers.
-                yield return result.IsSuccess ? result.Value : throw new InvalidOperationException(string.Join("; ", result.Problems));
-            }
-        }
-
-        OutputFile.Write(io, req.Out, writer =>
-        {
-            switch (req.Format)
+            switch (format)
             {
                 case "json":
-                    ScorecardWriters.Json(writer, calc.Scheme, calc.Period, Results());
+                    EvaluationJson.Write(writer, inputs, result);
                     break;
                 case "csv":
-                    ScorecardWriters.Csv(writer, calc.Scheme, Results());
+                    ScorecardWriters.Csv(writer, inputs, result.Results);
                     break;
                 default:
-                    var console = SpectreConsole.Over(writer, io.Terminal && req.Out is null);
-                    ScorecardWriters.Table(console, calc.Scheme, calc.Period, Results(), people is null ? null : id => people.GetValueOrDefault(id)?.Name, language.Value);
-                    if (req.Explain is not null)
-                        writer.Write("\n" + Explain(req, calc, actuals, waivers, empty, language.Value));
+                    ScorecardWriters.Table(SpectreConsole.Over(writer, io.Terminal && outPath is null), inputs, result);
+                    if (explain is not null)
+                        writer.Write("\n" + Explain(inputs, result, explain));
                     break;
             }
         });
 
-        if (req.Explain is not null && req.Format != "table")
-            io.Out.Write(Explain(req, calc, actuals, waivers, empty, language.Value));
+        if (explain is not null && format != "table")
+            io.Out.Write(Explain(inputs, result, explain));
+        if (o.Ledger is not null)
+            LedgerFile.Write(o.Ledger, result.Ledger);
         return Program.Ok;
     }
 
-    private static string Explain(Request req, ScorecardCalculator calc, Dictionary<string, PersonActuals> actuals, Dictionary<string, Dictionary<int, string>>? waivers, decimal?[] empty, Language lang)
+    /// <summary>Bad input: the problems on stderr, exit 2.</summary>
+    internal static int Failed(Io io, Problems problems)
     {
-        var id = req.Explain!;
-        var values = actuals.TryGetValue(id, out var a) ? a.Values : empty;
-        var result = calc.Evaluate(new ScorecardInput(id, values, waivers?.GetValueOrDefault(id))).Value;
-        return ScorecardTrace.Render(result, lang);
+        if (!problems.Any)
+            problems.In("evaluate", "nothing to evaluate");
+        problems.WriteTo(io.Error);
+        return Program.BadInput;
+    }
+
+    /// <summary>The payout engine's notices (a milestone already paid, a missing measure) are not errors: stderr, prefixed <c>warning:</c>.</summary>
+    internal static void Warn(Io io, RunInputs inputs, EvaluationResult result)
+    {
+        foreach (var n in result.Notices)
+            io.Error.WriteLine("warning: " + n.Get(inputs.Language));
+    }
+
+    private static string Explain(RunInputs inputs, EvaluationResult result, string person)
+    {
+        var r = result.For(person)!;
+        var text = ScorecardTrace.Render(r.Card, inputs.Language);
+        if (r.ProRata is { } pro)
+            text += pro.Trace(inputs.Language) + "\n";
+        return inputs.HasPlan ? text + "\n" + Statement.Text(inputs, result, r) : text;
     }
 }

@@ -46,8 +46,38 @@ internal static class SchemeSource
         return null;
     }
 
-    /// <summary>The one scheme to evaluate; null (with problems) for a bundle, an unknown id or a bad file.</summary>
+    /// <summary>The one scheme of <c>--template</c>/<c>--scheme</c>; null (with problems) for a bundle, an unknown id or a bad file.</summary>
     public static CompiledScheme? Load(string? templateId, string? schemePath, Problems problems)
+    {
+        if (LoadDocument(templateId, schemePath, problems) is not { } loaded)
+            return null;
+        if (loaded.Document.IsBundle)
+        {
+            var ids = string.Join(", ", loaded.Document.Schemes.Select(s => $"{s.Id} ({s.Stage})"));
+            problems.In(loaded.Origin, $"'{loaded.Document.Id}' is a lifecycle bundle of one scheme per product stage ({ids}); this command needs one scheme: pick one stage, e.g. --template {StageTemplates[0]}");
+            return null;
+        }
+
+        return Compile(loaded.Document.Schemes[0], loaded.Origin, problems);
+    }
+
+    /// <summary>Every scheme of <c>--template</c>/<c>--scheme</c> compiled: one, or each stage scheme of a bundle.</summary>
+    public static (SchemeDocument Document, CompiledScheme[] Schemes)? LoadAll(string? templateId, string? schemePath, Problems problems)
+    {
+        if (LoadDocument(templateId, schemePath, problems) is not { } loaded)
+            return null;
+        var compiled = new List<CompiledScheme>();
+        foreach (var scheme in loaded.Document.Schemes)
+        {
+            var origin = loaded.Document.IsBundle ? $"{loaded.Origin}: scheme {scheme.Id}" : loaded.Origin;
+            if (Compile(scheme, origin, problems) is { } c)
+                compiled.Add(c);
+        }
+
+        return compiled.Count == loaded.Document.Schemes.Count ? (loaded.Document, compiled.ToArray()) : null;
+    }
+
+    private static (SchemeDocument Document, string Origin)? LoadDocument(string? templateId, string? schemePath, Problems problems)
     {
         if ((templateId is null) == (schemePath is null))
         {
@@ -55,8 +85,6 @@ internal static class SchemeSource
             return null;
         }
 
-        SchemeDocument document;
-        string origin;
         if (templateId is not null)
         {
             var found = TemplateCatalog.Find(templateId);
@@ -67,28 +95,10 @@ internal static class SchemeSource
                 return null;
             }
 
-            document = found.Value.Document;
-            origin = "--template " + templateId;
-        }
-        else
-        {
-            if (ReadFile(schemePath!, problems) is not { } read)
-                return null;
-            document = read;
-            origin = schemePath!;
+            return (found.Value.Document, "--template " + templateId);
         }
 
-        if (document.IsBundle)
-        {
-            var ids = string.Join(", ", document.Schemes.Select(s => $"{s.Id} ({s.Stage})"));
-            var hint = templateId is not null && StageTemplates.All(id => TemplateCatalog.Find(id).IsSuccess)
-                ? $"pick one stage: --template {string.Join(", --template ", StageTemplates)}"
-                : "export one stage scheme to its own file and pass that";
-            problems.In(origin, $"'{document.Id}' is a lifecycle bundle of one scheme per product stage ({ids}); evaluating a bundle needs --stages, which is not supported yet; {hint}");
-            return null;
-        }
-
-        return Compile(document.Schemes[0], origin, problems);
+        return ReadFile(schemePath!, problems) is { } read ? (read, schemePath!) : null;
     }
 
     /// <summary>The period, checked against the scheme's period kind when there is a scheme.</summary>

@@ -2,10 +2,7 @@ using System.Globalization;
 
 namespace Yardstick.Cli.Input;
 
-/// <summary>
-/// A row of <c>--people</c>. <see cref="Team"/>, <see cref="Product"/> and <see cref="Share"/> are
-/// kept for the payout rules of later issues.
-/// </summary>
+/// <summary>A row of <c>--people</c>: the team and product say who shares a pool or a product's money.</summary>
 internal sealed record Person(string Id, decimal BaseSalary, string? Name, string? Team, string? Product, decimal? Share, int Line);
 
 /// <summary>Reads <c>person,base_salary[,name,team,product,share]</c>.</summary>
@@ -39,7 +36,27 @@ internal static class PeopleFile
             people.Add(id, new Person(id, salary, Text(row, c[2]), Text(row, c[3]), Text(row, c[4]), share, row.Line));
         }
 
+        if (c[5] >= 0)
+        {
+            var reported = new HashSet<string>(StringComparer.Ordinal);
+            CheckShares(path, people.Values, p => p.Team, "team", c[5] + 1, reported, problems);
+            CheckShares(path, people.Values, p => p.Product, "product", c[5] + 1, reported, problems);
+        }
+
         return c[0] < 0 ? null : people;
+    }
+
+    /// <summary>Explicit shares apply only when every member of the team (or owner of the product) has one (scoring.md §4).</summary>
+    private static void CheckShares(string path, IEnumerable<Person> people, Func<Person, string?> key, string what, int column, HashSet<string> reported, Problems problems)
+    {
+        foreach (var group in people.Where(p => key(p) is not null).GroupBy(p => key(p)!, StringComparer.Ordinal))
+        {
+            var with = group.FirstOrDefault(p => p.Share is not null);
+            if (with is null)
+                continue;
+            foreach (var p in group.Where(p => p.Share is null && reported.Add(p.Id)))
+                problems.At(path, p.Line, column, $"'{p.Id}' has no share, but {what} {group.Key} has explicit shares (line {with.Line}); give every member of the {what} a share or none");
+        }
     }
 
     private static string? Text(Row row, int column) =>

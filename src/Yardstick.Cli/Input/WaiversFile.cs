@@ -1,6 +1,7 @@
-using Yardstick.Core.Scoring;
-
 namespace Yardstick.Cli.Input;
+
+/// <summary>Waivers by person: indicator number of the <see cref="IndicatorSpace"/> → reason; and the line of each.</summary>
+internal sealed record WaiversData(Dictionary<string, Dictionary<int, string>> ByPerson, Dictionary<(string Person, int Indicator), int> Lines, int IndicatorColumn);
 
 /// <summary>Reads <c>person,indicator,reason</c>: per person, the waived indicator numbers with their reasons.</summary>
 internal static class WaiversFile
@@ -8,7 +9,8 @@ internal static class WaiversFile
     private static readonly string[] Required = ["person", "indicator", "reason"];
 
     /// <param name="isPerson">Whether a person id is evaluated (in the actuals or the people file).</param>
-    public static Dictionary<string, Dictionary<int, string>> Read(string path, CompiledScheme scheme, Func<string, bool> isPerson, Problems problems)
+    /// <param name="checkAllWaived">Whether to reject a person whose every indicator is waived (one scheme; a bundle checks per stage scheme later).</param>
+    public static WaiversData Read(string path, IndicatorSpace space, Func<string, bool> isPerson, bool checkAllWaived, Problems problems)
     {
         var waivers = new Dictionary<string, Dictionary<int, string>>(StringComparer.Ordinal);
         var lines = new Dictionary<(string, int), int>();
@@ -31,10 +33,10 @@ internal static class WaiversFile
                 continue;
             }
 
-            var i = scheme.IndicatorIndex(code);
+            var i = space.IndexOf(code);
             if (i < 0)
             {
-                problems.At(path, row.Line, c[1] + 1, $"unknown indicator '{code}'; scheme {scheme.Scheme.Id} has: {string.Join(", ", scheme.Indicators.Select(x => x.Code))}");
+                problems.At(path, row.Line, c[1] + 1, $"unknown indicator '{code}'; {space.Has}: {space.Codes}");
                 continue;
             }
 
@@ -57,10 +59,11 @@ internal static class WaiversFile
             map.Add(i, reason);
         }
 
-        foreach (var (person, map) in waivers)
-            if (map.Count == scheme.Indicators.Length)
-                problems.At(path, lastLine[person], c[1] + 1, $"every indicator of '{person}' is waived; at least one must remain");
+        if (checkAllWaived)
+            foreach (var (person, map) in waivers)
+                if (map.Count == space.Indicators.Length)
+                    problems.At(path, lastLine[person], c[1] + 1, $"every indicator of '{person}' is waived; at least one must remain");
 
-        return waivers;
+        return new WaiversData(waivers, lines, c[1]);
     }
 }
