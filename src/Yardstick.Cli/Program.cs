@@ -66,6 +66,8 @@ public static class Program
         root.Subcommands.Add(TemplatesCommands.Build(io));
         root.Subcommands.Add(SchemeCommands.Build(io));
         root.Subcommands.Add(EvaluateCommand.Build(io));
+        root.Subcommands.Add(StatementCommand.Build(io));
+        root.Subcommands.Add(WhatIfCommand.Build(io));
         root.Subcommands.Add(DevCommands.Build(io));
         return root;
     }

@@ -51,7 +51,7 @@ internal static class Evaluator
             if (card is null)
                 continue;
             ProRataResult? proRata = null;
-            if (assignment.Parts.Count > 1)
+            if (assignment.Weighted)
             {
                 var parts = new List<(ScorecardResult, int)>();
                 foreach (var (scheme, days) in assignment.Parts)

@@ -10,10 +10,18 @@ namespace Yardstick.Cli.Evaluation;
 
 /// <summary>
 /// Which scheme evaluates a person: <see cref="Scheme"/> (an index into <see cref="RunInputs.Calculators"/>)
-/// on the period's last day, and with <c>--stage-mode pro-rata</c> the schemes of every stage in the
-/// period with their days (a single part when there is nothing to weigh).
+/// on the period's last day; <see cref="Parts"/>, the schemes of the stages in effect during the period
+/// with their days (-1: a stage without a scheme), whose actuals the files may hold; with
+/// <see cref="ProRata"/> the total is weighted by them.
 /// </summary>
-internal sealed record Assignment(int Scheme, IReadOnlyList<(int Scheme, int Days)> Parts);
+internal sealed record Assignment(int Scheme, IReadOnlyList<(int Scheme, int Days)> Parts, bool ProRata)
+{
+    /// <summary>The schemes whose indicators the person's rows may name.</summary>
+    public IEnumerable<int> Schemes => Parts.Select(p => p.Scheme).Append(Scheme).Where(s => s >= 0).Distinct();
+
+    /// <summary>True when the total is weighted over more than one stage.</summary>
+    public bool Weighted => ProRata && Parts.Count > 1;
+}
 
 /// <summary>
 /// Every input of one evaluation, read and checked: the one loader behind <c>evaluate</c>,
@@ -145,7 +153,7 @@ internal sealed class RunInputs
         var assignments = new Dictionary<string, Assignment>(StringComparer.Ordinal);
         if (!loaded.Value.Document.IsBundle)
         {
-            var single = new Assignment(0, [(0, period.Value.LastDay.DayNumber - period.Value.FirstDay.DayNumber + 1)]);
+            var single = new Assignment(0, [(0, period.Value.LastDay.DayNumber - period.Value.FirstDay.DayNumber + 1)], false);
             foreach (var id in ids)
                 assignments[id] = single;
         }
@@ -232,30 +240,23 @@ internal sealed class RunInputs
             }
 
             var parts = new List<(int, int)>();
-            if (mode == StageMode.ProRata)
+            foreach (var (stage, days) in history.DaysIn(period))
             {
-                foreach (var (stage, days) in history.DaysIn(period))
-                {
-                    var s = SchemeOf(stage);
-                    if (s < 0)
-                        problems.At(o.People!, person.Line, 1, $"product '{person.Product}' of '{id}' is in stage {stage} for {days} days of {period}, and {document.Id} has no scheme for it (stages: {available})");
-                    parts.Add((s, days));
-                }
-            }
-            else
-            {
-                parts.Add((scheme, 0));
+                var s = SchemeOf(stage);
+                if (s < 0 && mode == StageMode.ProRata)
+                    problems.At(o.People!, person.Line, 1, $"product '{person.Product}' of '{id}' is in stage {stage} for {days} days of {period}, and {document.Id} has no scheme for it (stages: {available}); pro rata needs one");
+                parts.Add((s, days));
             }
 
-            assignments[id] = new Assignment(scheme, parts);
+            assignments[id] = new Assignment(scheme, parts, mode == StageMode.ProRata);
         }
     }
 
     /// <summary>Under a bundle, a person's actual and waiver rows must name indicators of the schemes that evaluate them.</summary>
     private static void CheckBundleCodes(InputOptions o, IndicatorSpace space, ScorecardCalculator[] calculators, ActualsData actuals, WaiversData? waivers, Dictionary<string, Assignment> assignments, Problems problems)
     {
-        HashSet<int> Allowed(Assignment a) => [.. a.Parts.Select(p => p.Scheme).Append(a.Scheme).Where(s => s >= 0).SelectMany(s => space.Maps[s])];
-        string Names(Assignment a) => string.Join(" and ", a.Parts.Select(p => p.Scheme).Append(a.Scheme).Where(s => s >= 0).Distinct().Select(s => calculators[s].Scheme.Scheme.Id));
+        HashSet<int> Allowed(Assignment a) => [.. a.Schemes.SelectMany(s => space.Maps[s])];
+        string Names(Assignment a) => string.Join(" or ", a.Schemes.Select(s => calculators[s].Scheme.Scheme.Id));
 
         foreach (var (id, a) in actuals.People)
         {
@@ -264,7 +265,7 @@ internal sealed class RunInputs
             var allowed = Allowed(assignment);
             for (var i = 0; i < a.Lines.Length; i++)
                 if (a.Lines[i] != 0 && !allowed.Contains(i))
-                    problems.At(o.Actuals, a.Lines[i], actuals.IndicatorColumn + 1, $"'{space.Indicators[i].Code}' is not an indicator of {Names(assignment)}, the scheme that evaluates '{id}' in this period");
+                    problems.At(o.Actuals, a.Lines[i], actuals.IndicatorColumn + 1, $"'{space.Indicators[i].Code}' is not an indicator of {Names(assignment)}, the stage schemes of the product of '{id}' in this period");
         }
 
         if (waivers is null)
@@ -275,8 +276,8 @@ internal sealed class RunInputs
                 continue;
             var allowed = Allowed(assignment);
             foreach (var i in map.Keys.Where(i => !allowed.Contains(i)))
-                problems.At(o.Waivers!, waivers.Lines[(id, i)], waivers.IndicatorColumn + 1, $"'{space.Indicators[i].Code}' is not an indicator of {Names(assignment)}, the scheme that evaluates '{id}' in this period");
-            foreach (var s in assignment.Parts.Select(p => p.Scheme).Append(assignment.Scheme).Where(s => s >= 0).Distinct())
+                problems.At(o.Waivers!, waivers.Lines[(id, i)], waivers.IndicatorColumn + 1, $"'{space.Indicators[i].Code}' is not an indicator of {Names(assignment)}, the stage schemes of the product of '{id}' in this period");
+            foreach (var s in assignment.Schemes)
                 if (space.Maps[s].All(map.ContainsKey))
                     problems.At(o.Waivers!, map.Keys.Max(i => waivers.Lines[(id, i)]), waivers.IndicatorColumn + 1, $"every indicator of '{id}' in {calculators[s].Scheme.Scheme.Id} is waived; at least one must remain");
         }
