@@ -52,8 +52,15 @@ public sealed class PayTests : IDisposable
         Assert.False(line.GetProperty("provisional").GetBoolean());
         var text = line.GetProperty("trace").GetProperty("text").GetString()!;
         Assert.Contains("usage_deduction: core_feature_usage < 0.60 holds (core_feature_usage = 0.55) → × 0.8", text, StringComparison.Ordinal);
-        Assert.Equal(["x = achievement('core') ≈ 1.03250800", "monthly_bonus = 30,000.00 × curve(1.03250800) = 30,000.00 × 0.86501601 ≈ 25,950.48"],
-            line.GetProperty("trace").GetProperty("steps").EnumerateArray().Take(2).Select(s => s.GetString()));
+        Assert.Equal(
+            [
+                "x = achievement('core') ≈ 1.03250800",
+                "monthly_bonus = 30,000.00 × curve(1.03250800) = 30,000.00 × 0.86501601 ≈ 25,950.48",
+                "usage_deduction: core_feature_usage < 0.60 holds (core_feature_usage = 0.55) → × 0.8 ≈ 20,760.38",
+                "rounded once → 20,760.38",
+            ],
+            line.GetProperty("trace").GetProperty("steps").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(text, string.Join("; ", line.GetProperty("trace").GetProperty("steps").EnumerateArray().Select(s => s.GetString())));
         Assert.Contains("\"amount\": 20760.38,", run.Out, StringComparison.Ordinal);
         Assert.Equal(0, Root(run).GetProperty("notices").GetArrayLength());
     }
@@ -275,6 +282,7 @@ public sealed class PayTests : IDisposable
         Assert.Contains("  total: 100.77, grade A", lines);
         Assert.Contains("monthly_bonus (Monthly performance bonus), salary_factor: 20,760.38 CNY", lines);
         Assert.Contains("    usage_deduction: core_feature_usage < 0.60 holds (core_feature_usage = 0.55) → × 0.8 ≈ 20,760.38", lines);
+        Assert.Contains("    rounded once → 20,760.38", lines);
         Assert.Contains("Total pay: 20,760.38 CNY", lines);
     }
 

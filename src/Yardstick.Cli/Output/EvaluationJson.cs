@@ -138,7 +138,7 @@ internal static class EvaluationJson
                 w.WriteString("benefit", benefit.Get(lang));
             w.WriteStartObject("trace");
             w.WriteString("text", l.TraceText(lang));
-            Strings(w, "steps", l.Steps.Select(s => s.Get(lang)));
+            Strings(w, "steps", StepTexts(l, lang));
             w.WriteEndObject();
             w.WriteEndObject();
         }
@@ -180,6 +180,22 @@ internal static class EvaluationJson
 
     public static void Notices(Utf8JsonWriter w, IReadOnlyList<Notice> notices, Language lang) =>
         Strings(w, "notices", notices.Select(n => n.Get(lang)));
+
+    /// <summary>
+    /// The trace's steps as texts, exactly the parts of <see cref="PayoutLine.TraceText"/>. Core is moving the
+    /// final "rounded once" step out of <see cref="PayoutLine.Steps"/> into the text only; whatever the text has
+    /// beyond the steps is the last step, so the array and the text always agree.
+    /// </summary>
+    public static List<string> StepTexts(PayoutLine line, Language lang)
+    {
+        var steps = line.Steps.Select(s => s.Get(lang)).ToList();
+        var separator = lang == Language.ZhCN ? "；" : "; ";
+        var joined = string.Join(separator, steps);
+        var text = line.TraceText(lang);
+        if (text.Length > joined.Length && text.StartsWith(joined, StringComparison.Ordinal))
+            steps.Add(text[(joined.Length + (steps.Count > 0 ? separator.Length : 0))..]);
+        return steps;
+    }
 
     /// <summary>An amount exact to the fen, always written with two decimals (24000.00, not 24000).</summary>
     public static decimal Fen(decimal amount) => Money.RoundAmount(amount) + 0.00m;

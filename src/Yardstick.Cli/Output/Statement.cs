@@ -36,8 +36,8 @@ internal static class Statement
             var equity = line.EquityUnits is { } units ? $" + {units.ToString(CultureInfo.InvariantCulture)} {L("equity units", "股权份数")}" : "";
             var benefit = line.Benefit is { } b ? $" + {b.Get(lang)}" : "";
             w.WriteLine($"{line.Rule}{(ruleName is null ? "" : $" ({ruleName})")}, {JsonNames.Kind(line.Kind)}: {TraceFormat.Money(line.Amount.Amount)} {line.Amount.Currency}{equity}{benefit}{flags}");
-            foreach (var step in line.Steps)
-                w.WriteLine($"    {step.Get(lang)}");
+            foreach (var step in EvaluationJson.StepTexts(line, lang))
+                w.WriteLine($"    {step}");
         }
 
         if (r.Lines.Count > 0)
