@@ -10,6 +10,7 @@ namespace Yardstick.Benchmarks;
 /// at least 5 million indicator evaluations per second on one core.
 /// </summary>
 [MemoryDiagnoser]
+[GcConcurrent(false)]
 public class ScoringBenchmarks
 {
     public const int People = 50_000;

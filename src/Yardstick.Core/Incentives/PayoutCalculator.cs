@@ -74,23 +74,10 @@ public static class PayoutCalculator
         return new PayoutResult(run.Finish(), careers, run.Problems, run.Notices, run.NewLedger());
     }
 
-    /// <summary>A line being built: the unrounded amount and its steps.</summary>
-    private sealed class Pending(string person, PayoutRule rule, decimal amount, bool provisional, List<TraceStep> steps)
-    {
-        public string Person { get; } = person;
-        public PayoutRule Rule { get; } = rule;
-        public decimal Amount { get; set; } = amount;
-        public bool Provisional { get; set; } = provisional;
-        public List<TraceStep> Steps { get; } = steps;
-        public bool Exact { get; set; }
-        public decimal? EquityUnits { get; init; }
-        public LocalizedText? Benefit { get; init; }
-    }
-
     private sealed class RunState(CompiledPlan plan, Period period, IReadOnlyList<ScorecardResult> cards, PayoutInput input)
     {
         private readonly string _currency = plan.Plan.Currency;
-        private readonly Dictionary<string, List<Pending>> _lines = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<PayoutLine>> _lines = new(StringComparer.Ordinal);
         private readonly List<MilestonePayment> _milestones = [.. input.Ledger.Milestones];
         private readonly List<ProfitSharePayment> _profitShares = [.. input.Ledger.ProfitShares];
         private readonly List<ProfitBaseline> _baselines = [.. input.Ledger.Baselines];
@@ -100,20 +87,16 @@ public static class PayoutCalculator
 
         private PersonInfo? Info(string person) => input.People.TryGetValue(person, out var p) ? p : null;
 
-        private EvalScope ScopeOf(ScorecardResult card)
-        {
-            var info = Info(card.Person);
-            return card.Scope(name => name == Formula.BaseSalary ? info?.BaseSalary : input.Measures.Resolve(name, info));
-        }
+        private PersonScope ScopeOf(ScorecardResult card) => new(card, Info(card.Person), input.Measures);
 
-        private void Add(Pending line)
+        private void Add(PayoutLine line)
         {
             if (!_lines.TryGetValue(line.Person, out var list))
-                _lines[line.Person] = list = [];
+                _lines[line.Person] = list = new List<PayoutLine>(2);
             list.Add(line);
         }
 
-        private static TraceStep S(string en, string zh) => new(en, zh);
+        private static TraceStep S(Func<Language, string> render) => new(render);
 
         /// <summary>The values an expression read, for its trace: "(core_feature_usage = 0.55)".</summary>
         private static string Reads(Formula f, ScorecardResult? card, Func<string, decimal?> names, Language lang)
@@ -147,25 +130,32 @@ public static class PayoutCalculator
                     continue;
                 var scope = ScopeOf(card);
                 var x = xf.Evaluate(scope);
-                var steps = new List<TraceStep>();
+                var steps = new List<TraceStep>(3);
                 if (x.Kind != XKind.Number)
                 {
-                    steps.Add(S($"{rule.Code}: x = {xf.Text} is missing → 0.00", $"{rule.Code}：x = {xf.Text} 缺失 → 0.00"));
-                    Add(new Pending(card.Person, rule, 0m, true, steps));
+                    steps.Add(S(lng => lng == Language.ZhCN
+                    ? $"{rule.Code}：x = {xf.Text} 缺失 → 0.00"
+                    : $"{rule.Code}: x = {xf.Text} is missing → 0.00"));
+                    Add(new PayoutLine(card.Person, rule, _currency, 0m, true, steps));
                     continue;
                 }
 
                 var y = Curve.At(rule.Curve, x.Number);
                 var amount = salary * y;
-                var approx = Ratio(x.Number).StartsWith('≈') || Ratio(y).StartsWith('≈') || Money(amount).StartsWith('≈');
-                var eq = approx ? "≈" : "=";
-                var xs = Plain(Ratio(x.Number));
-                var ys = Plain(Ratio(y));
-                steps.Add(S($"x = {xf.Text} {Eq(Ratio(x.Number))}", $"x = {xf.Text} {Eq(Ratio(x.Number))}"));
-                steps.Add(S(
-                    $"{rule.Code} = {Money(salary)} × curve({xs}) = {Money(salary)} × {ys} {eq} {Plain(Money(amount))}{Missing(scope, Language.En)}",
-                    $"{rule.Code} = {Money(salary)} × 曲线({xs}) = {Money(salary)} × {ys} {eq} {Plain(Money(amount))}{Missing(scope, Language.ZhCN)}"));
-                Add(new Pending(card.Person, rule, amount, scope.ReadMissing, steps));
+                var xv = x.Number;
+                var readMissing = scope.ReadMissing;
+                steps.Add(S(lng => lng == Language.ZhCN
+                    ? $"x = {xf.Text} {Eq(Ratio(xv))}"
+                    : $"x = {xf.Text} {Eq(Ratio(xv))}"));
+                steps.Add(new TraceStep(lang =>
+                {
+                    var approx = Ratio(xv).StartsWith('≈') || Ratio(y).StartsWith('≈') || Money(amount).StartsWith('≈');
+                    var result = $"{Money(salary)} × {Plain(Ratio(y))} {(approx ? "≈" : "=")} {Plain(Money(amount))}";
+                    return lang == Language.En
+                        ? $"{rule.Code} = {Money(salary)} × curve({Plain(Ratio(xv))}) = {result}{Missing(readMissing, Language.En)}"
+                        : $"{rule.Code} = {Money(salary)} × 曲线({Plain(Ratio(xv))}) = {result}{Missing(readMissing, Language.ZhCN)}";
+                }));
+                Add(new PayoutLine(card.Person, rule, _currency, amount, scope.ReadMissing, steps));
             }
         }
 
@@ -176,13 +166,15 @@ public static class PayoutCalculator
             foreach (var card in cards)
             {
                 var scope = ScopeOf(card);
-                var steps = new List<TraceStep>();
+                var steps = new List<TraceStep>(3);
                 if (when is not null)
                 {
                     var holds = when.Evaluate(scope).IsTrue;
                     if (!holds)
                         continue;
-                    steps.Add(S($"{rule.Code}: {when.Text} holds{Reads(when, card, Language.En)}", $"{rule.Code}：条件 {when.Text} 成立{Reads(when, card, Language.ZhCN)}"));
+                    steps.Add(S(lng => lng == Language.ZhCN
+                    ? $"{rule.Code}：条件 {when.Text} 成立{Reads(when, card, Language.ZhCN)}"
+                    : $"{rule.Code}: {when.Text} holds{Reads(when, card, Language.En)}"));
                 }
 
                 var v = amountF.Evaluate(scope);
@@ -193,8 +185,10 @@ public static class PayoutCalculator
                     continue;
                 }
 
-                steps.Add(S($"{rule.Code} = {amountF.Text}{Reads(amountF, card, Language.En)} {Eq(Money(v.Number))}", $"{rule.Code} = {amountF.Text}{Reads(amountF, card, Language.ZhCN)} {Eq(Money(v.Number))}"));
-                Add(new Pending(card.Person, rule, v.Number, scope.ReadMissing, steps));
+                steps.Add(S(lng => lng == Language.ZhCN
+                    ? $"{rule.Code} = {amountF.Text}{Reads(amountF, card, Language.ZhCN)} {Eq(Money(v.Number))}"
+                    : $"{rule.Code} = {amountF.Text}{Reads(amountF, card, Language.En)} {Eq(Money(v.Number))}"));
+                Add(new PayoutLine(card.Person, rule, _currency, v.Number, scope.ReadMissing, steps));
             }
         }
 
@@ -203,32 +197,49 @@ public static class PayoutCalculator
             var when = plan.Formula(rule.Code, "when")!;
             foreach (var card in cards)
             {
-                if (!_lines.TryGetValue(card.Person, out var list) || list.FirstOrDefault(l => l.Rule.Code == rule.Target) is not { } line)
+                if (!_lines.TryGetValue(card.Person, out var list) || list.FirstOrDefault(l => l.Rule == rule.Target) is not { } line)
                     continue;
                 var scope = ScopeOf(card);
                 var holds = when.Evaluate(scope).IsTrue;
                 line.Provisional |= scope.ReadMissing;
-                var reads = (Reads(when, card, Language.En), Reads(when, card, Language.ZhCN));
                 if (!holds)
                 {
                     var missingNote = scope.ReadMissing ? (": it reads a missing value, the comparison is false", "：读取了缺失值，比较为假") : ("", "");
-                    line.Steps.Add(S($"{rule.Code}: {when.Text} does not hold{reads.Item1}{missingNote.Item1} → no change", $"{rule.Code}：条件 {when.Text} 不成立{reads.Item2}{missingNote.Item2} → 不调整"));
+                    line.StepList.Add(S(lng => lng == Language.ZhCN
+                    ? $"{rule.Code}：条件 {when.Text} 不成立{Reads(when, card, Language.ZhCN)}{missingNote.Item2} → 不调整"
+                    : $"{rule.Code}: {when.Text} does not hold{Reads(when, card, Language.En)}{missingNote.Item1} → no change"));
                     continue;
                 }
 
-                line.Amount *= rule.Factor;
-                line.Steps.Add(S(
-                    $"{rule.Code}: {when.Text} holds{reads.Item1} → × {Input(rule.Factor)} {Eq(Money(line.Amount))}",
-                    $"{rule.Code}：条件 {when.Text} 成立{reads.Item2} → × {Input(rule.Factor)} {Eq(Money(line.Amount))}"));
+                line.Unrounded *= rule.Factor;
+                var adjusted = line.Unrounded;
+                line.StepList.Add(S(lng => lng == Language.ZhCN
+                    ? $"{rule.Code}：条件 {when.Text} 成立{Reads(when, card, Language.ZhCN)} → × {Input(rule.Factor)} {Eq(Money(adjusted))}"
+                    : $"{rule.Code}: {when.Text} holds{Reads(when, card, Language.En)} → × {Input(rule.Factor)} {Eq(Money(adjusted))}"));
             }
         }
 
-        /// <summary>Members of a group of people (a team, a product's owners) among the run's scorecards, ordered by id.</summary>
-        private List<ScorecardResult> Members(Func<PersonInfo, string?> key, string id) =>
-            [.. cards.Where(c => Info(c.Person) is { } p && key(p) == id).OrderBy(c => c.Person, StringComparer.Ordinal)];
+        private SortedDictionary<string, List<ScorecardResult>>? _byTeam;
+        private SortedDictionary<string, List<ScorecardResult>>? _byProduct;
 
-        private IEnumerable<string> Keys(Func<PersonInfo, string?> key) =>
-            cards.Select(c => Info(c.Person) is { } p ? key(p) : null).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        private SortedDictionary<string, List<ScorecardResult>> GroupBy(Func<PersonInfo, string?> key)
+        {
+            var groups = new SortedDictionary<string, List<ScorecardResult>>(StringComparer.Ordinal);
+            foreach (var card in cards.OrderBy(c => c.Person, StringComparer.Ordinal))
+            {
+                if (Info(card.Person) is not { } p || key(p) is not { } k)
+                    continue;
+                if (!groups.TryGetValue(k, out var list))
+                    groups[k] = list = [];
+                list.Add(card);
+            }
+
+            return groups;
+        }
+
+        private SortedDictionary<string, List<ScorecardResult>> Teams => _byTeam ??= GroupBy(p => p.Team);
+
+        private SortedDictionary<string, List<ScorecardResult>> Products => _byProduct ??= GroupBy(p => p.Product);
 
         /// <summary>Shares of members: explicit when every member has one, else the share expression, else equal.</summary>
         private (List<(string Person, decimal Share)> Shares, bool Provisional, string En, string Zh)? Shares(PayoutRule rule, string? shareText, List<ScorecardResult> members, string groupLabel)
@@ -272,10 +283,13 @@ public static class PayoutCalculator
                 var steps = new List<TraceStep>(common);
                 var fen = l.ExtraFen ? (" + 0.01 (a fen left over by rounding down, largest remainder first)", " + 0.01（向下取整后剩余的分，按余数从大到小分配）") : ("", "");
                 steps.Add(equal
-                    ? S($"shares sum to 0: split equally → {Money(l.Amount)} (provisional)", $"份额合计为 0：均分 → {Money(l.Amount)}（暂定）")
-                    : S($"{shareEn}: {Value(l.Share)} of {Value(total)} → exact {Amount(l.Exact)}, rounded down {Money(l.Amount - (l.ExtraFen ? 0.01m : 0m))}{fen.Item1} → {Money(l.Amount)}",
-                        $"{shareZh}：{Value(l.Share)} / {Value(total)} → 精确值 {Amount(l.Exact)}，向下取整 {Money(l.Amount - (l.ExtraFen ? 0.01m : 0m))}{fen.Item2} → {Money(l.Amount)}"));
-                Add(new Pending(l.Person, rule, l.Amount, provisional || equal, steps) { Exact = true });
+                    ? S(lng => lng == Language.ZhCN
+                    ? $"份额合计为 0：均分 → {Money(l.Amount)}（暂定）"
+                    : $"shares sum to 0: split equally → {Money(l.Amount)} (provisional)")
+                    : S(lng => lng == Language.ZhCN
+                    ? $"{shareZh}：{Value(l.Share)} / {Value(total)} → 精确值 {Amount(l.Exact)}，向下取整 {Money(l.Amount - (l.ExtraFen ? 0.01m : 0m))}{fen.Item2} → {Money(l.Amount)}"
+                    : $"{shareEn}: {Value(l.Share)} of {Value(total)} → exact {Amount(l.Exact)}, rounded down {Money(l.Amount - (l.ExtraFen ? 0.01m : 0m))}{fen.Item1} → {Money(l.Amount)}"));
+                Add(new PayoutLine(l.Person, rule, _currency, l.Amount, provisional || equal, steps) { Exact = true });
             }
         }
 
@@ -283,9 +297,8 @@ public static class PayoutCalculator
         {
             var measure = plan.Formula(rule.Code, "measure")!;
             var when = plan.Formula(rule.Code, "when");
-            foreach (var team in Keys(p => p.Team))
+            foreach (var (team, members) in Teams)
             {
-                var members = Members(p => p.Team, team);
                 var scope = new TeamScope(plan.Scheme, team, input);
                 var common = new List<TraceStep>();
                 var holds = true;
@@ -294,8 +307,12 @@ public static class PayoutCalculator
                     holds = when.Evaluate(scope).IsTrue;
                     var reads = (scope.Describe(when, Language.En), scope.Describe(when, Language.ZhCN));
                     common.Add(holds
-                        ? S($"{rule.Code}: team {team}: {when.Text} holds{reads.Item1}", $"{rule.Code}：团队 {team}：条件 {when.Text} 成立{reads.Item2}")
-                        : S($"{rule.Code}: team {team}: {when.Text} does not hold{reads.Item1} → pool 0", $"{rule.Code}：团队 {team}：条件 {when.Text} 不成立{reads.Item2} → 奖金池为 0"));
+                        ? S(lng => lng == Language.ZhCN
+                    ? $"{rule.Code}：团队 {team}：条件 {when.Text} 成立{reads.Item2}"
+                    : $"{rule.Code}: team {team}: {when.Text} holds{reads.Item1}")
+                        : S(lng => lng == Language.ZhCN
+                    ? $"{rule.Code}：团队 {team}：条件 {when.Text} 不成立{reads.Item2} → 奖金池为 0"
+                    : $"{rule.Code}: team {team}: {when.Text} does not hold{reads.Item1} → pool 0"));
                 }
 
                 var m = measure.Evaluate(scope);
@@ -307,8 +324,9 @@ public static class PayoutCalculator
 
                 var pool = holds ? Math.Max(0m, rule.Rate * m.Number) : 0m;
                 if (holds)
-                    common.Add(S($"pool = {Input(rule.Rate)} × {measure.Text} {Money(m.Number)} {Eq(Amount(pool))}{(Money(pool).StartsWith('≈') ? " → " + Plain(Money(pool)) : "")}",
-                        $"奖金池 = {Input(rule.Rate)} × {measure.Text} {Money(m.Number)} = {Plain(Show(pool, 4))} ≈ {Plain(Money(pool))}"));
+                    common.Add(S(lng => lng == Language.ZhCN
+                    ? $"奖金池 = {Input(rule.Rate)} × {measure.Text} {Money(m.Number)} = {Plain(Show(pool, 4))} ≈ {Plain(Money(pool))}"
+                    : $"pool = {Input(rule.Rate)} × {measure.Text} {Money(m.Number)} {Eq(Amount(pool))}{(Money(pool).StartsWith('≈') ? " → " + Plain(Money(pool)) : "")}"));
                 if (Shares(rule, rule.Share, members, $"team {team}") is not { } shares)
                     continue;
                 SplitPool(rule, pool, shares.Shares, scope.ReadMissing || shares.Provisional, common, shares.En, shares.Zh);
@@ -317,7 +335,7 @@ public static class PayoutCalculator
 
         public void Milestone(MilestoneRule rule)
         {
-            foreach (var product in Keys(p => p.Product))
+            foreach (var (product, owners) in Products)
             {
                 var ev = input.Events.Where(e => e.Product == product && e.Event == rule.Event && e.Date >= period.FirstDay && e.Date <= period.LastDay).OrderBy(e => e.Date).FirstOrDefault();
                 if (ev is null)
@@ -328,11 +346,11 @@ public static class PayoutCalculator
                     continue;
                 }
 
-                var owners = Members(p => p.Product, product);
                 var common = new List<TraceStep>
                 {
-                    S($"{rule.Code}: product {product} recorded {rule.Event} on {ev.Date:yyyy-MM-dd} → {Money(rule.Amount)}, once per product, split equally among {owners.Count} owner(s)",
-                      $"{rule.Code}：产品 {product} 于 {ev.Date:yyyy-MM-dd} 达成 {rule.Event} → {Money(rule.Amount)}，每个产品只发一次，由 {owners.Count} 位负责人均分"),
+                    S(lng => lng == Language.ZhCN
+                    ? $"{rule.Code}：产品 {product} 于 {ev.Date:yyyy-MM-dd} 达成 {rule.Event} → {Money(rule.Amount)}，每个产品只发一次，由 {owners.Count} 位负责人均分"
+                    : $"{rule.Code}: product {product} recorded {rule.Event} on {ev.Date:yyyy-MM-dd} → {Money(rule.Amount)}, once per product, split equally among {owners.Count} owner(s)"),
                 };
                 SplitPool(rule, rule.Amount, [.. owners.Select(o => (o.Person, 1m))], false, common, "equal share", "均分");
                 _milestones.Add(new MilestonePayment(rule.Code, product, rule.Event, period.ToString(), rule.Amount));
@@ -342,9 +360,8 @@ public static class PayoutCalculator
         public void ExcessShare(ExcessShareRule rule)
         {
             var measure = plan.Formula(rule.Code, "measure")!;
-            foreach (var product in Keys(p => p.Product))
+            foreach (var (product, owners) in Products)
             {
-                var owners = Members(p => p.Product, product);
                 Func<string, decimal?> names = n => n.StartsWith("product.", StringComparison.Ordinal) ? input.Measures.Get(MeasureScope.Product, product, n["product.".Length..]) : null;
                 var m = measure.Evaluate(new NamesScope(names));
                 if (m.Kind != XKind.Number)
@@ -357,8 +374,9 @@ public static class PayoutCalculator
                 var pool = rule.Rate * Math.Max(0m, m.Number);
                 var common = new List<TraceStep>
                 {
-                    S($"{rule.Code}: product {product}: {Input(rule.Rate)} × max(0, {measure.Text}){Reads(measure, null, names, Language.En)} = {Input(rule.Rate)} × {Input(Math.Max(0m, m.Number))} {Eq(Money(pool))}",
-                      $"{rule.Code}：产品 {product}：{Input(rule.Rate)} × max(0, {measure.Text}){Reads(measure, null, names, Language.ZhCN)} = {Input(rule.Rate)} × {Input(Math.Max(0m, m.Number))} {Eq(Money(pool))}"),
+                    S(lng => lng == Language.ZhCN
+                    ? $"{rule.Code}：产品 {product}：{Input(rule.Rate)} × max(0, {measure.Text}){Reads(measure, null, names, Language.ZhCN)} = {Input(rule.Rate)} × {Input(Math.Max(0m, m.Number))} {Eq(Money(pool))}"
+                    : $"{rule.Code}: product {product}: {Input(rule.Rate)} × max(0, {measure.Text}){Reads(measure, null, names, Language.En)} = {Input(rule.Rate)} × {Input(Math.Max(0m, m.Number))} {Eq(Money(pool))}"),
                 };
                 SplitPool(rule, pool, [.. owners.Select(o => (o.Person, 1m))], false, common, "equal share", "均分");
             }
@@ -367,7 +385,7 @@ public static class PayoutCalculator
         public void ProfitShare(ProfitShareRule rule)
         {
             var year = period.Year;
-            foreach (var product in Keys(p => p.Product))
+            foreach (var (product, owners) in Products)
             {
                 decimal? M(string name) => input.Measures.Get(MeasureScope.Product, product, name);
                 if (M("launch_year") is not { } launchValue)
@@ -410,12 +428,12 @@ public static class PayoutCalculator
                     continue;
                 }
 
-                var owners = Members(p => p.Product, product);
                 var pool = rate.Value * Math.Max(0m, revenue.Value - baseline.Value);
                 var common = new List<TraceStep>
                 {
-                    S($"{rule.Code}: product {product}, launched {launch}, {year} is year {after} of {rule.Years}: {Input(rate.Value)} × max(0, revenue {Money(revenue.Value)} − launch-year revenue {Money(baseline.Value)}) {Eq(Money(pool))}",
-                      $"{rule.Code}：产品 {product}，{launch} 年上线，{year} 年为第 {after}/{rule.Years} 年：{Input(rate.Value)} × max(0, 营收 {Money(revenue.Value)} − 上线当年营收 {Money(baseline.Value)}) {Eq(Money(pool))}"),
+                    S(lng => lng == Language.ZhCN
+                    ? $"{rule.Code}：产品 {product}，{launch} 年上线，{year} 年为第 {after}/{rule.Years} 年：{Input(rate.Value)} × max(0, 营收 {Money(revenue.Value)} − 上线当年营收 {Money(baseline.Value)}) {Eq(Money(pool))}"
+                    : $"{rule.Code}: product {product}, launched {launch}, {year} is year {after} of {rule.Years}: {Input(rate.Value)} × max(0, revenue {Money(revenue.Value)} − launch-year revenue {Money(baseline.Value)}) {Eq(Money(pool))}"),
                 };
                 if (Shares(rule, null, owners, $"product {product}") is not { } shares)
                     continue;
@@ -449,9 +467,10 @@ public static class PayoutCalculator
                 }
 
                 var equity = n.EquityUnits is { } eu and > 0 ? ($", equity units {Input(eu)}", $"，股权 {Input(eu)} 份") : ("", "");
-                Add(new Pending(n.Person, rule, n.Amount, false,
-                    [S($"{rule.Code}: nominated by {n.NominatedBy}, approved by {n.ApprovedBy}: {Money(n.Amount)} (range {Money(rule.Min)}–{Money(rule.Max)}){equity.Item1}",
-                       $"{rule.Code}：{n.NominatedBy} 提名，{n.ApprovedBy} 审批：{Money(n.Amount)}（范围 {Money(rule.Min)}–{Money(rule.Max)}）{equity.Item2}")])
+                Add(new PayoutLine(n.Person, rule, _currency, n.Amount, false,
+                    [S(lng => lng == Language.ZhCN
+                    ? $"{rule.Code}：{n.NominatedBy} 提名，{n.ApprovedBy} 审批：{Money(n.Amount)}（范围 {Money(rule.Min)}–{Money(rule.Max)}）{equity.Item2}"
+                    : $"{rule.Code}: nominated by {n.NominatedBy}, approved by {n.ApprovedBy}: {Money(n.Amount)} (range {Money(rule.Min)}–{Money(rule.Max)}){equity.Item1}")])
                 { EquityUnits = n.EquityUnits is > 0 ? n.EquityUnits : null, Exact = true });
             }
         }
@@ -479,7 +498,7 @@ public static class PayoutCalculator
             var formulas = Enumerable.Range(0, rule.RankBy.Count).Select(i => plan.Formula(rule.Code, $"rank_by[{i}]")!).ToList();
             var groups = rule.Scope == RecognitionScope.Company
                 ? [("company", cards.ToList())]
-                : Keys(p => p.Team).Select(t => (t, Members(p => p.Team, t))).ToList();
+                : Teams.Select(kv => (kv.Key, kv.Value)).ToList();
             foreach (var (label, members) in groups)
             {
                 var ranked = new List<(ScorecardResult Card, decimal[] Values)>();
@@ -520,9 +539,10 @@ public static class PayoutCalculator
                     var (card, values) = chosen[rank];
                     var vals = string.Join(", ", values.Select(Value));
                     var tie = rank >= rule.Top ? (" (tied at the cut-off)", "（与末位并列）") : ("", "");
-                    Add(new Pending(card.Person, rule, 0m, false,
-                        [S($"{rule.Code}: top {rule.Top} of {ranked.Count} eligible in {label} by {by}: ({vals}){tie.Item1} → {rule.Benefit.En}",
-                           $"{rule.Code}：在 {label} 的 {ranked.Count} 名合格人员中按 {by} 排名前 {rule.Top}：({vals}){tie.Item2} → {rule.Benefit.Zh}")])
+                    Add(new PayoutLine(card.Person, rule, _currency, 0m, false,
+                        [S(lng => lng == Language.ZhCN
+                    ? $"{rule.Code}：在 {label} 的 {ranked.Count} 名合格人员中按 {by} 排名前 {rule.Top}：({vals}){tie.Item2} → {rule.Benefit.Zh}"
+                    : $"{rule.Code}: top {rule.Top} of {ranked.Count} eligible in {label} by {by}: ({vals}){tie.Item1} → {rule.Benefit.En}")])
                     { Benefit = rule.Benefit, Exact = true });
                 }
             }
@@ -532,6 +552,8 @@ public static class PayoutCalculator
         {
             var result = new Dictionary<string, IReadOnlyList<CareerStatus>>(StringComparer.Ordinal);
             var grades = plan.Scheme.Scheme.Grades.Select(g => g.Grade).ToList();
+            if (plan.Plan.CareerTracks.Count == 0)
+                return result;
             foreach (var card in cards)
             {
                 var history = WithCurrent(card);
@@ -551,13 +573,25 @@ public static class PayoutCalculator
             return result;
         }
 
+        private readonly string _label = period.ToString();
+        private readonly Dictionary<string, GradeRecord> _current = new(StringComparer.Ordinal);
+
+        /// <summary>The person's grades with this period's replacing any earlier record of it, oldest first.</summary>
         private List<GradeRecord> WithCurrent(ScorecardResult card)
         {
-            var label = period.ToString();
-            var list = input.Ledger.GradesOf(card.Person).Where(g => g.Period != label).ToList();
-            if (card.Grade is not null)
-                list.Add(new GradeRecord(label, card.Grade));
-            list.Sort((a, b) => Ledger.ComparePeriods(a.Period, b.Period));
+            var past = input.Ledger.GradesOf(card.Person);
+            var list = new List<GradeRecord>(past.Count + 1);
+            foreach (var g in past)
+                if (g.Period != _label)
+                    list.Add(g);
+            if (card.Grade is { } grade)
+            {
+                if (!_current.TryGetValue(grade, out var record))
+                    _current[grade] = record = new GradeRecord(_label, grade);
+                list.Add(record);
+            }
+            if (list.Count > 1 && Ledger.ComparePeriods(list[^2].Period, _label) > 0)
+                list.Sort((a, b) => Ledger.ComparePeriods(a.Period, b.Period));
             return list;
         }
 
@@ -571,28 +605,49 @@ public static class PayoutCalculator
 
         public IReadOnlyDictionary<string, IReadOnlyList<PayoutLine>> Finish()
         {
-            var result = new Dictionary<string, IReadOnlyList<PayoutLine>>(StringComparer.Ordinal);
-            foreach (var (person, pending) in _lines)
-            {
-                var lines = new List<PayoutLine>(pending.Count);
-                foreach (var p in pending)
-                {
-                    var rounded = Money.RoundAmount(p.Amount);
-                    if (!p.Exact && p.Steps.Count > 0)
-                        p.Steps.Add(S($"rounded once → {Money(rounded)}", $"最终取整一次 → {Money(rounded)}"));
-                    lines.Add(new PayoutLine(person, p.Rule.Code, p.Rule.Kind, Incentives.Money.Of(rounded, _currency), p.Provisional, p.Steps, p.EquityUnits, p.Benefit));
-                }
-
-                result[person] = lines;
-            }
-
-            return result;
+            foreach (var lines in _lines.Values)
+                foreach (var line in lines)
+                    line.Round();
+            return new LinesByPerson(_lines);
         }
 
-        private static string Missing(EvalScope scope, Language lang) => !scope.ReadMissing ? ""
+        private static string Missing(bool readMissing, Language lang) => !readMissing ? ""
             : lang == Language.En ? " (provisional: reads a missing indicator, computed with s = 0)" : "（暂定：读取了缺失指标，按 s = 0 计算）";
 
         private static string Plain(string shown) => shown.StartsWith('≈') ? shown[2..] : shown;
+    }
+
+    /// <summary>The run's lines by person, read-only, without copying the run's dictionary.</summary>
+    private sealed class LinesByPerson(Dictionary<string, List<PayoutLine>> lines) : IReadOnlyDictionary<string, IReadOnlyList<PayoutLine>>
+    {
+        public IReadOnlyList<PayoutLine> this[string key] => lines[key];
+
+        public IEnumerable<string> Keys => lines.Keys;
+
+        public IEnumerable<IReadOnlyList<PayoutLine>> Values => lines.Values;
+
+        public int Count => lines.Count;
+
+        public bool ContainsKey(string key) => lines.ContainsKey(key);
+
+        public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out IReadOnlyList<PayoutLine> value)
+        {
+            var found = lines.TryGetValue(key, out var list);
+            value = list;
+            return found;
+        }
+
+        public IEnumerator<KeyValuePair<string, IReadOnlyList<PayoutLine>>> GetEnumerator() =>
+            lines.Select(kv => new KeyValuePair<string, IReadOnlyList<PayoutLine>>(kv.Key, kv.Value)).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>A person's scorecard with base_salary and the person's team, product and own measures.</summary>
+    private sealed class PersonScope(ScorecardResult card, PersonInfo? info, Measures measures) : ScorecardScope(card)
+    {
+        public override XValue Name(string name) =>
+            XValue.Of(name == Formula.BaseSalary ? info?.BaseSalary : measures.Resolve(name, info));
     }
 
     /// <summary>Reads only free names (product measures); codes read as missing.</summary>

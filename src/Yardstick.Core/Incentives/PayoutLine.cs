@@ -2,36 +2,109 @@ using Yardstick.Core.Common;
 
 namespace Yardstick.Core.Incentives;
 
-/// <summary>One step of a payout trace, in both languages.</summary>
-public sealed record TraceStep(string En, string Zh)
+/// <summary>
+/// One step of a payout trace, in both languages. The text is rendered when it is read, from values
+/// captured when the line was computed, so a run that is never explained formats no text.
+/// </summary>
+public readonly struct TraceStep
 {
+    private readonly Func<Language, string> _render;
+
+    /// <summary>A step rendered by a function of the language.</summary>
+    public TraceStep(Func<Language, string> render) => _render = render;
+
+    /// <summary>A step with fixed texts.</summary>
+    public TraceStep(string en, string zh) => _render = language => language == Language.ZhCN ? zh : en;
+
+    /// <summary>The step in English.</summary>
+    public string En => Get(Language.En);
+
+    /// <summary>The step in Chinese.</summary>
+    public string Zh => Get(Language.ZhCN);
+
     /// <summary>The step in <paramref name="language"/>.</summary>
-    public string Get(Language language) => language == Language.ZhCN ? Zh : En;
+    public string Get(Language language) => _render(language);
 }
 
 /// <summary>
 /// A payout line of a pay statement: the amount is rounded once, to the fen, after its adjustments.
+/// The engine builds a line, applies adjustments and rounds it; callers only read it.
 /// </summary>
-/// <param name="Person">Who is paid.</param>
-/// <param name="Rule">The rule's code.</param>
-/// <param name="Kind">The rule's kind.</param>
-/// <param name="Amount">The amount, exact to the fen.</param>
-/// <param name="Provisional">True when the line read a missing indicator (computed with s = 0) or split a pool whose shares summed to 0.</param>
-/// <param name="Steps">The trace: inputs, intermediate values, the rule text.</param>
-/// <param name="EquityUnits">Equity units of an award, if any.</param>
-/// <param name="Benefit">The non-cash benefit of a recognition.</param>
-public sealed record PayoutLine(
-    string Person,
-    string Rule,
-    PayoutKind Kind,
-    Money Amount,
-    bool Provisional,
-    IReadOnlyList<TraceStep> Steps,
-    decimal? EquityUnits = null,
-    LocalizedText? Benefit = null)
+public sealed class PayoutLine
 {
+    private decimal _amount;
+
+    internal PayoutLine(string person, Incentives.PayoutRule rule, string currency, decimal amount, bool provisional, List<TraceStep> steps)
+    {
+        Person = person;
+        Rule = rule.Code;
+        Kind = rule.Kind;
+        Currency = currency;
+        _amount = amount;
+        Provisional = provisional;
+        StepList = steps;
+    }
+
+    /// <summary>Who is paid.</summary>
+    public string Person { get; }
+
+    /// <summary>The rule's code.</summary>
+    public string Rule { get; }
+
+    /// <summary>The rule's kind.</summary>
+    public PayoutKind Kind { get; }
+
+    /// <summary>The ISO 4217 currency.</summary>
+    public string Currency { get; }
+
+    /// <summary>The amount, exact to the fen once the run is finished.</summary>
+    public Money Amount => Money.Of(_amount, Currency);
+
+    /// <summary>True when the line read a missing indicator (computed with s = 0) or split a pool whose shares summed to 0.</summary>
+    public bool Provisional { get; internal set; }
+
+    /// <summary>The trace: inputs, intermediate values, the rule text.</summary>
+    public IReadOnlyList<TraceStep> Steps => StepList;
+
+    /// <summary>Equity units of an award, if any.</summary>
+    public decimal? EquityUnits { get; internal init; }
+
+    /// <summary>The non-cash benefit of a recognition.</summary>
+    public LocalizedText? Benefit { get; internal init; }
+
+    /// <summary>True when the trace ends with the rounding of the line ("rounded once → 20,760.38").</summary>
+    public bool RoundingStep { get; private set; }
+
+    /// <summary>True for amounts that are exact to the fen by construction (pool splits, awards): no rounding step.</summary>
+    internal bool Exact { get; init; }
+
+    internal List<TraceStep> StepList { get; }
+
+    /// <summary>The unrounded amount while the line is built.</summary>
+    internal decimal Unrounded
+    {
+        get => _amount;
+        set => _amount = value;
+    }
+
+    /// <summary>Rounds the amount once, at the end of the line.</summary>
+    internal void Round()
+    {
+        _amount = Money.RoundAmount(_amount);
+        RoundingStep = !Exact && StepList.Count > 0;
+    }
+
+    /// <summary>Every step's text, the rounding of the line last.</summary>
+    public IEnumerable<string> StepTexts(Language language)
+    {
+        foreach (var step in StepList)
+            yield return step.Get(language);
+        if (RoundingStep)
+            yield return language == Language.ZhCN ? $"最终取整一次 → {TraceFormat.Money(_amount)}" : $"rounded once → {TraceFormat.Money(_amount)}";
+    }
+
     /// <summary>The trace as one text.</summary>
-    public string TraceText(Language language) => string.Join(language == Language.ZhCN ? "；" : "; ", Steps.Select(s => s.Get(language)));
+    public string TraceText(Language language) => string.Join(language == Language.ZhCN ? "；" : "; ", StepTexts(language));
 }
 
 /// <summary>Something the analyst should know that is not an error (a pool without its measure, a milestone already paid).</summary>

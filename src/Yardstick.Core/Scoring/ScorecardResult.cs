@@ -129,7 +129,7 @@ public sealed class ScorecardResult
     }
 
     /// <summary>A scope in which expressions (payout rules) read this scorecard.</summary>
-    public EvalScope Scope(Func<string, decimal?>? names = null) => new ResultScope(this, names);
+    public EvalScope Scope(Func<string, decimal?>? names = null) => new NamesScope(this, names);
 
     private IEnumerable<string> Codes(Func<IndicatorResult, bool> pick)
     {
@@ -138,50 +138,54 @@ public sealed class ScorecardResult
                 yield return Scheme.Indicators[i].Code;
     }
 
-    private sealed class ResultScope(ScorecardResult r, Func<string, decimal?>? names) : EvalScope
+    private sealed class NamesScope(ScorecardResult r, Func<string, decimal?>? names) : ScorecardScope(r)
     {
-        public override XValue Actual(int indicator)
-        {
-            var ind = r.Indicators[indicator];
-            if (ind.Missing)
-                ReadMissing = true;
-            return ind.Waived ? XValue.Missing : XValue.Of(ind.Actual);
-        }
-
-        public override XValue Score(int indicator)
-        {
-            var ind = r.Indicators[indicator];
-            if (ind.Missing)
-                ReadMissing = true;
-            return ind.Waived ? XValue.Missing : XValue.Of(ind.Score);
-        }
-
-        public override XValue Achievement(int node)
-        {
-            if (r.Scheme.NodeIndicator[node] is var i and >= 0)
-                return Score(i);
-            var g = r.Groups[node];
-            if (g.ContainsMissing)
-                ReadMissing = true;
-            return XValue.Of(g.Achievement);
-        }
-
-        public override XValue Points(int node)
-        {
-            if (r.Scheme.NodeIndicator[node] is var i and >= 0)
-            {
-                var ind = r.Indicators[i];
-                if (ind.Missing)
-                    ReadMissing = true;
-                return ind.Waived ? XValue.Missing : XValue.Of(ind.Points);
-            }
-
-            var g = r.Groups[node];
-            if (g.ContainsMissing)
-                ReadMissing = true;
-            return g.Waived ? XValue.Missing : XValue.Of(g.Points);
-        }
-
         public override XValue Name(string name) => XValue.Of(names?.Invoke(name));
+    }
+}
+
+/// <summary>Reads a finished scorecard: waived values read as missing, missing ones set <see cref="EvalScope.ReadMissing"/>.</summary>
+internal abstract class ScorecardScope(ScorecardResult r) : EvalScope
+{
+    public override XValue Actual(int indicator)
+    {
+        var ind = r.Indicators[indicator];
+        if (ind.Missing)
+            ReadMissing = true;
+        return ind.Waived ? XValue.Missing : XValue.Of(ind.Actual);
+    }
+
+    public override XValue Score(int indicator)
+    {
+        var ind = r.Indicators[indicator];
+        if (ind.Missing)
+            ReadMissing = true;
+        return ind.Waived ? XValue.Missing : XValue.Of(ind.Score);
+    }
+
+    public override XValue Achievement(int node)
+    {
+        if (r.Scheme.NodeIndicator[node] is var i and >= 0)
+            return Score(i);
+        var g = r.Groups[node];
+        if (g.ContainsMissing)
+            ReadMissing = true;
+        return XValue.Of(g.Achievement);
+    }
+
+    public override XValue Points(int node)
+    {
+        if (r.Scheme.NodeIndicator[node] is var i and >= 0)
+        {
+            var ind = r.Indicators[i];
+            if (ind.Missing)
+                ReadMissing = true;
+            return ind.Waived ? XValue.Missing : XValue.Of(ind.Points);
+        }
+
+        var g = r.Groups[node];
+        if (g.ContainsMissing)
+            ReadMissing = true;
+        return g.Waived ? XValue.Missing : XValue.Of(g.Points);
     }
 }
