@@ -36,7 +36,7 @@ internal static class Statement
             var equity = line.EquityUnits is { } units ? $" + {units.ToString(CultureInfo.InvariantCulture)} {L("equity units", "股权份数")}" : "";
             var benefit = line.Benefit is { } b ? $" + {b.Get(lang)}" : "";
             w.WriteLine($"{line.Rule}{(ruleName is null ? "" : $" ({ruleName})")}, {JsonNames.Kind(line.Kind)}: {TraceFormat.Money(line.Amount.Amount)} {line.Amount.Currency}{equity}{benefit}{flags}");
-            foreach (var step in EvaluationJson.StepTexts(line, lang))
+            foreach (var step in line.StepTexts(lang))
                 w.WriteLine($"    {step}");
         }
 
@@ -95,20 +95,20 @@ internal static class Statement
             w.WriteBoolean("complete", r.Card.Complete);
             if (r.ProRata is { } pro)
                 w.WriteString("pro_rata", pro.Trace(lang));
-            EvaluationJson.Payouts(w, r.Lines, lang);
+            PayoutJson.Payouts(w, r.Lines, lang);
             w.WriteStartArray("pay");
             foreach (var (currency, amount, provisional) in r.Pay)
             {
                 w.WriteStartObject();
                 w.WriteString("currency", currency);
-                w.WriteNumber("amount", EvaluationJson.Fen(amount));
+                w.WriteNumber("amount", PayoutJson.Fen(amount));
                 w.WriteNumber("provisional_lines", provisional);
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
-            EvaluationJson.Careers(w, r.Careers, lang);
-            EvaluationJson.Notices(w, [.. NoticesFor(inputs, result, r.Person)], lang);
+            PayoutJson.Careers(w, r.Careers, lang);
+            PayoutJson.Notices(w, [.. NoticesFor(inputs, result, r.Person)], lang);
             w.WriteEndObject();
         }
 

@@ -26,18 +26,20 @@ public static class ResultJson
         w.WriteEndObject();
     }
 
-    /// <summary>Writes one result object; <paramref name="payouts"/> writes the payout objects (none when null).</summary>
-    public static void WriteResult(Utf8JsonWriter w, ScorecardResult r, Action<Utf8JsonWriter>? payouts = null)
+    /// <summary>Writes one result object; <paramref name="extras"/> adds fields and may replace the total and grade.</summary>
+    public static void WriteResult(Utf8JsonWriter w, ScorecardResult r, ResultJsonExtras? extras = null)
     {
         var s = r.Scheme;
         w.WriteStartObject();
         w.WriteString("person", r.Person);
-        w.WriteNumber("total", r.Total);
-        if (r.Grade is null)
+        w.WriteNumber("total", extras?.Total ?? r.Total);
+        var grade = extras is { Total: not null } ? extras.Grade : r.Grade;
+        if (grade is null)
             w.WriteNull("grade");
         else
-            w.WriteString("grade", r.Grade);
+            w.WriteString("grade", grade);
         w.WriteBoolean("complete", r.Complete);
+        extras?.Fields?.Invoke(w);
 
         w.WriteStartObject("groups");
         foreach (var n in s.GroupNodes())
@@ -65,8 +67,8 @@ public static class ResultJson
             w.WriteNumber("points", x.Points);
             w.WriteBoolean("missing", x.Missing);
             w.WriteBoolean("waived", x.Waived);
-            if (x.WaiverReason is not null)
-                w.WriteString("waiver_reason", x.WaiverReason);
+            if (r.WaiverReason(i) is { } reason)
+                w.WriteString("waiver_reason", reason);
             w.WriteEndObject();
         }
 
@@ -74,11 +76,32 @@ public static class ResultJson
 
         Strings(w, "missing", r.MissingCodes);
         Strings(w, "waived", r.WaivedCodes);
-        w.WriteStartArray("payouts");
-        payouts?.Invoke(w);
-        w.WriteEndArray();
+        if (extras?.Payouts is { } payouts)
+        {
+            payouts(w);
+        }
+        else
+        {
+            w.WriteStartArray("payouts");
+            w.WriteEndArray();
+        }
+
+        extras?.After?.Invoke(w);
         w.WriteEndObject();
     }
+
+    /// <summary>What a caller adds to a result object.</summary>
+    /// <param name="Total">A total that replaces the scorecard's (a pro-rata total); <paramref name="Grade"/> goes with it.</param>
+    /// <param name="Grade">The grade of <paramref name="Total"/>.</param>
+    /// <param name="Fields">Writes extra fields after <c>complete</c>.</param>
+    /// <param name="Payouts">Writes the <c>payouts</c> array (an empty array when null).</param>
+    /// <param name="After">Writes extra fields at the end of the object.</param>
+    public sealed record ResultJsonExtras(
+        decimal? Total = null,
+        string? Grade = null,
+        Action<Utf8JsonWriter>? Fields = null,
+        Action<Utf8JsonWriter>? Payouts = null,
+        Action<Utf8JsonWriter>? After = null);
 
     private static void Number(Utf8JsonWriter w, string name, decimal? value)
     {

@@ -130,7 +130,7 @@ public sealed class ScorecardCalculator
 
         var groups = Aggregate(s, ind, waived, remaining);
         var total = waived == 0 ? rawTotal : rawTotal / remaining;
-        return new ScorecardResult(s, Period, input.Person, ind, groups, waived, rawTotal, total, GradeOf(total));
+        return new ScorecardResult(s, Period, input.Person, ind, groups, waived, rawTotal, total, GradeOf(total), input.Waivers);
     }
 
     /// <summary>Group results in one pass from the last node to the first, each node adding into its parent.</summary>
@@ -241,9 +241,9 @@ public sealed class ScorecardCalculator
             var ind = _s.Indicators[i];
             var target = calc.Targets[i];
             var actual = _actuals[i];
-            if (input.Waivers is { } w && w.TryGetValue(i, out var reason))
+            if (input.Waivers is { } w && w.ContainsKey(i))
             {
-                Results[i] = new IndicatorResult(actual, target, null, 0m, 0m, 0m, 0m, false, true, reason);
+                Results[i] = new IndicatorResult(actual, target, null, 0m, 0m, 0m, 0m, false, true);
                 return;
             }
 
@@ -263,13 +263,13 @@ public sealed class ScorecardCalculator
 
             if (a is not { } achieved)
             {
-                Results[i] = new IndicatorResult(actual, target, null, 0m, 0m, ind.Weight, 0m, true, false, null);
+                Results[i] = new IndicatorResult(actual, target, null, 0m, 0m, ind.Weight, 0m, true, false);
                 return;
             }
 
             var score = achieved < ind.Floor ? ind.Floor : achieved > ind.Cap ? ind.Cap : achieved;
             var points = calc._hundredTimesWeight[i] * score;
-            Results[i] = new IndicatorResult(actual, target, achieved, score, points, ind.Weight, points, false, false, null);
+            Results[i] = new IndicatorResult(actual, target, achieved, score, points, ind.Weight, points, false, false);
         }
 
         /// <summary>Raw weight and points of a group's remaining indicators.</summary>

@@ -13,7 +13,6 @@ namespace Yardstick.Core.Scoring;
 /// <param name="Points">The points as reported: raw points / (1 − W).</param>
 /// <param name="Missing">True when the actual is missing (and the indicator not waived).</param>
 /// <param name="Waived">True when the indicator is waived.</param>
-/// <param name="WaiverReason">The reason recorded with the waiver.</param>
 public readonly record struct IndicatorResult(
     decimal? Actual,
     decimal Target,
@@ -23,8 +22,7 @@ public readonly record struct IndicatorResult(
     decimal Weight,
     decimal Points,
     bool Missing,
-    bool Waived,
-    string? WaiverReason);
+    bool Waived);
 
 /// <summary>What became of one group. Values are unrounded.</summary>
 /// <param name="RawWeight">The group's weight less its waived indicators' weights.</param>
@@ -66,8 +64,11 @@ public readonly struct GroupResults
 /// </summary>
 public sealed class ScorecardResult
 {
-    internal ScorecardResult(CompiledScheme scheme, Common.Period period, string person, IndicatorResult[] indicators, GroupResults groups, decimal waivedWeight, decimal rawTotal, decimal total, string? grade)
+    private readonly IReadOnlyDictionary<int, string>? _waivers;
+
+    internal ScorecardResult(CompiledScheme scheme, Common.Period period, string person, IndicatorResult[] indicators, GroupResults groups, decimal waivedWeight, decimal rawTotal, decimal total, string? grade, IReadOnlyDictionary<int, string>? waivers)
     {
+        _waivers = waivers;
         Scheme = scheme;
         Period = period;
         Person = person;
@@ -117,6 +118,13 @@ public sealed class ScorecardResult
 
     /// <summary>The result of indicator <paramref name="code"/>.</summary>
     public IndicatorResult Indicator(string code) => Indicators[Scheme.IndicatorIndex(code) is var i and >= 0 ? i : throw new KeyNotFoundException(code)];
+
+    /// <summary>The reason recorded with the waiver of indicator number <paramref name="indicator"/>, or null.</summary>
+    /// <remarks>Kept apart from <see cref="IndicatorResult"/> so that the results hold no references and the GC never scans them.</remarks>
+    public string? WaiverReason(int indicator) => _waivers is { } w && w.TryGetValue(indicator, out var reason) ? reason : null;
+
+    /// <summary>The reason recorded with the waiver of <paramref name="code"/>, or null.</summary>
+    public string? WaiverReason(string code) => WaiverReason(Scheme.IndicatorIndex(code));
 
     /// <summary>The result of group <paramref name="code"/>.</summary>
     public GroupResult Group(string code) => Groups[Scheme.NodeIndex(code) is var n and >= 0 && Scheme.NodeIndicator[n] < 0 ? n : throw new KeyNotFoundException(code)];

@@ -56,8 +56,8 @@ public static class ScorecardTrace
         if (res.Waived)
         {
             lines.Add(Step + T(lang,
-                $"waived (reason: {res.WaiverReason}): drops out of the scorecard; its weight {Input(ind.Weight)} is shared out by re-normalisation",
-                $"已豁免（原因：{res.WaiverReason}）：不计入考核，其权重 {Input(ind.Weight)} 通过重新归一分摊到其余指标"));
+                $"waived (reason: {r.WaiverReason(i)}): drops out of the scorecard; its weight {Input(ind.Weight)} is shared out by re-normalisation",
+                $"已豁免（原因：{r.WaiverReason(i)}）：不计入考核，其权重 {Input(ind.Weight)} 通过重新归一分摊到其余指标"));
             return lines;
         }
 

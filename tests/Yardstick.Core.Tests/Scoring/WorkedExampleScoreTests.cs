@@ -97,7 +97,7 @@ public class WorkedExampleScoreTests
         Assert.Empty(r.MissingCodes);
         Assert.Equal(1.01131409m, R(r.Group("core").Achievement!.Value, 8));
         Assert.Equal(58.150560m, R(r.Group("core").RawPoints, 6));
-        Assert.Equal("product line paused", r.Indicator("revenue_yoy_growth").WaiverReason);
+        Assert.Equal("product line paused", r.WaiverReason("revenue_yoy_growth"));
     }
 
     [Fact]
