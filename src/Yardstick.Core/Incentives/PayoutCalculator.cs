@@ -142,19 +142,9 @@ public static class PayoutCalculator
 
                 var y = Curve.At(rule.Curve, x.Number);
                 var amount = salary * y;
-                var xv = x.Number;
-                var readMissing = scope.ReadMissing;
-                steps.Add(S(lng => lng == Language.ZhCN
-                    ? $"x = {xf.Text} {Eq(Ratio(xv))}"
-                    : $"x = {xf.Text} {Eq(Ratio(xv))}"));
-                steps.Add(new TraceStep(lang =>
-                {
-                    var approx = Ratio(xv).StartsWith('≈') || Ratio(y).StartsWith('≈') || Money(amount).StartsWith('≈');
-                    var result = $"{Money(salary)} × {Plain(Ratio(y))} {(approx ? "≈" : "=")} {Plain(Money(amount))}";
-                    return lang == Language.En
-                        ? $"{rule.Code} = {Money(salary)} × curve({Plain(Ratio(xv))}) = {result}{Missing(readMissing, Language.En)}"
-                        : $"{rule.Code} = {Money(salary)} × 曲线({Plain(Ratio(xv))}) = {result}{Missing(readMissing, Language.ZhCN)}";
-                }));
+                var state = new SalaryState(rule, xf, x.Number, y, salary, amount, scope.ReadMissing);
+                steps.Add(new TraceStep(state, static (s, lang) => ((SalaryState)s!).XStep()));
+                steps.Add(new TraceStep(state, static (s, lang) => ((SalaryState)s!).AmountStep(lang)));
                 Add(new PayoutLine(card.Person, rule, _currency, amount, scope.ReadMissing, steps));
             }
         }
@@ -166,16 +156,8 @@ public static class PayoutCalculator
             foreach (var card in cards)
             {
                 var scope = ScopeOf(card);
-                var steps = new List<TraceStep>(3);
-                if (when is not null)
-                {
-                    var holds = when.Evaluate(scope).IsTrue;
-                    if (!holds)
-                        continue;
-                    steps.Add(S(lng => lng == Language.ZhCN
-                    ? $"{rule.Code}：条件 {when.Text} 成立{Reads(when, card, Language.ZhCN)}"
-                    : $"{rule.Code}: {when.Text} holds{Reads(when, card, Language.En)}"));
-                }
+                if (when is not null && !when.Evaluate(scope).IsTrue)
+                    continue;
 
                 var v = amountF.Evaluate(scope);
                 if (v.Kind != XKind.Number)
@@ -185,9 +167,11 @@ public static class PayoutCalculator
                     continue;
                 }
 
-                steps.Add(S(lng => lng == Language.ZhCN
-                    ? $"{rule.Code} = {amountF.Text}{Reads(amountF, card, Language.ZhCN)} {Eq(Money(v.Number))}"
-                    : $"{rule.Code} = {amountF.Text}{Reads(amountF, card, Language.En)} {Eq(Money(v.Number))}"));
+                var fixedState = new FixedState(this, rule, when, amountF, card, v.Number);
+                var steps = new List<TraceStep>(3);
+                if (when is not null)
+                    steps.Add(new TraceStep(fixedState, static (s, lang) => ((FixedState)s!).WhenStep(lang)));
+                steps.Add(new TraceStep(fixedState, static (s, lang) => ((FixedState)s!).AmountStep(lang)));
                 Add(new PayoutLine(card.Person, rule, _currency, v.Number, scope.ReadMissing, steps));
             }
         }
@@ -202,20 +186,10 @@ public static class PayoutCalculator
                 var scope = ScopeOf(card);
                 var holds = when.Evaluate(scope).IsTrue;
                 line.Provisional |= scope.ReadMissing;
-                if (!holds)
-                {
-                    var missingNote = scope.ReadMissing ? (": it reads a missing value, the comparison is false", "：读取了缺失值，比较为假") : ("", "");
-                    line.StepList.Add(S(lng => lng == Language.ZhCN
-                    ? $"{rule.Code}：条件 {when.Text} 不成立{Reads(when, card, Language.ZhCN)}{missingNote.Item2} → 不调整"
-                    : $"{rule.Code}: {when.Text} does not hold{Reads(when, card, Language.En)}{missingNote.Item1} → no change"));
-                    continue;
-                }
-
-                line.Unrounded *= rule.Factor;
-                var adjusted = line.Unrounded;
-                line.StepList.Add(S(lng => lng == Language.ZhCN
-                    ? $"{rule.Code}：条件 {when.Text} 成立{Reads(when, card, Language.ZhCN)} → × {Input(rule.Factor)} {Eq(Money(adjusted))}"
-                    : $"{rule.Code}: {when.Text} holds{Reads(when, card, Language.En)} → × {Input(rule.Factor)} {Eq(Money(adjusted))}"));
+                if (holds)
+                    line.Unrounded *= rule.Factor;
+                var adjustState = new AdjustState(this, rule, when, card, holds, scope.ReadMissing, line.Unrounded);
+                line.StepList.Add(new TraceStep(adjustState, static (s, lang) => ((AdjustState)s!).Step(lang)));
             }
         }
 
@@ -277,18 +251,12 @@ public static class PayoutCalculator
         private void SplitPool(PayoutRule rule, decimal pool, List<(string Person, decimal Share)> shares, bool provisional, List<TraceStep> common, string shareEn, string shareZh)
         {
             var (lines, equal) = PoolSplit.Split(pool, shares);
-            var total = shares.Sum(s => s.Share);
+            var context = new SplitContext(shareEn, shareZh, shares.Sum(s => s.Share), equal);
             foreach (var l in lines)
             {
-                var steps = new List<TraceStep>(common);
-                var fen = l.ExtraFen ? (" + 0.01 (a fen left over by rounding down, largest remainder first)", " + 0.01（向下取整后剩余的分，按余数从大到小分配）") : ("", "");
-                steps.Add(equal
-                    ? S(lng => lng == Language.ZhCN
-                    ? $"份额合计为 0：均分 → {Money(l.Amount)}（暂定）"
-                    : $"shares sum to 0: split equally → {Money(l.Amount)} (provisional)")
-                    : S(lng => lng == Language.ZhCN
-                    ? $"{shareZh}：{Value(l.Share)} / {Value(total)} → 精确值 {Amount(l.Exact)}，向下取整 {Money(l.Amount - (l.ExtraFen ? 0.01m : 0m))}{fen.Item2} → {Money(l.Amount)}"
-                    : $"{shareEn}: {Value(l.Share)} of {Value(total)} → exact {Amount(l.Exact)}, rounded down {Money(l.Amount - (l.ExtraFen ? 0.01m : 0m))}{fen.Item1} → {Money(l.Amount)}"));
+                var steps = new List<TraceStep>(common.Count + 1);
+                steps.AddRange(common);
+                steps.Add(new TraceStep(new SplitState(context, l), static (s, lang) => ((SplitState)s!).Step(lang)));
                 Add(new PayoutLine(l.Person, rule, _currency, l.Amount, provisional || equal, steps) { Exact = true });
             }
         }
@@ -518,21 +486,37 @@ public static class PayoutCalculator
                         ranked.Add((card, values));
                 }
 
-                ranked.Sort((a, b) =>
+                if (ranked.Count == 0)
+                    continue;
+
+                // The cut-off is the n-th best ranking: keep the best n seen so far (n is small), then take
+                // everyone at or above it, so ties at the cut-off are all included.
+                static int Compare(decimal[] a, decimal[] b)
                 {
-                    for (var i = 0; i < a.Values.Length; i++)
+                    for (var i = 0; i < a.Length; i++)
                     {
-                        var c = b.Values[i].CompareTo(a.Values[i]);
+                        var c = b[i].CompareTo(a[i]);
                         if (c != 0)
                             return c;
                     }
 
-                    return string.CompareOrdinal(a.Card.Person, b.Card.Person);
-                });
-                if (ranked.Count == 0)
-                    continue;
-                var cut = ranked[Math.Min(rule.Top, ranked.Count) - 1].Values;
-                var chosen = ranked.TakeWhile((r, i) => i < rule.Top || r.Values.SequenceEqual(cut)).ToList();
+                    return 0;
+                }
+
+                var best = new List<decimal[]>(rule.Top + 1);
+                foreach (var (_, values) in ranked)
+                {
+                    if (best.Count == rule.Top && Compare(values, best[^1]) >= 0)
+                        continue;
+                    var at = best.FindIndex(b => Compare(values, b) < 0);
+                    best.Insert(at < 0 ? best.Count : at, values);
+                    if (best.Count > rule.Top)
+                        best.RemoveAt(best.Count - 1);
+                }
+
+                var cut = best[^1];
+                var chosen = ranked.Where(r => Compare(r.Values, cut) <= 0).ToList();
+                chosen.Sort((a, b) => Compare(a.Values, b.Values) is var c and not 0 ? c : string.CompareOrdinal(a.Card.Person, b.Card.Person));
                 var by = string.Join(", ", rule.RankBy);
                 for (var rank = 0; rank < chosen.Count; rank++)
                 {
@@ -574,22 +558,28 @@ public static class PayoutCalculator
         }
 
         private readonly string _label = period.ToString();
-        private readonly Dictionary<string, GradeRecord> _current = new(StringComparer.Ordinal);
+
+        private readonly Dictionary<string, GradeRecord[]> _onlyCurrent = new(StringComparer.Ordinal);
 
         /// <summary>The person's grades with this period's replacing any earlier record of it, oldest first.</summary>
-        private List<GradeRecord> WithCurrent(ScorecardResult card)
+        private IReadOnlyList<GradeRecord> WithCurrent(ScorecardResult card)
         {
             var past = input.Ledger.GradesOf(card.Person);
+            if (past.Count == 0 || (past.Count == 1 && past[0].Period == _label))
+            {
+                if (card.Grade is not { } only)
+                    return [];
+                if (!_onlyCurrent.TryGetValue(only, out var shared))
+                    _onlyCurrent[only] = shared = [new GradeRecord(_label, only)];
+                return shared;
+            }
+
             var list = new List<GradeRecord>(past.Count + 1);
             foreach (var g in past)
                 if (g.Period != _label)
                     list.Add(g);
             if (card.Grade is { } grade)
-            {
-                if (!_current.TryGetValue(grade, out var record))
-                    _current[grade] = record = new GradeRecord(_label, grade);
-                list.Add(record);
-            }
+                list.Add(new GradeRecord(_label, grade));
             if (list.Count > 1 && Ledger.ComparePeriods(list[^2].Period, _label) > 0)
                 list.Sort((a, b) => Ledger.ComparePeriods(a.Period, b.Period));
             return list;
@@ -609,6 +599,69 @@ public static class PayoutCalculator
                 foreach (var line in lines)
                     line.Round();
             return new LinesByPerson(_lines);
+        }
+
+        /// <summary>What a salary_factor line's trace shows.</summary>
+        private sealed record SalaryState(SalaryFactorRule Rule, Formula X, decimal Xv, decimal Y, decimal Salary, decimal Amount, bool ReadMissing)
+        {
+            public string XStep() => $"x = {X.Text} {Eq(Ratio(Xv))}";
+
+            public string AmountStep(Language lang)
+            {
+                var approx = Ratio(Xv).StartsWith('≈') || Ratio(Y).StartsWith('≈') || Money(Amount).StartsWith('≈');
+                var result = $"{Money(Salary)} × {Plain(Ratio(Y))} {(approx ? "≈" : "=")} {Plain(Money(Amount))}";
+                return lang == Language.En
+                    ? $"{Rule.Code} = {Money(Salary)} × curve({Plain(Ratio(Xv))}) = {result}{Missing(ReadMissing, Language.En)}"
+                    : $"{Rule.Code} = {Money(Salary)} × 曲线({Plain(Ratio(Xv))}) = {result}{Missing(ReadMissing, Language.ZhCN)}";
+            }
+        }
+
+        /// <summary>What a fixed line's trace shows.</summary>
+        private sealed record FixedState(RunState Run, FixedRule Rule, Formula? When, Formula AmountFormula, ScorecardResult Card, decimal Amount)
+        {
+            public string WhenStep(Language lang) => lang == Language.ZhCN
+                ? $"{Rule.Code}：条件 {When!.Text} 成立{Run.Reads(When, Card, Language.ZhCN)}"
+                : $"{Rule.Code}: {When!.Text} holds{Run.Reads(When, Card, Language.En)}";
+
+            public string AmountStep(Language lang) =>
+                $"{Rule.Code} = {AmountFormula.Text}{Run.Reads(AmountFormula, Card, lang)} {Eq(Money(Amount))}";
+        }
+
+        /// <summary>What an adjustment adds to the trace of the line it changes.</summary>
+        private sealed record AdjustState(RunState Run, AdjustmentRule Rule, Formula When, ScorecardResult Card, bool Holds, bool ReadMissing, decimal Adjusted)
+        {
+            public string Step(Language lang)
+            {
+                var reads = Run.Reads(When, Card, lang);
+                if (Holds)
+                {
+                    return lang == Language.ZhCN
+                        ? $"{Rule.Code}：条件 {When.Text} 成立{reads} → × {Input(Rule.Factor)} {Eq(Money(Adjusted))}"
+                        : $"{Rule.Code}: {When.Text} holds{reads} → × {Input(Rule.Factor)} {Eq(Money(Adjusted))}";
+                }
+
+                return lang == Language.ZhCN
+                    ? $"{Rule.Code}：条件 {When.Text} 不成立{reads}{(ReadMissing ? "：读取了缺失值，比较为假" : "")} → 不调整"
+                    : $"{Rule.Code}: {When.Text} does not hold{reads}{(ReadMissing ? ": it reads a missing value, the comparison is false" : "")} → no change";
+            }
+        }
+
+        /// <summary>What every line of one split shares.</summary>
+        private sealed record SplitContext(string ShareEn, string ShareZh, decimal Total, bool Equal);
+
+        /// <summary>One line's part of a split.</summary>
+        private sealed record SplitState(SplitContext Context, SplitLine Line)
+        {
+            public string Step(Language lang)
+            {
+                var (c, l) = (Context, Line);
+                if (c.Equal)
+                    return lang == Language.ZhCN ? $"份额合计为 0：均分 → {Money(l.Amount)}（暂定）" : $"shares sum to 0: split equally → {Money(l.Amount)} (provisional)";
+                var down = Money(l.Amount - (l.ExtraFen ? 0.01m : 0m));
+                return lang == Language.ZhCN
+                    ? $"{c.ShareZh}：{Value(l.Share)} / {Value(c.Total)} → 精确值 {Amount(l.Exact)}，向下取整 {down}{(l.ExtraFen ? " + 0.01（向下取整后剩余的分，按余数从大到小分配）" : "")} → {Money(l.Amount)}"
+                    : $"{c.ShareEn}: {Value(l.Share)} of {Value(c.Total)} → exact {Amount(l.Exact)}, rounded down {down}{(l.ExtraFen ? " + 0.01 (a fen left over by rounding down, largest remainder first)" : "")} → {Money(l.Amount)}";
+            }
         }
 
         private static string Missing(bool readMissing, Language lang) => !readMissing ? ""

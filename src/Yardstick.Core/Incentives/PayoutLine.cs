@@ -8,13 +8,29 @@ namespace Yardstick.Core.Incentives;
 /// </summary>
 public readonly struct TraceStep
 {
-    private readonly Func<Language, string> _render;
+    private readonly object? _state;
+    private readonly Func<object?, Language, string> _render;
 
     /// <summary>A step rendered by a function of the language.</summary>
-    public TraceStep(Func<Language, string> render) => _render = render;
+    public TraceStep(Func<Language, string> render)
+    {
+        _state = render;
+        _render = static (state, language) => ((Func<Language, string>)state!)(language);
+    }
+
+    /// <summary>A step rendered by a static function from a state object: no allocation beyond the state.</summary>
+    public TraceStep(object state, Func<object?, Language, string> render)
+    {
+        _state = state;
+        _render = render;
+    }
 
     /// <summary>A step with fixed texts.</summary>
-    public TraceStep(string en, string zh) => _render = language => language == Language.ZhCN ? zh : en;
+    public TraceStep(string en, string zh)
+    {
+        _state = new LocalizedText(zh, en);
+        _render = static (state, language) => ((LocalizedText)state!).Get(language);
+    }
 
     /// <summary>The step in English.</summary>
     public string En => Get(Language.En);
@@ -23,7 +39,7 @@ public readonly struct TraceStep
     public string Zh => Get(Language.ZhCN);
 
     /// <summary>The step in <paramref name="language"/>.</summary>
-    public string Get(Language language) => _render(language);
+    public string Get(Language language) => _render(_state, language);
 }
 
 /// <summary>

@@ -91,6 +91,27 @@ public class PayoutPropertyTests
     }
 
     [Fact]
+    public void Recognition_AnyRatings_SelectsTopNWithTiesLikeAFullSort()
+    {
+        var calc = Calculator("saas-team-individual", "2026-10");
+        var targets = calc.Scheme.Indicators.ToDictionary(i => i.Code, i => i.Target);
+        Gen.Select(Gen.Int[1, 5].Array[1, 30], Gen.Int[90, 100].Array[30]).Sample((ratings, rates) =>
+        {
+            var cards = ratings.Select((r, i) => Evaluate(calc, new Dictionary<string, decimal>(targets)
+            {
+                ["collaboration_rating"] = r,
+                ["request_response_rate"] = rates[i] / 100m,
+            }, person: $"p{i:D2}")).ToList();
+            var chosen = Pay(calc, cards, cards.Select(c => new PersonInfo(c.Person))).Lines
+                .Where(kv => kv.Value.Any(l => l.Rule == "best_collaborator")).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
+
+            var keyed = cards.Select((c, i) => (c.Person, Key: (ratings[i], rates[i]))).OrderByDescending(x => x.Key.Item1).ThenByDescending(x => x.Key.Item2).ToList();
+            var expected = keyed.Where(x => x.Key == keyed[0].Key).Select(x => x.Person).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(expected, chosen);
+        }, iter: 300);
+    }
+
+    [Fact]
     public void Ledger_WriteThenParse_RoundTrips()
     {
         var ledger = new Ledger(
