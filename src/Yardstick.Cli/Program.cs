@@ -69,6 +69,8 @@ public static class Program
         root.Subcommands.Add(StatementCommand.Build(io));
         root.Subcommands.Add(WhatIfCommand.Build(io));
         root.Subcommands.Add(DevCommands.Build(io));
+        foreach (var command in DatabaseCommands.Build(io))
+            root.Subcommands.Add(command);
         return root;
     }
 }

@@ -4,10 +4,10 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using MiniExcelLibs;
 
-namespace Yardstick.Cli.Input;
+namespace Yardstick.App.Files;
 
 /// <summary>One data row of an input file: its physical line (CSV) or sheet row (XLSX) and its fields.</summary>
-internal readonly record struct Row(int Line, IReadOnlyList<string> Fields)
+public readonly record struct Row(int Line, IReadOnlyList<string> Fields)
 {
     /// <summary>The field at a 0-based index; empty when the row is shorter.</summary>
     public string this[int index] => index < Fields.Count ? Fields[index] : "";
@@ -18,7 +18,7 @@ internal readonly record struct Row(int Line, IReadOnlyList<string> Fields)
 /// first sheet of an .xlsx file, row by row, without loading the file. Line 1 is the header.
 /// Problems with the file as a whole (unreadable, empty, wrong header, no rows) go to <see cref="Problems"/>.
 /// </summary>
-internal static class TableFile
+public static class TableFile
 {
     /// <summary>
     /// Checks the header and yields the data rows. <paramref name="columns"/> receives, for each of

@@ -1,13 +1,14 @@
 using System.Globalization;
+using Yardstick.Core.Common;
 
-namespace Yardstick.Cli;
+namespace Yardstick.App.Files;
 
 /// <summary>
 /// Collects the problems of one command run, in the order they are found. Only the first
 /// <see cref="MaxShown"/> are kept; the rest are counted (a 1,000,000-row file full of errors must
 /// not fill memory with messages).
 /// </summary>
-internal sealed class Problems
+public sealed class Problems
 {
     public const int MaxShown = 100;
 
@@ -31,6 +32,15 @@ internal sealed class Problems
         Count++;
         if (_lines.Count < MaxShown)
             _lines.Add(line);
+    }
+
+    /// <summary>The problems kept, then one line counting the rest, as problems whose text is the whole line.</summary>
+    public IReadOnlyList<Problem> ToList()
+    {
+        var list = _lines.Select(l => new Problem("", l)).ToList();
+        if (Count > _lines.Count)
+            list.Add(new Problem("", string.Create(CultureInfo.InvariantCulture, $"… and {Count - _lines.Count} more problems")));
+        return list;
     }
 
     public void WriteTo(TextWriter writer)

@@ -1,0 +1,298 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Org;
+using Yardstick.Core.Common;
+using Yardstick.Core.Incentives;
+using Yardstick.Core.Ratings;
+using Yardstick.Core.Requests;
+using Yardstick.Core.Schemes;
+using Yardstick.Core.Scoring;
+using Yardstick.Data;
+
+namespace Yardstick.App.Calculation;
+
+/// <summary>What a run produced.</summary>
+public sealed record RunSummary(CalculationRun Run, int Scorecards, int PayoutLines, int Incomplete, IReadOnlyList<string> Notices);
+
+/// <summary>
+/// <c>calc --period P</c>: reads everything of the period, evaluates every person with the Core engine
+/// (scorecards, then the payout engine once for everyone), and stores the results as a new run in one
+/// transaction; the new run becomes current only at its commit, so a cancellation or a crash leaves the
+/// previous run current. The request response rate comes from the request log (scoring.md §8), rating
+/// indicators from closed 360 campaigns (§7). Persons are evaluated in ordinal id order, so the same inputs
+/// give byte-identical results (<see cref="CalculationRun.ResultsHash"/>).
+/// Who is evaluated: every person with an actual in the period, plus every employee with role <c>pm</c>
+/// active in the period.
+/// </summary>
+public sealed class RunCalculation(YardstickDb db)
+{
+    private static readonly JsonWriterOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
+    public async Task<Result<RunSummary>> RunAsync(string label, IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
+    {
+        var loaded = await PeriodScheme.LoadAsync(db, label, ct);
+        if (!loaded.IsSuccess)
+            return Result<RunSummary>.Fail(loaded.Problems);
+        var p = loaded.Value;
+        if (p.Row.CheckCalculate() is { } refused)
+            return Result<RunSummary>.Fail([refused]);
+        var started = db.Now;
+        var scheme = p.Scheme;
+        var calculator = ScorecardCalculator.Create(scheme, p.Period);
+        if (!calculator.IsSuccess)
+            return Result<RunSummary>.Fail(calculator.Problems);
+        var (first, last) = (p.Period.FirstDay, p.Period.LastDay);
+        progress?.Report(new WorkProgress("read", 0, 0));
+
+        // inputs
+        var actuals = await db.Actuals.AsNoTracking().Where(a => a.PeriodId == p.Row.Id)
+            .Select(a => new { a.ScopeKind, a.ScopeId, a.Indicator, a.Value }).ToListAsync(ct);
+        var employees = await db.Employees.AsNoTracking().ToDictionaryAsync(e => e.Id, StringComparer.Ordinal, ct);
+        var people = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var e in employees.Values)
+            if (e.Role == "pm" && (e.ActiveFrom is null || e.ActiveFrom <= last) && (e.ActiveTo is null || e.ActiveTo >= first))
+                people.Add(e.Id);
+        var count = scheme.Indicators.Length;
+        var own = new Dictionary<string, decimal?[]>(StringComparer.Ordinal);
+        var teamActuals = new Dictionary<string, decimal?[]>(StringComparer.Ordinal);
+        var measures = new Measures();
+        foreach (var a in actuals)
+        {
+            var i = scheme.IndicatorIndex(a.Indicator);
+            if (a.ScopeKind == ScopeKinds.Person && i >= 0)
+            {
+                people.Add(a.ScopeId);
+                (own.TryGetValue(a.ScopeId, out var v) ? v : own[a.ScopeId] = new decimal?[count])[i] = a.Value;
+            }
+            else if (a.ScopeKind == ScopeKinds.Team && i >= 0)
+            {
+                (teamActuals.TryGetValue(a.ScopeId, out var v) ? v : teamActuals[a.ScopeId] = new decimal?[count])[i] = a.Value;
+            }
+            else
+            {
+                measures.Set(a.ScopeKind switch { ScopeKinds.Team => MeasureScope.Team, ScopeKinds.Product => MeasureScope.Product, _ => MeasureScope.Person }, a.ScopeId, a.Indicator, a.Value);
+            }
+        }
+
+        var waivers = await db.Waivers.AsNoTracking().Where(w => w.PeriodId == p.Row.Id).ToListAsync(ct);
+        var waived = waivers.GroupBy(w => w.Person, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Where(w => scheme.IndicatorIndex(w.Indicator) >= 0).ToDictionary(w => scheme.IndicatorIndex(w.Indicator), w => w.Reason), StringComparer.Ordinal);
+        var teamOf = (await db.TeamMembers.AsNoTracking().ToListAsync(ct)).GroupBy(m => m.EmployeeId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(m => m.TeamId, StringComparer.Ordinal).First(), StringComparer.Ordinal);
+        var productOf = (await db.Products.AsNoTracking().Where(x => x.OwnerId != null).ToListAsync(ct)).GroupBy(x => x.OwnerId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(x => x.Id, StringComparer.Ordinal).First().Id, StringComparer.Ordinal);
+        var salaries = (await db.Salaries.AsNoTracking().Where(s => s.EffectiveFrom <= last).ToListAsync(ct))
+            .GroupBy(s => s.EmployeeId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.MaxBy(s => s.EffectiveFrom)!, StringComparer.Ordinal);
+
+        // derived indicators
+        var derived = new Dictionary<string, Dictionary<int, decimal>>(StringComparer.Ordinal);
+        var autoWaivers = new Dictionary<string, Dictionary<int, string>>(StringComparer.Ordinal);
+        var requestIndicators = Enumerable.Range(0, count).Where(i => scheme.Indicators[i].Source == Source.Requests).ToList();
+        if (requestIndicators.Count > 0)
+        {
+            var sla = await ConfigureRequestSla.LoadAsync(db, ct);
+            var from = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) - sla.SolutionLimit - TimeSpan.FromDays(1);
+            var to = new DateTimeOffset(last.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + TimeSpan.FromDays(2);
+            // SQLite cannot compare DateTimeOffset in SQL: there the window is applied here
+            var query = db.Requests.AsNoTracking();
+            if (db.Provider == DatabaseProvider.Postgres)
+                query = query.Where(r => r.CreatedAt >= from && r.CreatedAt <= to);
+            var requests = (await query.ToListAsync(ct)).Where(r => r.CreatedAt >= from && r.CreatedAt <= to)
+                .GroupBy(r => r.ExternalId, StringComparer.Ordinal).Select(g => g.MaxBy(r => r.ImportId)!) // the latest import's version of a request
+                .Select(r => new RequestRecord(r.ExternalId, r.Person, r.CreatedAt, r.FirstResponseAt, r.SolutionAt));
+            foreach (var (person, rate) in RequestRates.For(requests, p.Period, sla, people))
+            {
+                people.Add(person);
+                foreach (var i in requestIndicators)
+                {
+                    if (rate.Rate is { } r)
+                        Get(derived, person)[i] = r;
+                    else
+                        Get(autoWaivers, person)[i] = rate.WaiverReason!.En;
+                }
+            }
+        }
+
+        var ratingIndicators = Enumerable.Range(0, count).Where(i => scheme.Indicators[i].Source == Source.Ratings).ToList();
+        foreach (var i in ratingIndicators)
+        {
+            var code = scheme.Indicators[i].Code;
+            var responses = await (from c in db.RatingCampaigns
+                                   where c.PeriodId == p.Row.Id && c.Indicator == code && c.ClosedAt != null
+                                   join rater in db.RatingRaters on c.Id equals rater.CampaignId
+                                   join answer in db.RatingResponses on rater.Id equals answer.RaterId
+                                   select new { rater.Ratee, rater.Rater, rater.RaterGroup, answer.Score, answer.Question }).ToListAsync(ct);
+            foreach (var ratee in responses.GroupBy(r => r.Ratee, StringComparer.Ordinal))
+            {
+                var aggregate = RatingAggregation.Aggregate(
+                    ratee.GroupBy(r => (r.Rater, r.RaterGroup)).OrderBy(g => g.Key.Rater, StringComparer.Ordinal)
+                        .Select(g => new RatingResponse(g.Key.Rater, g.Key.RaterGroup, [.. g.OrderBy(x => x.Question).Select(x => x.Score)])),
+                    scheme.Indicators[i].RaterGroups);
+                if (!aggregate.IsSuccess)
+                    return Result<RunSummary>.Fail([.. aggregate.Problems.Select(x => new Problem($"rating campaign for {code}, ratee {ratee.Key}", x.Message))]);
+                if (aggregate.Value.Actual is { } actual)
+                {
+                    people.Add(ratee.Key);
+                    Get(derived, ratee.Key)[i] = actual;
+                }
+            }
+        }
+
+        // scorecards
+        var cards = new List<ScorecardResult>(people.Count);
+        var done = 0;
+        foreach (var person in people)
+        {
+            ct.ThrowIfCancellationRequested();
+            var values = own.TryGetValue(person, out var v) ? (decimal?[])v.Clone() : new decimal?[count];
+            var team = teamOf.GetValueOrDefault(person)?.TeamId is { } t ? teamActuals.GetValueOrDefault(t) : null;
+            for (var i = 0; i < count; i++)
+                if (values[i] is null && team is not null && scheme.Indicators[i].Scope == Scope.Team)
+                    values[i] = team[i];
+            if (derived.TryGetValue(person, out var d))
+                foreach (var (i, value) in d)
+                    values[i] = value;
+            Dictionary<int, string>? w = null;
+            if (autoWaivers.TryGetValue(person, out var auto))
+                w = new Dictionary<int, string>(auto);
+            if (waived.TryGetValue(person, out var explicitWaivers))
+                foreach (var (i, reason) in explicitWaivers)
+                    (w ??= [])[i] = reason;
+            var card = calculator.Value.Evaluate(new ScorecardInput(person, values, w));
+            if (!card.IsSuccess)
+                return Result<RunSummary>.Fail([.. card.Problems.Select(x => new Problem(person, x.ToString()))]);
+            cards.Add(card.Value);
+            if (++done % 1000 == 0)
+                progress?.Report(new WorkProgress("evaluate", done, people.Count));
+        }
+
+        progress?.Report(new WorkProgress("evaluate", done, people.Count));
+
+        // pay
+        PayoutResult? pay = null;
+        // the ledger after the latest current run of another period (SQLite cannot order by DateTimeOffset: ordered here)
+        var previousLedger = (await db.Runs.AsNoTracking().Where(r => r.IsCurrent && r.PeriodId != p.Row.Id).Select(r => new { r.FinishedAt, r.Id, r.LedgerJson }).ToListAsync(ct))
+            .OrderByDescending(r => r.FinishedAt).ThenByDescending(r => r.Id).Select(r => r.LedgerJson).FirstOrDefault();
+        var ledger = previousLedger is { Length: > 0 } json ? Ledger.Parse(json, "ledger").Value : Ledger.Empty;
+        if (scheme.Plan is { } plan)
+        {
+            var info = people.ToDictionary(id => id, id => new PersonInfo(
+                id,
+                salaries.GetValueOrDefault(id) is { } s ? s.AmountMinor / 100m : null,
+                employees.GetValueOrDefault(id)?.Name,
+                teamOf.GetValueOrDefault(id)?.TeamId,
+                productOf.GetValueOrDefault(id),
+                teamOf.GetValueOrDefault(id)?.Share), StringComparer.Ordinal);
+            var events = (await db.MilestoneEvents.AsNoTracking().ToListAsync(ct))
+                .OrderBy(e => e.Date).ThenBy(e => e.ProductId, StringComparer.Ordinal).ThenBy(e => e.Event, StringComparer.Ordinal)
+                .Select(e => new MilestoneEvent(e.ProductId, e.Event, e.Date)).ToList();
+            pay = PayoutCalculator.Run(plan, p.Period, cards, new PayoutInput(info, measures, events, [], ledger, teamActuals));
+            if (pay.Problems.Count > 0)
+                return Result<RunSummary>.Fail(pay.Problems);
+            ledger = pay.Ledger;
+        }
+
+        // results as the §10 JSON, one object per person
+        var rows = new List<ScorecardRow>(cards.Count);
+        var lines = new List<PayoutLineRow>();
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var card in cards)
+        {
+            ct.ThrowIfCancellationRequested();
+            var personLines = pay?.For(card.Person) ?? [];
+            var careers = pay?.Careers.GetValueOrDefault(card.Person) ?? [];
+            buffer.ResetWrittenCount();
+            using (var w = new Utf8JsonWriter(buffer, Json))
+            {
+                ResultJson.WriteResult(w, card, new ResultJson.ResultJsonExtras(
+                    Payouts: pw => PayoutJson.Payouts(pw, personLines, Language.En),
+                    After: aw => PayoutJson.Careers(aw, careers, Language.En)));
+            }
+
+            hash.AppendData(buffer.WrittenSpan);
+            var unwaivedMissing = card.Indicators.Count(x => x.Missing && !x.Waived);
+            rows.Add(new ScorecardRow { Person = card.Person, Total = card.Total, Grade = card.Grade, Complete = card.Complete, Missing = unwaivedMissing, Json = Encoding.UTF8.GetString(buffer.WrittenSpan) });
+            for (var k = 0; k < personLines.Count; k++)
+            {
+                var l = personLines[k];
+                buffer.ResetWrittenCount();
+                using (var w = new Utf8JsonWriter(buffer, Json))
+                    PayoutJson.PayoutObject(w, l, Language.En);
+                lines.Add(new PayoutLineRow
+                {
+                    Person = card.Person,
+                    Position = k,
+                    Rule = l.Rule,
+                    Kind = JsonNames.Kind(l.Kind),
+                    AmountMinor = (long)(Money.RoundAmount(l.Amount.Amount) * 100),
+                    Currency = l.Currency,
+                    Provisional = l.Provisional,
+                    Json = Encoding.UTF8.GetString(buffer.WrittenSpan),
+                });
+            }
+        }
+
+        var notices = pay?.Notices ?? [];
+        var noticesJson = JsonSerializer.Serialize(notices.Select(n => new { en = n.En, zh = n.Zh }), new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+        // write: one transaction; the run becomes current at the end
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var number = (await db.Runs.Where(r => r.PeriodId == p.Row.Id).MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
+        var run = db.Runs.Add(new CalculationRun
+        {
+            PeriodId = p.Row.Id,
+            Number = number,
+            SchemeVersionId = p.Version.Id,
+            IsCurrent = false,
+            Actor = db.Actor,
+            StartedAt = started,
+            FinishedAt = started,
+            Scorecards = rows.Count,
+            ResultsHash = Convert.ToHexStringLower(hash.GetHashAndReset()),
+            LedgerJson = ledger.Write(),
+            NoticesJson = noticesJson,
+        }).Entity;
+        await db.SaveChangesAsync(ct);
+        var runId = run.Id;
+        var total = rows.Count + lines.Count;
+        await BulkInsert.WriteAsync<ScorecardRow, ScorecardRow>(db, rows,
+        [
+            new(nameof(ScorecardRow.RunId), _ => runId),
+            new(nameof(ScorecardRow.Person), r => r.Person),
+            new(nameof(ScorecardRow.Total), r => r.Total),
+            new(nameof(ScorecardRow.Grade), r => r.Grade),
+            new(nameof(ScorecardRow.Complete), r => r.Complete),
+            new(nameof(ScorecardRow.Missing), r => r.Missing),
+            new(nameof(ScorecardRow.Json), r => r.Json),
+        ], new Reporter(n => progress?.Report(new WorkProgress("write", n, total))), ct);
+        await BulkInsert.WriteAsync<PayoutLineRow, PayoutLineRow>(db, lines,
+        [
+            new(nameof(PayoutLineRow.RunId), _ => runId),
+            new(nameof(PayoutLineRow.Person), r => r.Person),
+            new(nameof(PayoutLineRow.Position), r => r.Position),
+            new(nameof(PayoutLineRow.Rule), r => r.Rule),
+            new(nameof(PayoutLineRow.Kind), r => r.Kind),
+            new(nameof(PayoutLineRow.AmountMinor), r => r.AmountMinor),
+            new(nameof(PayoutLineRow.Currency), r => r.Currency),
+            new(nameof(PayoutLineRow.Provisional), r => r.Provisional),
+            new(nameof(PayoutLineRow.Json), r => r.Json),
+        ], new Reporter(n => progress?.Report(new WorkProgress("write", rows.Count + n, total))), ct);
+        foreach (var old in await db.Runs.Where(r => r.PeriodId == p.Row.Id && r.IsCurrent).ToListAsync(ct))
+            old.IsCurrent = false;
+        run.IsCurrent = true;
+        run.FinishedAt = db.Now;
+        p.Row.MarkCalculated(db.Now);
+        ct.ThrowIfCancellationRequested();
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new RunSummary(run, rows.Count, lines.Count, rows.Count(r => r.Missing > 0), [.. notices.Select(n => n.En)]);
+    }
+
+    private static Dictionary<int, T> Get<T>(Dictionary<string, Dictionary<int, T>> map, string person) =>
+        map.TryGetValue(person, out var d) ? d : map[person] = [];
+}

@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Yardstick.Core.Common;
+using Yardstick.Data;
+
+namespace Yardstick.App.Periods;
+
+/// <summary>
+/// <c>period open P</c>: creates the period under a scheme (stored as a scheme version, reused when the same
+/// JSON was stored before) and moves it Draft → Collecting. An existing Draft period is opened as it is;
+/// a scheme given for an existing period must be the one it already uses (versions are immutable once used).
+/// </summary>
+public sealed class OpenPeriod(YardstickDb db)
+{
+    public async Task<Result<ReviewPeriod>> RunAsync(string label, string? schemeJson, CancellationToken ct = default)
+    {
+        var parsed = Period.Parse(label);
+        if (!parsed.IsSuccess)
+            return Result<ReviewPeriod>.Fail([.. parsed.Problems.Select(p => new Problem("period", p.Message))]);
+        var period = parsed.Value;
+        var text = period.ToString();
+        var row = await db.Periods.SingleOrDefaultAsync(p => p.Label == text, ct);
+        SchemeVersion? version = null;
+        if (schemeJson is not null)
+        {
+            var compiled = PeriodScheme.Compile(schemeJson, "scheme");
+            if (!compiled.IsSuccess)
+                return Result<ReviewPeriod>.Fail(compiled.Problems);
+            var scheme = compiled.Value.Scheme;
+            if (period.Kind < scheme.PeriodKind)
+                return Result<ReviewPeriod>.Fail("period", $"period {text} is a {period.Kind.ToString().ToLowerInvariant()}, shorter than the {scheme.PeriodKind.ToString().ToLowerInvariant()} of scheme {scheme.Id}");
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(schemeJson)));
+            version = await db.SchemeVersions.SingleOrDefaultAsync(v => v.Code == scheme.Id && v.Version == scheme.Version, ct);
+            if (version is not null && version.Hash != hash)
+            {
+                var used = await db.Periods.AnyAsync(p => p.SchemeVersionId == version.Id, ct);
+                if (used)
+                    return Result<ReviewPeriod>.Fail("scheme", $"scheme {scheme.Id} v{scheme.Version} is already used by a period and cannot change; give the changed scheme a new version");
+                version.Json = schemeJson;
+                version.Hash = hash;
+            }
+
+            version ??= db.SchemeVersions.Add(new SchemeVersion { Code = scheme.Id, Version = scheme.Version, Json = schemeJson, Hash = hash, CreatedAt = db.Now }).Entity;
+        }
+
+        if (row is null)
+        {
+            if (version is null)
+                return Result<ReviewPeriod>.Fail("--template", $"period {text} does not exist yet; give its scheme with --template ID or --scheme FILE");
+            if (version.Id == 0)
+                await db.SaveChangesAsync(ct);
+            row = db.Periods.Add(ReviewPeriod.Create(period, version.Id, db.Now)).Entity;
+        }
+        else if (version is not null && version.Id != row.SchemeVersionId)
+        {
+            return Result<ReviewPeriod>.Fail("--template", $"period {text} already uses another scheme version; a period's scheme cannot change");
+        }
+
+        if (row.Open(db.Now) is { } refused)
+            return Result<ReviewPeriod>.Fail([refused]);
+        await db.SaveChangesAsync(ct);
+        return row;
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Yardstick.Core.Common;
+using Yardstick.Data;
+
+namespace Yardstick.App.Waivers;
+
+/// <summary><c>waive PERSON INDICATOR --period P --reason TEXT</c>: records (or re-words) a waiver, audited.</summary>
+public sealed class WaiveIndicator(YardstickDb db)
+{
+    public async Task<Result<Waiver>> RunAsync(string label, string person, string indicator, string? reason, CancellationToken ct = default)
+    {
+        var loaded = await PeriodScheme.LoadAsync(db, label, ct);
+        if (!loaded.IsSuccess)
+            return Result<Waiver>.Fail(loaded.Problems);
+        var p = loaded.Value;
+        var problems = new List<Problem>();
+        if (p.CheckAcceptsData("waive") is { } closed)
+            problems.Add(closed);
+        if (p.Scheme.IndicatorIndex(indicator) < 0)
+            problems.Add(new Problem("INDICATOR", $"unknown indicator '{indicator}'; scheme {p.Scheme.Scheme.Id} has: {string.Join(", ", p.Scheme.Indicators.Select(i => i.Code))}"));
+        if (!await db.Employees.AnyAsync(e => e.Id == person, ct))
+            problems.Add(new Problem("PERSON", $"'{person}' is not an employee; import employees first"));
+        if (string.IsNullOrWhiteSpace(reason))
+            problems.Add(new Problem("--reason", "a waiver needs a reason; pass --reason TEXT"));
+        if (problems.Count > 0)
+            return Result<Waiver>.Fail(problems);
+
+        var waiver = await db.Waivers.SingleOrDefaultAsync(w => w.PeriodId == p.Row.Id && w.Person == person && w.Indicator == indicator, ct);
+        if (waiver is null)
+            waiver = db.Waivers.Add(new Waiver { PeriodId = p.Row.Id, Person = person, Indicator = indicator }).Entity;
+        waiver.Reason = reason!.Trim();
+        waiver.Author = db.Actor;
+        waiver.CreatedAt = db.Now;
+        await db.SaveChangesAsync(ct);
+        return waiver;
+    }
+}

@@ -1,0 +1,136 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+using Yardstick.Core.Common;
+
+namespace Yardstick.Data;
+
+/// <summary>The database engines Yardstick runs on.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Which database to use. <c>--db</c> takes a SQLite file path, a <c>postgres://</c> URL or an Npgsql connection
+/// string (scoring.md §11). Without it, configuration decides: <c>Database:Provider=Postgres</c> with
+/// <c>Database:ConnectionString</c> (or <c>ConnectionStrings:Yardstick</c>); otherwise SQLite in
+/// <c>yardstick.db</c> under the data directory (<c>Database:DataDirectory</c>, default the user's local
+/// application data folder + <c>/yardstick</c>), created on first use.
+/// </summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    /// <summary>Resolves <c>--db</c> or the configuration.</summary>
+    public static Result<DatabaseSettings> Resolve(string? db, IConfiguration configuration)
+    {
+        if (!string.IsNullOrWhiteSpace(db))
+            return FromArgument(db.Trim());
+        var provider = configuration["Database:Provider"];
+        var connection = configuration["Database:ConnectionString"] ?? configuration.GetConnectionString("Yardstick");
+        if (string.Equals(provider, "postgres", StringComparison.OrdinalIgnoreCase) || string.Equals(provider, "postgresql", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connection))
+                return Result<DatabaseSettings>.Fail("Database:ConnectionString", "Database:Provider is Postgres but no connection string is configured; set Database__ConnectionString or ConnectionStrings__Yardstick");
+            return FromArgument(connection);
+        }
+
+        if (provider is not null && !string.Equals(provider, "sqlite", StringComparison.OrdinalIgnoreCase))
+            return Result<DatabaseSettings>.Fail("Database:Provider", $"unknown provider '{provider}'; expected Sqlite or Postgres");
+        if (!string.IsNullOrWhiteSpace(connection))
+            return FromArgument(connection);
+        var dir = configuration["Database:DataDirectory"] is { Length: > 0 } d
+            ? d
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "yardstick");
+        return Sqlite(Path.Combine(dir, "yardstick.db"));
+    }
+
+    /// <summary>A SQLite path, a postgres:// URL or an Npgsql connection string.</summary>
+    public static Result<DatabaseSettings> FromArgument(string db)
+    {
+        if (db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+            return FromUrl(db);
+        if (db.Contains("Host=", StringComparison.OrdinalIgnoreCase) || db.Contains("Server=", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                return new DatabaseSettings(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(db).ConnectionString);
+            }
+            catch (ArgumentException ex)
+            {
+                return Result<DatabaseSettings>.Fail("--db", $"not a valid Npgsql connection string: {ex.Message}");
+            }
+        }
+
+        if (db.StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase))
+            return new DatabaseSettings(DatabaseProvider.Sqlite, db);
+        return Sqlite(db);
+    }
+
+    private static Result<DatabaseSettings> Sqlite(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+            return Result<DatabaseSettings>.Fail("--db", $"'{path}' is a directory; expected a SQLite file such as {Path.Combine(path, "yardstick.db")}");
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={full};Pooling=False");
+    }
+
+    private static Result<DatabaseSettings> FromUrl(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+            return Result<DatabaseSettings>.Fail("--db", $"'{url}' is not a URL; expected postgres://USER:PASSWORD@HOST:PORT/DATABASE");
+        var b = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
+            Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')),
+        };
+        if (uri.UserInfo.Length > 0)
+        {
+            var parts = uri.UserInfo.Split(':', 2);
+            b.Username = Uri.UnescapeDataString(parts[0]);
+            if (parts.Length > 1)
+                b.Password = Uri.UnescapeDataString(parts[1]);
+        }
+
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var kv = pair.Split('=', 2);
+            try
+            {
+                b[Uri.UnescapeDataString(kv[0]).Replace('_', ' ')] = kv.Length > 1 ? Uri.UnescapeDataString(kv[1]) : "";
+            }
+            catch (ArgumentException)
+            {
+                return Result<DatabaseSettings>.Fail("--db", $"unknown connection option '{kv[0]}' in the URL");
+            }
+        }
+
+        if (string.IsNullOrEmpty(b.Database))
+            return Result<DatabaseSettings>.Fail("--db", $"'{url}' names no database; expected postgres://USER:PASSWORD@HOST:PORT/DATABASE");
+        return new DatabaseSettings(DatabaseProvider.Postgres, b.ConnectionString);
+    }
+
+    /// <summary>The migrations assembly of each provider.</summary>
+    public string MigrationsAssembly => Provider == DatabaseProvider.Postgres ? "Yardstick.Data.Postgres" : "Yardstick.Data.Sqlite";
+
+    /// <summary>Options for a context on this database.</summary>
+    public DbContextOptions<YardstickDb> Options()
+    {
+        var b = new DbContextOptionsBuilder<YardstickDb>();
+        if (Provider == DatabaseProvider.Postgres)
+            b.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(MigrationsAssembly));
+        else
+            b.UseSqlite(ConnectionString, o => o.MigrationsAssembly(MigrationsAssembly));
+        return b.Options;
+    }
+
+    /// <summary>A new context; dispose it.</summary>
+    public YardstickDb Open(TimeProvider time, string actor) => new(Options(), time, actor);
+
+    /// <summary>The connection string without its password, for messages.</summary>
+    public string Describe() => Provider == DatabaseProvider.Postgres
+        ? "PostgreSQL " + new NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }.ConnectionString
+        : "SQLite " + ConnectionString.Replace("Data Source=", "", StringComparison.Ordinal).Replace(";Pooling=False", "", StringComparison.Ordinal);
+}

@@ -1,0 +1,274 @@
+namespace Yardstick.Data;
+
+/// <summary>An entity whose every change writes one audit row; <see cref="AuditKey"/> names it without its database id.</summary>
+public interface IAudited
+{
+    /// <summary>A natural key known before the row is saved (period label, person id, …).</summary>
+    string AuditKey { get; }
+}
+
+/// <summary>The organisation: its time zone and request service levels (scoring.md §8).</summary>
+public sealed class Organisation : IAudited
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string TimeZone { get; set; } = Core.Requests.RequestSla.DefaultTimeZoneId;
+    public int ResponseLimitHours { get; set; } = 24;
+    public int SolutionLimitHours { get; set; } = 72;
+    public string AuditKey => Name;
+}
+
+/// <summary>A person: manager hierarchy, role, active dates.</summary>
+public sealed class Employee : IAudited
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? ManagerId { get; set; }
+    public string Role { get; set; } = "pm";
+    public DateOnly? ActiveFrom { get; set; }
+    public DateOnly? ActiveTo { get; set; }
+    public string AuditKey => Id;
+}
+
+/// <summary>A team or product line.</summary>
+public sealed class Team : IAudited
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string AuditKey => Id;
+}
+
+/// <summary>A member of a team with the team lead's contribution share (null: none given).</summary>
+public sealed class TeamMember : IAudited
+{
+    public long Id { get; set; }
+    public string TeamId { get; set; } = "";
+    public string EmployeeId { get; set; } = "";
+    public decimal? Share { get; set; }
+    public string AuditKey => TeamId + "/" + EmployeeId;
+}
+
+/// <summary>A product with its owner and launch date.</summary>
+public sealed class Product : IAudited
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? OwnerId { get; set; }
+    public DateOnly? LaunchDate { get; set; }
+    public string AuditKey => Id;
+}
+
+/// <summary>A lifecycle stage of a product from a day on (scoring.md §6).</summary>
+public sealed class ProductStage : IAudited
+{
+    public long Id { get; set; }
+    public string ProductId { get; set; } = "";
+    public string Stage { get; set; } = "";
+    public DateOnly From { get; set; }
+    public string AuditKey => ProductId + "@" + From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>A monthly base salary in effect from a day on, in minor units (fen) so the database sums it exactly.</summary>
+public sealed class SalaryRecord : IAudited
+{
+    public long Id { get; set; }
+    public string EmployeeId { get; set; } = "";
+    public DateOnly EffectiveFrom { get; set; }
+    public long AmountMinor { get; set; }
+    public string Currency { get; set; } = "CNY";
+    public string AuditKey => EmployeeId + "@" + EffectiveFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>A version of a scheme (with its plan) as scheme JSON; immutable once a period uses it.</summary>
+public sealed class SchemeVersion : IAudited
+{
+    public int Id { get; set; }
+    public string Code { get; set; } = "";
+    public int Version { get; set; }
+    public string Json { get; set; } = "";
+    public string Hash { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public string AuditKey => Code + " v" + Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>Whose actual a row is.</summary>
+public static class ScopeKinds
+{
+    public const string Person = "person";
+    public const string Team = "team";
+    public const string Product = "product";
+}
+
+/// <summary>An actual value of a person, team or product for a period, with its source, author and time.</summary>
+public sealed class Actual : IAudited
+{
+    public long Id { get; set; }
+    public int PeriodId { get; set; }
+    public string ScopeKind { get; set; } = ScopeKinds.Person;
+    public string ScopeId { get; set; } = "";
+    public string Indicator { get; set; } = "";
+    public decimal Value { get; set; }
+    public string Source { get; set; } = "import";
+    public string Author { get; set; } = "";
+    public DateTimeOffset RecordedAt { get; set; }
+    public long? ImportId { get; set; }
+    public string AuditKey => $"{PeriodId}/{ScopeKind}:{ScopeId}/{Indicator}";
+}
+
+/// <summary>A waived indicator of a person in a period, with the reason (scoring.md §2).</summary>
+public sealed class Waiver : IAudited
+{
+    public long Id { get; set; }
+    public int PeriodId { get; set; }
+    public string Person { get; set; } = "";
+    public string Indicator { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public string Author { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public string AuditKey => $"{PeriodId}/{Person}/{Indicator}";
+}
+
+/// <summary>A milestone event of a product.</summary>
+public sealed class MilestoneEventRow : IAudited
+{
+    public long Id { get; set; }
+    public string ProductId { get; set; } = "";
+    public string Event { get; set; } = "";
+    public DateOnly Date { get; set; }
+    public string AuditKey => ProductId + "/" + Event;
+}
+
+/// <summary>A cross-department request with its timestamps (UTC instants), from an import for a period.</summary>
+public sealed class RequestRow
+{
+    public long Id { get; set; }
+    public int PeriodId { get; set; }
+    public long ImportId { get; set; }
+    public string ExternalId { get; set; } = "";
+    public string Person { get; set; } = "";
+    public string FromDepartment { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? FirstResponseAt { get; set; }
+    public DateTimeOffset? SolutionAt { get; set; }
+}
+
+/// <summary>A 360 rating campaign for one rating indicator of a period; it counts once closed.</summary>
+public sealed class RatingCampaign : IAudited
+{
+    public int Id { get; set; }
+    public int PeriodId { get; set; }
+    public string Name { get; set; } = "";
+    public string Indicator { get; set; } = "";
+    public DateTimeOffset? ClosedAt { get; set; }
+    public string AuditKey => $"{PeriodId}/{Name}";
+}
+
+/// <summary>A rater asked to rate a ratee in a campaign, in a rater group.</summary>
+public sealed class RatingRater : IAudited
+{
+    public long Id { get; set; }
+    public int CampaignId { get; set; }
+    public string Ratee { get; set; } = "";
+    public string Rater { get; set; } = "";
+    public string RaterGroup { get; set; } = "";
+    public string AuditKey => $"{CampaignId}/{Ratee}/{Rater}";
+}
+
+/// <summary>A rater's answer to one question (1–5).</summary>
+public sealed class RatingResponseRow
+{
+    public long Id { get; set; }
+    public long RaterId { get; set; }
+    public int Question { get; set; }
+    public decimal Score { get; set; }
+}
+
+/// <summary>A calculation run of a period; exactly one run of a period is current.</summary>
+public sealed class CalculationRun : IAudited
+{
+    public long Id { get; set; }
+    public int PeriodId { get; set; }
+    public int Number { get; set; }
+    public int SchemeVersionId { get; set; }
+    public bool IsCurrent { get; set; }
+    public string Actor { get; set; } = "";
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset FinishedAt { get; set; }
+    public int Scorecards { get; set; }
+    public string ResultsHash { get; set; } = "";
+    /// <summary>The ledger after this run (milestones, profit shares, grades), as the ledger JSON.</summary>
+    public string LedgerJson { get; set; } = "";
+    /// <summary>The engine's notices, as a JSON array of {en, zh}.</summary>
+    public string NoticesJson { get; set; } = "[]";
+    public string AuditKey => $"{PeriodId}#{Number}";
+}
+
+/// <summary>One person's scorecard in a run: the figures to sort and filter by, and the §10 result object.</summary>
+public sealed class ScorecardRow
+{
+    public long Id { get; set; }
+    public long RunId { get; set; }
+    public string Person { get; set; } = "";
+    public decimal Total { get; set; }
+    public string? Grade { get; set; }
+    public bool Complete { get; set; }
+    /// <summary>Missing indicators that are not waived (approval needs 0).</summary>
+    public int Missing { get; set; }
+    /// <summary>The §10 result object of the person (without payouts), as written by ResultJson.</summary>
+    public string Json { get; set; } = "";
+}
+
+/// <summary>A payout line of a run; the amount in minor units (fen).</summary>
+public sealed class PayoutLineRow
+{
+    public long Id { get; set; }
+    public long RunId { get; set; }
+    public string Person { get; set; } = "";
+    public int Position { get; set; }
+    public string Rule { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public long AmountMinor { get; set; }
+    public string Currency { get; set; } = "CNY";
+    public bool Provisional { get; set; }
+    /// <summary>The §10 payout object (with its trace), as written by PayoutJson.</summary>
+    public string Json { get; set; } = "";
+}
+
+/// <summary>Kinds of import.</summary>
+public static class ImportKinds
+{
+    public const string Actuals = "actuals";
+    public const string Employees = "employees";
+    public const string Salaries = "salaries";
+    public const string Requests = "requests";
+}
+
+/// <summary>One import of a file: what, for which period and scope, the file's hash and row counts, who.</summary>
+public sealed class ImportRecord : IAudited
+{
+    public long Id { get; set; }
+    public int? PeriodId { get; set; }
+    public string Kind { get; set; } = "";
+    public string Scope { get; set; } = "all";
+    public string FileName { get; set; } = "";
+    public string FileHash { get; set; } = "";
+    public int Rows { get; set; }
+    public int Replaced { get; set; }
+    public string Author { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    public bool IsCurrent { get; set; } = true;
+    public string AuditKey => $"{Kind}:{FileName}";
+}
+
+/// <summary>An append-only audit entry: who changed what when, with the values before and after (JSON).</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public string Actor { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    public string Entity { get; set; } = "";
+    public string EntityKey { get; set; } = "";
+    public string Action { get; set; } = "";
+    public string? Before { get; set; }
+    public string? After { get; set; }
+}

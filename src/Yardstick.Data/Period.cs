@@ -1,0 +1,110 @@
+using Yardstick.Core.Common;
+
+namespace Yardstick.Data;
+
+/// <summary>The states of a review period (scoring.md §11), in order.</summary>
+public enum PeriodState
+{
+    Draft,
+    Collecting,
+    Calculated,
+    InReview,
+    Approved,
+    Published,
+    Locked,
+}
+
+/// <summary>
+/// A review period: its label (2026-10), the scheme version it uses and its state. The state changes only
+/// through the methods below, each of which checks the current state first and refuses any other move
+/// with a message naming the current state and the moves allowed from it.
+/// </summary>
+public sealed class ReviewPeriod : IAudited
+{
+    public int Id { get; private set; }
+    public string Label { get; private set; } = "";
+    public int SchemeVersionId { get; private set; }
+    public PeriodState State { get; private set; }
+    public string? ReopenReason { get; private set; }
+    public DateTimeOffset ChangedAt { get; private set; }
+    public string AuditKey => Label;
+
+    private ReviewPeriod()
+    {
+    }
+
+    public static ReviewPeriod Create(Period period, int schemeVersionId, DateTimeOffset now) =>
+        new() { Label = period.ToString(), SchemeVersionId = schemeVersionId, State = PeriodState.Draft, ChangedAt = now };
+
+    public Period Period => Core.Common.Period.Parse(Label).Value;
+
+    /// <summary>The commands allowed in a state (scoring.md §11).</summary>
+    public static IReadOnlyList<string> AllowedMoves(PeriodState state) => state switch
+    {
+        PeriodState.Draft => ["open"],
+        PeriodState.Collecting => ["calc"],
+        PeriodState.Calculated => ["calc", "review", "reopen"],
+        PeriodState.InReview => ["approve", "reopen"],
+        PeriodState.Approved => ["publish"],
+        PeriodState.Published => ["lock"],
+        PeriodState.Locked => [],
+    };
+
+    /// <summary>True while actuals, waivers and imports may change (before review).</summary>
+    public bool AcceptsData => State is PeriodState.Draft or PeriodState.Collecting or PeriodState.Calculated;
+
+    public Problem? Open(DateTimeOffset now) => Move("open", PeriodState.Draft, PeriodState.Collecting, now);
+
+    /// <summary>Checks that a calculation may run; null when it may.</summary>
+    public Problem? CheckCalculate() => State is PeriodState.Collecting or PeriodState.Calculated ? null : Refuse("calc");
+
+    public Problem? MarkCalculated(DateTimeOffset now) => CheckCalculate() ?? Set(PeriodState.Calculated, now);
+
+    public Problem? Review(DateTimeOffset now) => Move("review", PeriodState.Calculated, PeriodState.InReview, now);
+
+    /// <summary>Approves; refused while <paramref name="unwaivedMissing"/> (missing actuals that are not waived) is not empty.</summary>
+    public Problem? Approve(IReadOnlyList<string> unwaivedMissing, DateTimeOffset now)
+    {
+        if (State != PeriodState.InReview)
+            return Refuse("approve");
+        if (unwaivedMissing.Count > 0)
+        {
+            var shown = string.Join(", ", unwaivedMissing.Take(10)) + (unwaivedMissing.Count > 10 ? $", … ({unwaivedMissing.Count} in all)" : "");
+            return new Problem(Label, $"cannot approve: missing actuals that are not waived: {shown}; enter them or waive them with a reason (reopen, import or waive, calc, review)");
+        }
+
+        return Set(PeriodState.Approved, now);
+    }
+
+    public Problem? Publish(DateTimeOffset now) => Move("publish", PeriodState.Approved, PeriodState.Published, now);
+
+    public Problem? Lock(DateTimeOffset now) => Move("lock", PeriodState.Published, PeriodState.Locked, now);
+
+    /// <summary>Goes back from Calculated or InReview to Collecting; the reason is required.</summary>
+    public Problem? Reopen(string? reason, DateTimeOffset now)
+    {
+        if (State is not (PeriodState.Calculated or PeriodState.InReview))
+            return Refuse("reopen");
+        if (string.IsNullOrWhiteSpace(reason))
+            return new Problem("--reason", "reopening needs a reason; pass --reason TEXT");
+        ReopenReason = reason.Trim();
+        return Set(PeriodState.Collecting, now);
+    }
+
+    /// <summary>A refusal naming the current state and the allowed moves.</summary>
+    public Problem Refuse(string command)
+    {
+        var allowed = AllowedMoves(State);
+        return new Problem(Label, $"cannot {command}: the period is {State}; allowed from {State}: {(allowed.Count == 0 ? "nothing (the period is locked)" : string.Join(", ", allowed))}");
+    }
+
+    private Problem? Move(string command, PeriodState from, PeriodState to, DateTimeOffset now) =>
+        State == from ? Set(to, now) : Refuse(command);
+
+    private Problem? Set(PeriodState state, DateTimeOffset now)
+    {
+        State = state;
+        ChangedAt = now;
+        return null;
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Yardstick.App.Database;
+using Yardstick.Data;
+
+namespace Yardstick.App.Tests;
+
+/// <summary>
+/// A fresh database per test: a temporary SQLite file, or a new database on the PostgreSQL server named by
+/// YARDSTICK_TEST_POSTGRES (an Npgsql connection string). Without that variable the PostgreSQL cases are
+/// skipped locally and fail when CI=true.
+/// </summary>
+public sealed class TestDb : IAsyncDisposable
+{
+    public const string PostgresVariable = "YARDSTICK_TEST_POSTGRES";
+
+    private readonly string? _file;
+    private readonly string? _adminConnection;
+    private readonly string? _database;
+
+    private TestDb(DatabaseSettings settings, string? file, string? admin, string? database)
+    {
+        Settings = settings;
+        _file = file;
+        _adminConnection = admin;
+        _database = database;
+    }
+
+    public DatabaseSettings Settings { get; }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 3, 2, 0, 0, TimeSpan.Zero));
+
+    public static async Task<TestDb> CreateAsync(string provider)
+    {
+        TestDb db;
+        if (provider == "postgres")
+        {
+            var server = Environment.GetEnvironmentVariable(PostgresVariable);
+            if (string.IsNullOrWhiteSpace(server))
+            {
+                Assert.False(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
+                    $"CI=true but {PostgresVariable} is not set: the PostgreSQL tests must run in CI");
+                Skip.If(true, $"{PostgresVariable} is not set (a local run without PostgreSQL)");
+            }
+
+            var name = "yardstick_test_" + Guid.NewGuid().ToString("N");
+            await using (var admin = new NpgsqlConnection(server))
+            {
+                await admin.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            db = new TestDb(new DatabaseSettings(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString), null, server, name);
+        }
+        else
+        {
+            var file = Path.Combine(Path.GetTempPath(), "yardstick-test-" + Guid.NewGuid().ToString("N") + ".db");
+            db = new TestDb(DatabaseSettings.FromArgument(file).Value, file, null, null);
+        }
+
+        await using var ctx = db.Open();
+        await new MigrateDatabase(ctx).RunAsync();
+        return db;
+    }
+
+    public YardstickDb Open(string actor = "hr_admin") => Settings.Open(Time, actor);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_file is not null)
+        {
+            foreach (var f in new[] { _file, _file + "-wal", _file + "-shm", _file + "-journal" })
+                File.Delete(f);
+        }
+
+        if (_adminConnection is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(_adminConnection);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}
+
+/// <summary>Temporary input files.</summary>
+public sealed class TempFiles : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("yardstick-files-").FullName;
+
+    public string Write(string name, string content)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
