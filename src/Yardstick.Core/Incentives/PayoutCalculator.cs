@@ -87,7 +87,17 @@ public static class PayoutCalculator
 
         private PersonInfo? Info(string person) => input.People.TryGetValue(person, out var p) ? p : null;
 
-        private PersonScope ScopeOf(ScorecardResult card) => new(card, Info(card.Person), input.Measures);
+        private PersonScope? _scope;
+
+        /// <summary>The run's one scope, pointed at <paramref name="card"/>: evaluations run one after another.</summary>
+        private PersonScope ScopeOf(ScorecardResult card, PersonInfo? info)
+        {
+            _scope ??= new PersonScope(input.Measures);
+            _scope.Reset(card, info);
+            return _scope;
+        }
+
+        private PersonScope ScopeOf(ScorecardResult card) => ScopeOf(card, Info(card.Person));
 
         private void Add(PayoutLine line)
         {
@@ -126,9 +136,10 @@ public static class PayoutCalculator
             var xf = plan.Formula(rule.Code, "x")!;
             foreach (var card in cards)
             {
-                if (Info(card.Person)?.BaseSalary is not { } salary)
+                var info = Info(card.Person);
+                if (info?.BaseSalary is not { } salary)
                     continue;
-                var scope = ScopeOf(card);
+                var scope = ScopeOf(card, info);
                 var x = xf.Evaluate(scope);
                 var steps = new List<TraceStep>(3);
                 if (x.Kind != XKind.Number)
@@ -193,52 +204,56 @@ public static class PayoutCalculator
             }
         }
 
-        private SortedDictionary<string, List<ScorecardResult>>? _byTeam;
-        private SortedDictionary<string, List<ScorecardResult>>? _byProduct;
+        private SortedDictionary<string, List<Member>>? _byTeam;
+        private SortedDictionary<string, List<Member>>? _byProduct;
 
-        private SortedDictionary<string, List<ScorecardResult>> GroupBy(Func<PersonInfo, string?> key)
+        private SortedDictionary<string, List<Member>> GroupBy(Func<PersonInfo, string?> key)
         {
-            var groups = new SortedDictionary<string, List<ScorecardResult>>(StringComparer.Ordinal);
-            foreach (var card in cards.OrderBy(c => c.Person, StringComparer.Ordinal))
+            // Members keep the run's order: every split breaks ties by person id itself.
+            var groups = new Dictionary<string, List<Member>>(StringComparer.Ordinal);
+            foreach (var card in cards)
             {
                 if (Info(card.Person) is not { } p || key(p) is not { } k)
                     continue;
                 if (!groups.TryGetValue(k, out var list))
                     groups[k] = list = [];
-                list.Add(card);
+                list.Add(new Member(card, p));
             }
 
-            return groups;
+            return new SortedDictionary<string, List<Member>>(groups, StringComparer.Ordinal);
         }
 
-        private SortedDictionary<string, List<ScorecardResult>> Teams => _byTeam ??= GroupBy(p => p.Team);
+        private SortedDictionary<string, List<Member>> Teams => _byTeam ??= GroupBy(p => p.Team);
 
-        private SortedDictionary<string, List<ScorecardResult>> Products => _byProduct ??= GroupBy(p => p.Product);
+        private SortedDictionary<string, List<Member>> Products => _byProduct ??= GroupBy(p => p.Product);
 
         /// <summary>Shares of members: explicit when every member has one, else the share expression, else equal.</summary>
-        private (List<(string Person, decimal Share)> Shares, bool Provisional, string En, string Zh)? Shares(PayoutRule rule, string? shareText, List<ScorecardResult> members, string groupLabel)
+        private (List<(string Person, decimal Share)> Shares, bool Provisional, string En, string Zh)? Shares(PayoutRule rule, string? shareText, List<Member> members, string groupLabel)
         {
-            var explicitShares = members.Select(m => Info(m.Person)?.Share).ToList();
-            if (explicitShares.Any(s => s is not null))
+            var given = 0;
+            foreach (var m in members)
+                if (m.Info.Share is not null)
+                    given++;
+            if (given > 0)
             {
-                if (explicitShares.Any(s => s is null))
+                if (given < members.Count)
                 {
-                    var without = members.Where((_, i) => explicitShares[i] is null).Select(m => m.Person);
+                    var without = members.Where(m => m.Info.Share is null).Select(m => m.Person);
                     Problems.Add(new("share", $"{groupLabel}: shares are given for some members but not for {string.Join(", ", without)}; give every member a share or none ({rule.Code})"));
                     return null;
                 }
 
-                return ([.. members.Select((m, i) => (m.Person, explicitShares[i]!.Value))], false, "share entered by the team lead", "团队负责人录入的份额");
+                return ([.. members.Select(m => (m.Person, m.Info.Share!.Value))], false, "share entered by the team lead", "团队负责人录入的份额");
             }
 
             var formula = shareText is "equal" ? null : shareText is not null ? plan.Formula(rule.Code, "share") : plan.DefaultShare;
             if (formula is null)
                 return ([.. members.Select(m => (m.Person, 1m))], false, "equal shares", "均分");
             var provisional = false;
-            var list = new List<(string, decimal)>();
+            var list = new List<(string, decimal)>(members.Count);
             foreach (var m in members)
             {
-                var scope = ScopeOf(m);
+                var scope = ScopeOf(m.Card, m.Info);
                 var v = formula.Evaluate(scope);
                 provisional |= scope.ReadMissing;
                 list.Add((m.Person, v.Kind == XKind.Number ? Math.Max(0m, v.Number) : 0m));
@@ -254,10 +269,8 @@ public static class PayoutCalculator
             var context = new SplitContext(shareEn, shareZh, shares.Sum(s => s.Share), equal);
             foreach (var l in lines)
             {
-                var steps = new List<TraceStep>(common.Count + 1);
-                steps.AddRange(common);
-                steps.Add(new TraceStep(new SplitState(context, l), static (s, lang) => ((SplitState)s!).Step(lang)));
-                Add(new PayoutLine(l.Person, rule, _currency, l.Amount, provisional || equal, steps) { Exact = true });
+                List<TraceStep> steps = [new TraceStep(new SplitState(context, l), static (s, lang) => ((SplitState)s!).Step(lang))];
+                Add(new PayoutLine(l.Person, rule, _currency, l.Amount, provisional || equal, steps, common) { Exact = true });
             }
         }
 
@@ -412,9 +425,10 @@ public static class PayoutCalculator
 
         public void Award(AwardRule rule)
         {
-            var inRun = cards.Select(c => c.Person).ToHashSet(StringComparer.Ordinal);
+            HashSet<string>? inRun = null;
             foreach (var n in input.Awards.Where(a => a.Rule == rule.Code))
             {
+                inRun ??= cards.Select(c => c.Person).ToHashSet(StringComparer.Ordinal);
                 var before = Problems.Count;
                 if (!inRun.Contains(n.Person))
                     Problems.Add(new(n.Where, $"'{n.Person}' is not evaluated in this run; nominate someone with a scorecard for {period}"));
@@ -465,18 +479,18 @@ public static class PayoutCalculator
         {
             var formulas = Enumerable.Range(0, rule.RankBy.Count).Select(i => plan.Formula(rule.Code, $"rank_by[{i}]")!).ToList();
             var groups = rule.Scope == RecognitionScope.Company
-                ? [("company", cards.ToList())]
+                ? [("company", cards.Select(c => new Member(c, Info(c.Person))).ToList())]
                 : Teams.Select(kv => (kv.Key, kv.Value)).ToList();
             foreach (var (label, members) in groups)
             {
                 var ranked = new List<(ScorecardResult Card, decimal[] Values)>();
-                foreach (var card in members)
+                foreach (var (card, info) in members)
                 {
                     var values = new decimal[formulas.Count];
                     var ok = true;
                     for (var i = 0; i < formulas.Count && ok; i++)
                     {
-                        var scope = ScopeOf(card);
+                        var scope = ScopeOf(card, info);
                         var v = formulas[i].Evaluate(scope);
                         ok = v.Kind == XKind.Number && !scope.ReadMissing;
                         values[i] = v.Number;
@@ -670,6 +684,14 @@ public static class PayoutCalculator
         private static string Plain(string shown) => shown.StartsWith('≈') ? shown[2..] : shown;
     }
 
+    /// <summary>A person in a group of the run (a team, a product's owners), with what the run knows of them.</summary>
+    private readonly record struct Member(ScorecardResult Card, PersonInfo? Info)
+    {
+        public string Person => Card.Person;
+
+        public PersonInfo Info { get; } = Info ?? new PersonInfo(Card.Person);
+    }
+
     /// <summary>The run's lines by person, read-only, without copying the run's dictionary.</summary>
     private sealed class LinesByPerson(Dictionary<string, List<PayoutLine>> lines) : IReadOnlyDictionary<string, IReadOnlyList<PayoutLine>>
     {
@@ -696,11 +718,20 @@ public static class PayoutCalculator
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
-    /// <summary>A person's scorecard with base_salary and the person's team, product and own measures.</summary>
-    private sealed class PersonScope(ScorecardResult card, PersonInfo? info, Measures measures) : ScorecardScope(card)
+    /// <summary>A person's scorecard with base_salary and the person's team, product and own measures; reused across people.</summary>
+    private sealed class PersonScope(Measures measures) : ScorecardScope
     {
+        private PersonInfo? _info;
+
+        public void Reset(ScorecardResult card, PersonInfo? info)
+        {
+            Card = card;
+            _info = info;
+            ReadMissing = false;
+        }
+
         public override XValue Name(string name) =>
-            XValue.Of(name == Formula.BaseSalary ? info?.BaseSalary : measures.Resolve(name, info));
+            XValue.Of(name == Formula.BaseSalary ? _info?.BaseSalary : measures.Resolve(name, _info));
     }
 
     /// <summary>Reads only free names (product measures); codes read as missing.</summary>

@@ -50,8 +50,11 @@ public sealed class PayoutLine
 {
     private decimal _amount;
 
-    internal PayoutLine(string person, Incentives.PayoutRule rule, string currency, decimal amount, bool provisional, List<TraceStep> steps)
+    private readonly IReadOnlyList<TraceStep>? _common;
+
+    internal PayoutLine(string person, Incentives.PayoutRule rule, string currency, decimal amount, bool provisional, List<TraceStep> steps, IReadOnlyList<TraceStep>? common = null)
     {
+        _common = common;
         Person = person;
         Rule = rule.Code;
         Kind = rule.Kind;
@@ -79,8 +82,8 @@ public sealed class PayoutLine
     /// <summary>True when the line read a missing indicator (computed with s = 0) or split a pool whose shares summed to 0.</summary>
     public bool Provisional { get; internal set; }
 
-    /// <summary>The trace: inputs, intermediate values, the rule text.</summary>
-    public IReadOnlyList<TraceStep> Steps => StepList;
+    /// <summary>The trace: inputs, intermediate values, the rule text (steps shared by a pool's lines first).</summary>
+    public IReadOnlyList<TraceStep> Steps => _common is null ? StepList : [.. _common, .. StepList];
 
     /// <summary>Equity units of an award, if any.</summary>
     public decimal? EquityUnits { get; internal init; }
@@ -107,12 +110,14 @@ public sealed class PayoutLine
     internal void Round()
     {
         _amount = Money.RoundAmount(_amount);
-        RoundingStep = !Exact && StepList.Count > 0;
+        RoundingStep = !Exact && (StepList.Count > 0 || _common is { Count: > 0 });
     }
 
     /// <summary>Every step's text, the rounding of the line last.</summary>
     public IEnumerable<string> StepTexts(Language language)
     {
+        foreach (var step in _common ?? [])
+            yield return step.Get(language);
         foreach (var step in StepList)
             yield return step.Get(language);
         if (RoundingStep)

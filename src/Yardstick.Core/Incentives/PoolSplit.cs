@@ -6,7 +6,7 @@ namespace Yardstick.Core.Incentives;
 /// <param name="Exact">The exact, unrounded part of the unrounded pool.</param>
 /// <param name="Amount">The part in fen-exact money.</param>
 /// <param name="ExtraFen">True when the member received one of the fens left over by rounding down.</param>
-public sealed record SplitLine(string Person, decimal Share, decimal Exact, decimal Amount, bool ExtraFen);
+public readonly record struct SplitLine(string Person, decimal Share, decimal Exact, decimal Amount, bool ExtraFen);
 
 /// <summary>
 /// Splits a pool by largest remainder (scoring.md §4 "Shares"): each line is its exact share of the
@@ -23,36 +23,51 @@ public static class PoolSplit
         ArgumentOutOfRangeException.ThrowIfNegative(pool);
         if (shares.Count == 0)
             return ([], false);
-        var total = shares.Sum(s => s.Share);
+        var n = shares.Count;
+        decimal total = 0;
+        for (var i = 0; i < n; i++)
+            total += shares[i].Share;
         var equal = total == 0;
-        var used = equal ? shares.Select(s => (s.Person, Share: 1m)).ToList() : [.. shares];
         if (equal)
-            total = used.Count;
+            total = n;
 
         var rounded = Money.RoundAmount(pool);
-        var exact = new decimal[used.Count];
-        var down = new decimal[used.Count];
-        for (var i = 0; i < used.Count; i++)
+        var exact = new decimal[n];
+        var down = new decimal[n];
+        var remainder = new decimal[n];
+        decimal downSum = 0;
+        for (var i = 0; i < n; i++)
         {
-            exact[i] = pool * used[i].Share / total;
+            exact[i] = pool * (equal ? 1m : shares[i].Share) / total;
             down[i] = Math.Floor(exact[i] * 100m) / 100m;
+            remainder[i] = exact[i] - down[i];
+            downSum += down[i];
         }
 
-        var missingFens = (int)((rounded - down.Sum()) * 100m);
-        var order = Enumerable.Range(0, used.Count)
-            .OrderByDescending(i => exact[i] - down[i])
-            .ThenByDescending(i => used[i].Share)
-            .ThenBy(i => used[i].Person, StringComparer.Ordinal)
-            .ToArray();
-        var extra = new bool[used.Count];
-        for (var k = 0; k < missingFens; k++)
-            extra[order[k % order.Length]] = true;
-        if (missingFens > order.Length)
-            throw new InvalidOperationException($"{missingFens} fens left for {order.Length} lines; rounding down cannot lose more than one fen a line");
+        var missingFens = (int)((rounded - downSum) * 100m);
+        if (missingFens > n)
+            throw new InvalidOperationException($"{missingFens} fens left for {n} lines; rounding down cannot lose more than one fen a line");
+        var extra = new bool[n];
+        if (missingFens > 0)
+        {
+            // Largest remainder first, then the largest share, then the lowest person id (ordinal).
+            var order = new int[n];
+            for (var i = 0; i < n; i++)
+                order[i] = i;
+            Array.Sort(order, (a, b) =>
+            {
+                var c = remainder[b].CompareTo(remainder[a]);
+                if (c == 0)
+                    c = shares[b].Share.CompareTo(shares[a].Share);
+                return c != 0 ? c : string.CompareOrdinal(shares[a].Person, shares[b].Person);
+            });
+            for (var k = 0; k < missingFens; k++)
+                extra[order[k]] = true;
+        }
 
-        var lines = new SplitLine[used.Count];
-        for (var i = 0; i < used.Count; i++)
-            lines[i] = new SplitLine(used[i].Person, shares[i].Share, exact[i], down[i] + (extra[i] ? 0.01m : 0m), extra[i]);
+        var lines = new SplitLine[n];
+        for (var i = 0; i < n; i++)
+            lines[i] = new SplitLine(shares[i].Person, shares[i].Share, exact[i], down[i] + (extra[i] ? 0.01m : 0m), extra[i]);
         return (lines, equal);
     }
 }

@@ -54,8 +54,16 @@ public readonly struct GroupResults
     }
 
     /// <summary>The result of the group at node number <paramref name="node"/>.</summary>
-    public GroupResult this[int node] =>
-        _nodeGroup[node] is var g and >= 0 ? _byGroup[g] : throw new ArgumentOutOfRangeException(nameof(node), $"node {node} is an indicator, not a group");
+    public ref readonly GroupResult this[int node]
+    {
+        get
+        {
+            var g = _nodeGroup[node];
+            if (g < 0)
+                throw new ArgumentOutOfRangeException(nameof(node), $"node {node} is an indicator, not a group");
+            return ref _byGroup[g];
+        }
+    }
 }
 
 /// <summary>
@@ -137,7 +145,7 @@ public sealed class ScorecardResult
     }
 
     /// <summary>A scope in which expressions (payout rules) read this scorecard.</summary>
-    public EvalScope Scope(Func<string, decimal?>? names = null) => new NamesScope(this, names);
+    public EvalScope Scope(Func<string, decimal?>? names = null) => new NamesScope(this, names).Init();
 
     private IEnumerable<string> Codes(Func<IndicatorResult, bool> pick)
     {
@@ -146,18 +154,33 @@ public sealed class ScorecardResult
                 yield return Scheme.Indicators[i].Code;
     }
 
-    private sealed class NamesScope(ScorecardResult r, Func<string, decimal?>? names) : ScorecardScope(r)
+    private sealed class NamesScope(ScorecardResult r, Func<string, decimal?>? names) : ScorecardScope
     {
+        public NamesScope Init()
+        {
+            Card = r;
+            return this;
+        }
+
         public override XValue Name(string name) => XValue.Of(names?.Invoke(name));
     }
 }
 
 /// <summary>Reads a finished scorecard: waived values read as missing, missing ones set <see cref="EvalScope.ReadMissing"/>.</summary>
-internal abstract class ScorecardScope(ScorecardResult r) : EvalScope
+internal abstract class ScorecardScope : EvalScope
 {
+    private ScorecardResult? _r;
+
+    /// <summary>The scorecard read; set before evaluating.</summary>
+    protected ScorecardResult Card
+    {
+        get => _r!;
+        set => _r = value;
+    }
+
     public override XValue Actual(int indicator)
     {
-        var ind = r.Indicators[indicator];
+        ref readonly var ind = ref Card.Indicators[indicator];
         if (ind.Missing)
             ReadMissing = true;
         return ind.Waived ? XValue.Missing : XValue.Of(ind.Actual);
@@ -165,7 +188,7 @@ internal abstract class ScorecardScope(ScorecardResult r) : EvalScope
 
     public override XValue Score(int indicator)
     {
-        var ind = r.Indicators[indicator];
+        ref readonly var ind = ref Card.Indicators[indicator];
         if (ind.Missing)
             ReadMissing = true;
         return ind.Waived ? XValue.Missing : XValue.Of(ind.Score);
@@ -173,9 +196,9 @@ internal abstract class ScorecardScope(ScorecardResult r) : EvalScope
 
     public override XValue Achievement(int node)
     {
-        if (r.Scheme.NodeIndicator[node] is var i and >= 0)
+        if (Card.Scheme.NodeIndicator[node] is var i and >= 0)
             return Score(i);
-        var g = r.Groups[node];
+        ref readonly var g = ref Card.Groups[node];
         if (g.ContainsMissing)
             ReadMissing = true;
         return XValue.Of(g.Achievement);
@@ -183,15 +206,15 @@ internal abstract class ScorecardScope(ScorecardResult r) : EvalScope
 
     public override XValue Points(int node)
     {
-        if (r.Scheme.NodeIndicator[node] is var i and >= 0)
+        if (Card.Scheme.NodeIndicator[node] is var i and >= 0)
         {
-            var ind = r.Indicators[i];
+            ref readonly var ind = ref Card.Indicators[i];
             if (ind.Missing)
                 ReadMissing = true;
             return ind.Waived ? XValue.Missing : XValue.Of(ind.Points);
         }
 
-        var g = r.Groups[node];
+        ref readonly var g = ref Card.Groups[node];
         if (g.ContainsMissing)
             ReadMissing = true;
         return g.Waived ? XValue.Missing : XValue.Of(g.Points);
