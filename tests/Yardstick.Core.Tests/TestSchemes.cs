@@ -37,6 +37,16 @@ internal static class TestSchemes
         ["innovation_reserve"] = 3.5m,
     };
 
+    /// <summary>E2's actuals: E1 with defect_rate 0, core_feature_usage 0.62 and revenue_yoy_growth not entered.</summary>
+    public static Dictionary<string, decimal> E2Actuals()
+    {
+        var actuals = E1Actuals();
+        actuals["defect_rate"] = 0m;
+        actuals["core_feature_usage"] = 0.62m;
+        actuals.Remove("revenue_yoy_growth");
+        return actuals;
+    }
+
     /// <summary>A scheme with one group and the given indicators, weights summing to 1.</summary>
     public static Scheme Single(params Indicator[] indicators) => new(
         "test", 1, new LocalizedText("测试", "Test"), PeriodKind.Month, 1,

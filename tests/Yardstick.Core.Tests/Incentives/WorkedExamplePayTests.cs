@@ -42,10 +42,7 @@ public class WorkedExamplePayTests
     [Fact]
     public void MonthlyBonus_E2_ProvisionalNoDeduction()
     {
-        var actuals = E1Actuals();
-        actuals["defect_rate"] = 0m;
-        actuals["core_feature_usage"] = 0.62m;
-        actuals.Remove("revenue_yoy_growth");
+        var actuals = E2Actuals();
         var line = MonthlyBonus(actuals);
         Assert.Equal(13843.34m, line.Amount.Amount);
         Assert.True(line.Provisional);
@@ -56,10 +53,7 @@ public class WorkedExamplePayTests
     [Fact]
     public void MonthlyBonus_E6_WaivedNotProvisional()
     {
-        var actuals = E1Actuals();
-        actuals["defect_rate"] = 0m;
-        actuals["core_feature_usage"] = 0.62m;
-        actuals.Remove("revenue_yoy_growth");
+        var actuals = E2Actuals();
         var line = MonthlyBonus(actuals, waivers: [new("revenue_yoy_growth", "paused")]);
         Assert.Equal(24678.85m, line.Amount.Amount);
         Assert.False(line.Provisional);

@@ -53,10 +53,7 @@ public class WorkedExampleScoreTests
     [Fact]
     public void Evaluate_E2_ZeroDefectsCapAndMissingRevenue()
     {
-        var actuals = E1Actuals();
-        actuals["defect_rate"] = 0m;
-        actuals["core_feature_usage"] = 0.62m;
-        actuals.Remove("revenue_yoy_growth");
+        var actuals = E2Actuals();
         var r = Evaluate(Calculator("industrial-value", "2026-10"), actuals);
 
         Assert.Equal(1.2m, r.Indicator("defect_rate").Score);
@@ -76,10 +73,7 @@ public class WorkedExampleScoreTests
     [Fact]
     public void Evaluate_E6_WaiverRenormalises()
     {
-        var actuals = E1Actuals();
-        actuals["defect_rate"] = 0m;
-        actuals["core_feature_usage"] = 0.62m;
-        actuals.Remove("revenue_yoy_growth");
+        var actuals = E2Actuals();
         var r = Evaluate(Calculator("industrial-value", "2026-10"), actuals, [new("revenue_yoy_growth", "product line paused")]);
 
         Assert.Equal(0.125m, r.WaivedWeight);
