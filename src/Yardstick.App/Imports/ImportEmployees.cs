@@ -87,8 +87,9 @@ public sealed class ImportEmployees(YardstickDb db)
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var teams = await db.Teams.ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, ct);
         var products = await db.Products.ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, ct);
-        var ids = rows.Select(r => r.Id).ToList();
-        var memberships = await db.TeamMembers.Where(m => ids.Contains(m.EmployeeId)).ToListAsync(ct);
+        // filtered here: an IN list of every id exceeds SQLite's limit of bound variables on large files
+        var ids = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var memberships = (await db.TeamMembers.ToListAsync(ct)).Where(m => ids.Contains(m.EmployeeId)).ToList();
         db.TeamMembers.RemoveRange(memberships);
         var updated = 0;
         foreach (var r in rows)

@@ -72,8 +72,8 @@ public sealed class ImportSalaries(YardstickDb db)
 
         var hash = ImportCommon.Hash(path);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var people = rows.Select(r => r.EmployeeId).Distinct().ToList();
-        var stored = (await db.Salaries.Where(s => people.Contains(s.EmployeeId)).ToListAsync(ct))
+        var people = rows.Select(r => r.EmployeeId).ToHashSet(StringComparer.Ordinal);
+        var stored = (await db.Salaries.ToListAsync(ct)).Where(s => people.Contains(s.EmployeeId))
             .ToDictionary(s => (s.EmployeeId, s.EffectiveFrom));
         var replaced = 0;
         foreach (var r in rows)
