@@ -83,7 +83,8 @@ internal static class Evaluator
                 inputs.Events,
                 [.. inputs.Awards.Where(a => group.Contains(a.Person))],
                 ledger,
-                TeamActuals(inputs, s));
+                TeamActuals(inputs, s),
+                group.Where(id => cards[id].ProRata is not null).ToDictionary(id => id, id => cards[id].ProRata!.Grade, StringComparer.Ordinal));
             var result = PayoutCalculator.Run(plan, inputs.Period, [.. inputs.Ids.Where(group.Contains).Select(id => cards[id].Card)], input);
             problems.AddRange(result.Problems.Select(p => p.ToString()));
             notices.AddRange(result.Notices);

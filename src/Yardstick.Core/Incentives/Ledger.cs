@@ -58,7 +58,10 @@ public sealed record Ledger(
         }
         catch (JsonException ex)
         {
-            return Result<Ledger>.Fail($"{file}:{(ex.LineNumber ?? 0) + 1}:{(ex.BytePositionInLine ?? 0) + 1}", "not a Yardstick ledger: " + ex.Message.Split(" Path:")[0]);
+            var at = ex.Path is { Length: > 0 } path ? $"unexpected content at {path}" : "unexpected content";
+            return Result<Ledger>.Fail(
+                $"{file}:{(ex.LineNumber ?? 0) + 1}:{(ex.BytePositionInLine ?? 0) + 1}",
+                $"not a Yardstick ledger: {at}; expected {{\"milestones\": [...], \"profit_shares\": [...], \"baselines\": [...], \"grades\": {{\"person\": [{{\"period\": \"2026-Q1\", \"grade\": \"A\"}}]}}}} (a file written by --ledger)");
         }
     }
 

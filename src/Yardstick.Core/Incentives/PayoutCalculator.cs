@@ -13,13 +13,15 @@ namespace Yardstick.Core.Incentives;
 /// <param name="Awards">Award nominations.</param>
 /// <param name="Ledger">What earlier runs paid and graded.</param>
 /// <param name="TeamActuals">Team-level actuals of team indicators, by team id, indexed by indicator number.</param>
+/// <param name="Grades">Grades that replace the scorecards' in the ledger and career tracks (a pro-rata grade), by person.</param>
 public sealed record PayoutInput(
     IReadOnlyDictionary<string, PersonInfo> People,
     Measures Measures,
     IReadOnlyList<MilestoneEvent> Events,
     IReadOnlyList<AwardNomination> Awards,
     Ledger Ledger,
-    IReadOnlyDictionary<string, decimal?[]>? TeamActuals = null);
+    IReadOnlyDictionary<string, decimal?[]>? TeamActuals = null,
+    IReadOnlyDictionary<string, string?>? Grades = null);
 
 /// <summary>
 /// Turns scorecards and business measures into payout lines (scoring.md §4–7). A run covers the people
@@ -578,10 +580,11 @@ public static class PayoutCalculator
         /// <summary>The person's grades with this period's replacing any earlier record of it, oldest first.</summary>
         private IReadOnlyList<GradeRecord> WithCurrent(ScorecardResult card)
         {
+            var current = input.Grades is { } overrides && overrides.TryGetValue(card.Person, out var g0) ? g0 : card.Grade;
             var past = input.Ledger.GradesOf(card.Person);
             if (past.Count == 0 || (past.Count == 1 && past[0].Period == _label))
             {
-                if (card.Grade is not { } only)
+                if (current is not { } only)
                     return [];
                 if (!_onlyCurrent.TryGetValue(only, out var shared))
                     _onlyCurrent[only] = shared = [new GradeRecord(_label, only)];
@@ -592,7 +595,7 @@ public static class PayoutCalculator
             foreach (var g in past)
                 if (g.Period != _label)
                     list.Add(g);
-            if (card.Grade is { } grade)
+            if (current is { } grade)
                 list.Add(new GradeRecord(_label, grade));
             if (list.Count > 1 && Ledger.ComparePeriods(list[^2].Period, _label) > 0)
                 list.Sort((a, b) => Ledger.ComparePeriods(a.Period, b.Period));
@@ -602,8 +605,9 @@ public static class PayoutCalculator
         public Ledger NewLedger()
         {
             var grades = input.Ledger.Grades.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-            foreach (var card in cards.Where(c => c.Grade is not null))
-                grades[card.Person] = WithCurrent(card);
+            foreach (var card in cards)
+                if (WithCurrent(card) is { Count: > 0 } history)
+                    grades[card.Person] = history;
             return new Ledger(_milestones, _profitShares, _baselines, grades);
         }
 

@@ -340,6 +340,28 @@ public class PayoutKindTests
     }
 
     [Fact]
+    public void CareerTrack_GradeOverride_IsWhatTheLedgerRecords()
+    {
+        var track = new CareerTrack("up", N("pm"), N("lead"), "A", 1, 1, []);
+        var calc = CalcWith("2026-04", [track]);
+        var card = Card(calc, "a", 1m);   // total 100: grade A on its own
+        var input = new PayoutInput(new Dictionary<string, PersonInfo> { ["a"] = new("a") }, new Measures(), [], [], Ledger.Empty, null,
+            new Dictionary<string, string?> { ["a"] = "B" });
+        var r = PayoutCalculator.Run(calc.Scheme.Plan!, calc.Period, [card], input);
+        Assert.Equal(new GradeRecord("2026-04", "B"), Assert.Single(r.Ledger.GradesOf("a")));
+        Assert.False(Assert.Single(r.Careers["a"]).Eligible);
+    }
+
+    [Fact]
+    public void Ledger_WrongShape_SaysWhatIsExpected()
+    {
+        var p = Assert.Single(Ledger.Parse("{\"milestones\": 3}", "ledger.json").Problems);
+        Assert.Equal("ledger.json:1:17", p.Where);
+        Assert.StartsWith("not a Yardstick ledger: unexpected content at $.milestones; expected {\"milestones\": [...]", p.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", p.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Lines_InAnotherCurrency()
     {
         var scheme = Single(Ind("x", 1m, 1m)) with { Plan = new Plan("USD", [new FixedRule("f", N("f"), null, "10", null)], []) };
