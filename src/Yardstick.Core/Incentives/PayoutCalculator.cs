@@ -143,21 +143,23 @@ public static class PayoutCalculator
                     continue;
                 var scope = ScopeOf(card, info);
                 var x = xf.Evaluate(scope);
-                var steps = new List<TraceStep>(3);
                 if (x.Kind != XKind.Number)
                 {
-                    steps.Add(S(lng => lng == Language.ZhCN
+                    var missing = S(lng => lng == Language.ZhCN
                     ? $"{rule.Code}：x = {xf.Text} 缺失 → 0.00"
-                    : $"{rule.Code}: x = {xf.Text} is missing → 0.00"));
-                    Add(new PayoutLine(card.Person, rule, _currency, 0m, true, steps));
+                    : $"{rule.Code}: x = {xf.Text} is missing → 0.00");
+                    Add(new PayoutLine(card.Person, rule, _currency, 0m, true, [missing]));
                     continue;
                 }
 
                 var y = Curve.At(rule.Curve, x.Number);
                 var amount = salary * y;
                 var state = new SalaryState(rule, xf, x.Number, y, salary, amount, scope.ReadMissing);
-                steps.Add(new TraceStep(state, static (s, lang) => ((SalaryState)s!).XStep()));
-                steps.Add(new TraceStep(state, static (s, lang) => ((SalaryState)s!).AmountStep(lang)));
+                TraceStep[] steps =
+                [
+                    new(state, static (s, lang) => ((SalaryState)s!).XStep()),
+                    new(state, static (s, lang) => ((SalaryState)s!).AmountStep(lang)),
+                ];
                 Add(new PayoutLine(card.Person, rule, _currency, amount, scope.ReadMissing, steps));
             }
         }
@@ -181,10 +183,10 @@ public static class PayoutCalculator
                 }
 
                 var fixedState = new FixedState(this, rule, when, amountF, card, v.Number);
-                var steps = new List<TraceStep>(3);
-                if (when is not null)
-                    steps.Add(new TraceStep(fixedState, static (s, lang) => ((FixedState)s!).WhenStep(lang)));
-                steps.Add(new TraceStep(fixedState, static (s, lang) => ((FixedState)s!).AmountStep(lang)));
+                var amountStep = new TraceStep(fixedState, static (s, lang) => ((FixedState)s!).AmountStep(lang));
+                TraceStep[] steps = when is null
+                    ? [amountStep]
+                    : [new TraceStep(fixedState, static (s, lang) => ((FixedState)s!).WhenStep(lang)), amountStep];
                 Add(new PayoutLine(card.Person, rule, _currency, v.Number, scope.ReadMissing, steps));
             }
         }
@@ -202,7 +204,7 @@ public static class PayoutCalculator
                 if (holds)
                     line.Unrounded *= rule.Factor;
                 var adjustState = new AdjustState(this, rule, when, card, holds, scope.ReadMissing, line.Unrounded);
-                line.StepList.Add(new TraceStep(adjustState, static (s, lang) => ((AdjustState)s!).Step(lang)));
+                line.AddStep(new TraceStep(adjustState, static (s, lang) => ((AdjustState)s!).Step(lang)));
             }
         }
 
@@ -271,7 +273,7 @@ public static class PayoutCalculator
             var context = new SplitContext(shareEn, shareZh, shares.Sum(s => s.Share), equal);
             foreach (var l in lines)
             {
-                List<TraceStep> steps = [new TraceStep(new SplitState(context, l), static (s, lang) => ((SplitState)s!).Step(lang))];
+                TraceStep[] steps = [new TraceStep(new SplitState(context, l), static (s, lang) => ((SplitState)s!).Step(lang))];
                 Add(new PayoutLine(l.Person, rule, _currency, l.Amount, provisional || equal, steps, common) { Exact = true });
             }
         }

@@ -51,17 +51,19 @@ public sealed class PayoutLine
     private decimal _amount;
 
     private readonly IReadOnlyList<TraceStep>? _common;
+    private readonly TraceStep[] _own;
+    private List<TraceStep>? _added;
 
-    internal PayoutLine(string person, Incentives.PayoutRule rule, string currency, decimal amount, bool provisional, List<TraceStep> steps, IReadOnlyList<TraceStep>? common = null)
+    internal PayoutLine(string person, Incentives.PayoutRule rule, string currency, decimal amount, bool provisional, TraceStep[] steps, IReadOnlyList<TraceStep>? common = null)
     {
         _common = common;
+        _own = steps;
         Person = person;
         Rule = rule.Code;
         Kind = rule.Kind;
         Currency = currency;
         _amount = amount;
         Provisional = provisional;
-        StepList = steps;
     }
 
     /// <summary>Who is paid.</summary>
@@ -83,7 +85,7 @@ public sealed class PayoutLine
     public bool Provisional { get; internal set; }
 
     /// <summary>The trace: inputs, intermediate values, the rule text (steps shared by a pool's lines first).</summary>
-    public IReadOnlyList<TraceStep> Steps => _common is null ? StepList : [.. _common, .. StepList];
+    public IReadOnlyList<TraceStep> Steps => [.. _common ?? [], .. _own, .. _added ?? []];
 
     /// <summary>Equity units of an award, if any.</summary>
     public decimal? EquityUnits { get; internal init; }
@@ -97,7 +99,8 @@ public sealed class PayoutLine
     /// <summary>True for amounts that are exact to the fen by construction (pool splits, awards): no rounding step.</summary>
     internal bool Exact { get; init; }
 
-    internal List<TraceStep> StepList { get; }
+    /// <summary>Adds a step after the line's own (an adjustment's).</summary>
+    internal void AddStep(TraceStep step) => (_added ??= []).Add(step);
 
     /// <summary>The unrounded amount while the line is built.</summary>
     internal decimal Unrounded
@@ -110,7 +113,7 @@ public sealed class PayoutLine
     internal void Round()
     {
         _amount = Money.RoundAmount(_amount);
-        RoundingStep = !Exact && (StepList.Count > 0 || _common is { Count: > 0 });
+        RoundingStep = !Exact && (_own.Length > 0 || _added is not null || _common is { Count: > 0 });
     }
 
     /// <summary>Every step's text, the rounding of the line last.</summary>
@@ -118,7 +121,9 @@ public sealed class PayoutLine
     {
         foreach (var step in _common ?? [])
             yield return step.Get(language);
-        foreach (var step in StepList)
+        foreach (var step in _own)
+            yield return step.Get(language);
+        foreach (var step in _added ?? [])
             yield return step.Get(language);
         if (RoundingStep)
             yield return language == Language.ZhCN ? $"最终取整一次 → {TraceFormat.Money(_amount)}" : $"rounded once → {TraceFormat.Money(_amount)}";
