@@ -79,7 +79,7 @@ public static class PayoutCalculator
     private sealed class RunState(CompiledPlan plan, Period period, IReadOnlyList<ScorecardResult> cards, PayoutInput input)
     {
         private readonly string _currency = plan.Plan.Currency;
-        private readonly Dictionary<string, List<PayoutLine>> _lines = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, PersonLines> _lines = new(StringComparer.Ordinal);
         private readonly List<MilestonePayment> _milestones = [.. input.Ledger.Milestones];
         private readonly List<ProfitSharePayment> _profitShares = [.. input.Ledger.ProfitShares];
         private readonly List<ProfitBaseline> _baselines = [.. input.Ledger.Baselines];
@@ -103,9 +103,10 @@ public static class PayoutCalculator
 
         private void Add(PayoutLine line)
         {
-            if (!_lines.TryGetValue(line.Person, out var list))
-                _lines[line.Person] = list = new List<PayoutLine>(2);
-            list.Add(line);
+            if (_lines.TryGetValue(line.Person, out var list))
+                list.Add(line);
+            else
+                _lines[line.Person] = new PersonLines(line);
         }
 
         private static TraceStep S(Func<Language, string> render) => new(render);
@@ -196,7 +197,7 @@ public static class PayoutCalculator
             var when = plan.Formula(rule.Code, "when")!;
             foreach (var card in cards)
             {
-                if (!_lines.TryGetValue(card.Person, out var list) || list.FirstOrDefault(l => l.Rule == rule.Target) is not { } line)
+                if (!_lines.TryGetValue(card.Person, out var list) || list.Find(rule.Target) is not { } line)
                     continue;
                 var scope = ScopeOf(card);
                 var holds = when.Evaluate(scope).IsTrue;
@@ -270,11 +271,12 @@ public static class PayoutCalculator
         private void SplitPool(PayoutRule rule, decimal pool, List<(string Person, decimal Share)> shares, bool provisional, List<TraceStep> common, string shareEn, string shareZh)
         {
             var (lines, equal) = PoolSplit.Split(pool, shares);
-            var context = new SplitContext(shareEn, shareZh, shares.Sum(s => s.Share), equal);
+            var context = new SplitContext(shareEn, shareZh, shares.Sum(s => s.Share), equal, lines);
             foreach (var l in lines)
             {
-                TraceStep[] steps = [new TraceStep(new SplitState(context, l), static (s, lang) => ((SplitState)s!).Step(lang))];
-                Add(new PayoutLine(l.Person, rule, _currency, l.Amount, provisional || equal, steps, common) { Exact = true });
+                var line = new PayoutLine(l.Person, rule, _currency, l.Amount, provisional || equal, [], common) { Exact = true, Detail = context };
+                line.SetSteps([new TraceStep(line, static (s, lang) => SplitContext.Step((PayoutLine)s!, lang))]);
+                Add(line);
             }
         }
 
@@ -606,7 +608,9 @@ public static class PayoutCalculator
 
         public Ledger NewLedger()
         {
-            var grades = input.Ledger.Grades.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+            var grades = new Dictionary<string, IReadOnlyList<GradeRecord>>(input.Ledger.Grades.Count + cards.Count, StringComparer.Ordinal);
+            foreach (var (person, history) in input.Ledger.Grades)
+                grades[person] = history;
             foreach (var card in cards)
                 if (WithCurrent(card) is { Count: > 0 } history)
                     grades[card.Person] = history;
@@ -616,8 +620,8 @@ public static class PayoutCalculator
         public IReadOnlyDictionary<string, IReadOnlyList<PayoutLine>> Finish()
         {
             foreach (var lines in _lines.Values)
-                foreach (var line in lines)
-                    line.Round();
+                for (var i = 0; i < lines.Count; i++)
+                    lines[i].Round();
             return new LinesByPerson(_lines);
         }
 
@@ -666,15 +670,13 @@ public static class PayoutCalculator
             }
         }
 
-        /// <summary>What every line of one split shares.</summary>
-        private sealed record SplitContext(string ShareEn, string ShareZh, decimal Total, bool Equal);
-
-        /// <summary>One line's part of a split.</summary>
-        private sealed record SplitState(SplitContext Context, SplitLine Line)
+        /// <summary>One split: what its lines' traces show, rendered from the line when read.</summary>
+        private sealed record SplitContext(string ShareEn, string ShareZh, decimal Total, bool Equal, IReadOnlyList<SplitLine> Lines)
         {
-            public string Step(Language lang)
+            public static string Step(PayoutLine line, Language lang)
             {
-                var (c, l) = (Context, Line);
+                var c = (SplitContext)line.Detail!;
+                var l = c.Lines.First(x => x.Person == line.Person);
                 if (c.Equal)
                     return lang == Language.ZhCN ? $"份额合计为 0：均分 → {Money(l.Amount)}（暂定）" : $"shares sum to 0: split equally → {Money(l.Amount)} (provisional)";
                 var down = Money(l.Amount - (l.ExtraFen ? 0.01m : 0m));
@@ -699,7 +701,37 @@ public static class PayoutCalculator
     }
 
     /// <summary>The run's lines by person, read-only, without copying the run's dictionary.</summary>
-    private sealed class LinesByPerson(Dictionary<string, List<PayoutLine>> lines) : IReadOnlyDictionary<string, IReadOnlyList<PayoutLine>>
+    /// <summary>A person's lines: most people have one, so the first is kept without a list.</summary>
+    private sealed class PersonLines(PayoutLine first) : IReadOnlyList<PayoutLine>
+    {
+        private List<PayoutLine>? _rest;
+
+        public int Count => 1 + (_rest?.Count ?? 0);
+
+        public PayoutLine this[int index] => index == 0 ? first : _rest![index - 1];
+
+        public void Add(PayoutLine line) => (_rest ??= []).Add(line);
+
+        /// <summary>The line of rule <paramref name="rule"/>, or null.</summary>
+        public PayoutLine? Find(string rule)
+        {
+            for (var i = 0; i < Count; i++)
+                if (this[i].Rule == rule)
+                    return this[i];
+            return null;
+        }
+
+        public IEnumerator<PayoutLine> GetEnumerator()
+        {
+            yield return first;
+            foreach (var line in _rest ?? [])
+                yield return line;
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    private sealed class LinesByPerson(Dictionary<string, PersonLines> lines) : IReadOnlyDictionary<string, IReadOnlyList<PayoutLine>>
     {
         public IReadOnlyList<PayoutLine> this[string key] => lines[key];
 

@@ -51,8 +51,8 @@ public sealed class PayoutLine
     private decimal _amount;
 
     private readonly IReadOnlyList<TraceStep>? _common;
-    private readonly TraceStep[] _own;
-    private List<TraceStep>? _added;
+    private TraceStep[] _own;
+    private TraceStep[]? _added;
 
     internal PayoutLine(string person, Incentives.PayoutRule rule, string currency, decimal amount, bool provisional, TraceStep[] steps, IReadOnlyList<TraceStep>? common = null)
     {
@@ -99,8 +99,14 @@ public sealed class PayoutLine
     /// <summary>True for amounts that are exact to the fen by construction (pool splits, awards): no rounding step.</summary>
     internal bool Exact { get; init; }
 
+    /// <summary>What the line's own steps render from, when they need more than the line (a pool's split).</summary>
+    internal object? Detail { get; init; }
+
+    /// <summary>Sets the line's own steps (for steps that render from the line itself).</summary>
+    internal void SetSteps(TraceStep[] steps) => _own = steps;
+
     /// <summary>Adds a step after the line's own (an adjustment's).</summary>
-    internal void AddStep(TraceStep step) => (_added ??= []).Add(step);
+    internal void AddStep(TraceStep step) => _added = _added is null ? [step] : [.. _added, step];
 
     /// <summary>The unrounded amount while the line is built.</summary>
     internal decimal Unrounded

@@ -32,22 +32,21 @@ public static class PoolSplit
             total = n;
 
         var rounded = Money.RoundAmount(pool);
-        var exact = new decimal[n];
-        var down = new decimal[n];
+        var lines = new SplitLine[n];
         var remainder = new decimal[n];
         decimal downSum = 0;
         for (var i = 0; i < n; i++)
         {
-            exact[i] = pool * (equal ? 1m : shares[i].Share) / total;
-            down[i] = Math.Floor(exact[i] * 100m) / 100m;
-            remainder[i] = exact[i] - down[i];
-            downSum += down[i];
+            var exact = pool * (equal ? 1m : shares[i].Share) / total;
+            var down = Math.Floor(exact * 100m) / 100m;
+            lines[i] = new SplitLine(shares[i].Person, shares[i].Share, exact, down, false);
+            remainder[i] = exact - down;
+            downSum += down;
         }
 
         var missingFens = (int)((rounded - downSum) * 100m);
         if (missingFens > n)
             throw new InvalidOperationException($"{missingFens} fens left for {n} lines; rounding down cannot lose more than one fen a line");
-        var extra = new bool[n];
         if (missingFens > 0)
         {
             // Largest remainder first, then the largest share, then the lowest person id (ordinal).
@@ -62,12 +61,12 @@ public static class PoolSplit
                 return c != 0 ? c : string.CompareOrdinal(shares[a].Person, shares[b].Person);
             });
             for (var k = 0; k < missingFens; k++)
-                extra[order[k]] = true;
+            {
+                ref var line = ref lines[order[k]];
+                line = line with { Amount = line.Amount + 0.01m, ExtraFen = true };
+            }
         }
 
-        var lines = new SplitLine[n];
-        for (var i = 0; i < n; i++)
-            lines[i] = new SplitLine(shares[i].Person, shares[i].Share, exact[i], down[i] + (extra[i] ? 0.01m : 0m), extra[i]);
         return (lines, equal);
     }
 }
