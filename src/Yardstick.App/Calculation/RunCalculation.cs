@@ -174,10 +174,7 @@ public sealed class RunCalculation(YardstickDb db)
 
         // pay
         PayoutResult? pay = null;
-        // the ledger after the latest current run of another period (SQLite cannot order by DateTimeOffset: ordered here)
-        var previousLedger = (await db.Runs.AsNoTracking().Where(r => r.IsCurrent && r.PeriodId != p.Row.Id).Select(r => new { r.FinishedAt, r.Id, r.LedgerJson }).ToListAsync(ct))
-            .OrderByDescending(r => r.FinishedAt).ThenByDescending(r => r.Id).Select(r => r.LedgerJson).FirstOrDefault();
-        var ledger = previousLedger is { Length: > 0 } json ? Ledger.Parse(json, "ledger").Value : Ledger.Empty;
+        var ledger = await LedgerBeforeAsync(p, ct);
         if (scheme.Plan is { } plan)
         {
             var info = people.ToDictionary(id => id, id => new PersonInfo(
@@ -190,7 +187,7 @@ public sealed class RunCalculation(YardstickDb db)
             var events = (await db.MilestoneEvents.AsNoTracking().ToListAsync(ct))
                 .OrderBy(e => e.Date).ThenBy(e => e.ProductId, StringComparer.Ordinal).ThenBy(e => e.Event, StringComparer.Ordinal)
                 .Select(e => new MilestoneEvent(e.ProductId, e.Event, e.Date)).ToList();
-            pay = PayoutCalculator.Run(plan, p.Period, cards, new PayoutInput(info, measures, events, [], ledger, teamActuals));
+            pay = PayoutCalculator.Run(plan, p.Period, cards, new PayoutInput(info, measures, events, await AwardsAsync(p.Row.Id, ct), ledger, teamActuals));
             if (pay.Problems.Count > 0)
                 return Result<RunSummary>.Fail(pay.Problems);
             ledger = pay.Ledger;
@@ -292,6 +289,63 @@ public sealed class RunCalculation(YardstickDb db)
         await tx.CommitAsync(ct);
         return new RunSummary(run, rows.Count, lines.Count, rows.Count(r => r.Missing > 0), [.. notices.Select(n => n.En)]);
     }
+
+    /// <summary>
+    /// The ledger this run starts from, rebuilt from the current runs of the other periods (never from this
+    /// period's own runs, so a re-run neither pays its milestone twice nor loses it): the milestones and profit
+    /// shares each of those runs paid itself (a payout line of the rule, and the ledger entry it wrote for its own
+    /// period or year, which names the product), every baseline they recorded, and the grades of the periods that
+    /// end before this one (for career tracks), oldest first.
+    /// </summary>
+    private async Task<Ledger> LedgerBeforeAsync(PeriodScheme p, CancellationToken ct)
+    {
+        var runs = await (from r in db.Runs.AsNoTracking()
+                          where r.IsCurrent && r.PeriodId != p.Row.Id
+                          join period in db.Periods.AsNoTracking() on r.PeriodId equals period.Id
+                          select new { r.Id, period.Label, r.LedgerJson }).ToListAsync(ct);
+        if (runs.Count == 0)
+            return Ledger.Empty;
+        var ids = runs.Select(r => r.Id).ToList();
+        var (milestone, profitShare) = (JsonNames.Kind(PayoutKind.Milestone), JsonNames.Kind(PayoutKind.ProfitShare));
+        var paid = (await db.PayoutLines.AsNoTracking().Where(l => ids.Contains(l.RunId) && (l.Kind == milestone || l.Kind == profitShare))
+                .Select(l => new { l.RunId, l.Kind, l.Rule }).Distinct().ToListAsync(ct))
+            .Select(l => (l.RunId, l.Kind, l.Rule)).ToHashSet();
+        var milestones = new List<MilestonePayment>();
+        var shares = new List<ProfitSharePayment>();
+        var baselines = new Dictionary<string, ProfitBaseline>(StringComparer.Ordinal);
+        foreach (var run in runs.OrderBy(r => r.Label, StringComparer.Ordinal))
+        {
+            if (run.LedgerJson.Length == 0)
+                continue;
+            var stored = Ledger.Parse(run.LedgerJson, $"ledger of run {run.Id}").Value;
+            var period = Period.Parse(run.Label).Value;
+            milestones.AddRange(stored.Milestones.Where(m => m.Period == run.Label && paid.Contains((run.Id, milestone, m.Rule))));
+            if (period.Kind == PeriodKind.Year)
+                shares.AddRange(stored.ProfitShares.Where(s => s.Year == period.Year && paid.Contains((run.Id, profitShare, s.Rule))));
+            foreach (var b in stored.Baselines)
+                baselines.TryAdd(b.Product, b);
+        }
+
+        var earlier = runs.Select(r => (r.Id, Period: Period.Parse(r.Label).Value))
+            .Where(r => r.Period.LastDay < p.Period.LastDay || (r.Period.LastDay == p.Period.LastDay && r.Period.Kind < p.Period.Kind))
+            .ToDictionary(r => r.Id, r => r.Period);
+        var earlierIds = earlier.Keys.ToList();
+        var grades = (await db.Scorecards.AsNoTracking().Where(s => earlierIds.Contains(s.RunId) && s.Grade != null)
+                .Select(s => new { s.RunId, s.Person, s.Grade }).ToListAsync(ct))
+            .GroupBy(s => s.Person, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<GradeRecord>)[.. g.Select(s => (Period: earlier[s.RunId], s.Grade))
+                    .OrderBy(s => s.Period.LastDay).ThenBy(s => s.Period.Kind).Select(s => new GradeRecord(s.Period.ToString(), s.Grade!))],
+                StringComparer.Ordinal);
+        return new Ledger(milestones, shares, [.. baselines.Values], grades);
+    }
+
+    /// <summary>The period's award nominations (import awards), in a stable order; the engine pays the approved ones.</summary>
+    private async Task<IReadOnlyList<AwardNomination>> AwardsAsync(int periodId, CancellationToken ct) =>
+        [.. (await db.Awards.AsNoTracking().Where(a => a.PeriodId == periodId).ToListAsync(ct))
+            .OrderBy(a => a.Rule, StringComparer.Ordinal).ThenBy(a => a.Person, StringComparer.Ordinal).ThenBy(a => a.Id)
+            .Select(a => new AwardNomination(a.Rule, a.Person, a.AmountMinor / 100m, a.EquityUnits, a.NominatedBy, a.ApprovedBy, a.Source))];
 
     private static Dictionary<int, T> Get<T>(Dictionary<string, Dictionary<int, T>> map, string person) =>
         map.TryGetValue(person, out var d) ? d : map[person] = [];

@@ -36,9 +36,8 @@ public sealed class ImportActuals(YardstickDb db)
         var employees = (await db.Employees.Select(e => e.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var teams = (await db.Teams.Select(t => t.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var products = (await db.Products.Select(t => t.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var scheme = p.Scheme;
         var rows = new List<Parsed>();
-        var seen = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var seen = new Dictionary<(string Key, string Code), int>();
         var measures = new Dictionary<(string, string), int>();
         var columns = new int[3];
         progress?.Report(new WorkProgress("check", 0, 0));
@@ -65,12 +64,12 @@ public sealed class ImportActuals(YardstickDb db)
                 continue;
             }
 
-            var i = scheme.IndicatorIndex(code);
+            var (scheme, i) = p.FindIndicator(code);
             if (i < 0)
             {
                 if (kind == ScopeKinds.Person || code.Length == 0)
                 {
-                    problems.At(path, row.Line, ic + 1, $"unknown indicator '{code}'; scheme {scheme.Scheme.Id} has: {string.Join(", ", scheme.Indicators.Select(x => x.Code))}");
+                    problems.At(path, row.Line, ic + 1, $"unknown indicator '{code}'; {p.IndicatorList}");
                     continue;
                 }
 
@@ -106,15 +105,13 @@ public sealed class ImportActuals(YardstickDb db)
             }
 
             var key = kind + ":" + id;
-            if (!seen.TryGetValue(key, out var lines))
-                seen.Add(key, lines = new int[scheme.Indicators.Length]);
-            if (lines[i] != 0)
+            if (seen.TryGetValue((key, code), out var earlier))
             {
-                problems.At(path, row.Line, ic + 1, $"duplicate row for '{who}' and indicator '{code}': lines {lines[i]} and {row.Line}; keep one");
+                problems.At(path, row.Line, ic + 1, $"duplicate row for '{who}' and indicator '{code}': lines {earlier} and {row.Line}; keep one");
                 continue;
             }
 
-            lines[i] = row.Line;
+            seen[(key, code)] = row.Line;
             var value = ActualValue.Parse(indicator, row[vc]);
             if (value.IsSuccess)
                 rows.Add(new Parsed(kind, id, indicator.Code, value.Value));

@@ -27,9 +27,12 @@ public sealed class OpenPeriod(YardstickDb db)
             var compiled = PeriodScheme.Compile(schemeJson, "scheme");
             if (!compiled.IsSuccess)
                 return Result<ReviewPeriod>.Fail(compiled.Problems);
-            var scheme = compiled.Value.Scheme;
-            if (period.Kind < scheme.PeriodKind)
-                return Result<ReviewPeriod>.Fail("period", $"period {text} is a {period.Kind.ToString().ToLowerInvariant()}, shorter than the {scheme.PeriodKind.ToString().ToLowerInvariant()} of scheme {scheme.Id}");
+            var (document, schemes) = compiled.Value;
+            foreach (var s in schemes.Select(c => c.Scheme).Where(s => period.Kind < s.PeriodKind))
+                return Result<ReviewPeriod>.Fail("period", $"period {text} is a {period.Kind.ToString().ToLowerInvariant()}, shorter than the {s.PeriodKind.ToString().ToLowerInvariant()} of scheme {s.Id}");
+
+            // a bundle is versioned by its stage schemes: a new version of any of them is a new version of the bundle
+            var scheme = (Id: document.Id, Version: schemes.Max(c => c.Scheme.Version));
             var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(schemeJson)));
             version = await db.SchemeVersions.SingleOrDefaultAsync(v => v.Code == scheme.Id && v.Version == scheme.Version, ct);
             if (version is not null && version.Hash != hash)

@@ -26,10 +26,19 @@ public sealed class GetResults(YardstickDb db)
     {
         var loaded = await LoadAsync(label, ct);
         if (!loaded.IsSuccess)
-            return loaded;
-        var (p, run) = (await PeriodScheme.LoadAsync(db, label, ct)).Value is var ps ? (ps, loaded.Value) : default;
+            return Result<CalculationRun>.Fail(loaded.Problems);
+        var (p, run) = loaded.Value;
         await using var w = new Utf8JsonWriter(output, Options);
-        ResultJson.WriteStart(w, p.Scheme, p.Period.ToString(), p.Scheme.Plan?.Plan.Currency ?? Money.DefaultCurrency);
+        // as evaluate writes it: a lifecycle bundle has no version of its own, each result names its stage scheme
+        w.WriteStartObject();
+        w.WriteString("scheme", p.Document.Id);
+        if (p.IsBundle)
+            w.WriteNull("version");
+        else
+            w.WriteNumber("version", p.Scheme.Scheme.Version);
+        w.WriteString("period", p.Period.ToString());
+        w.WriteString("currency", p.Currency);
+        w.WriteStartArray("results");
         await foreach (var json in db.Scorecards.AsNoTracking().Where(s => s.RunId == run.Id).OrderBy(s => s.Person).Select(s => s.Json).AsAsyncEnumerable().WithCancellation(ct))
         {
             w.WriteRawValue(json, skipInputValidation: true);
@@ -54,7 +63,7 @@ public sealed class GetResults(YardstickDb db)
         var loaded = await LoadAsync(label, ct);
         if (!loaded.IsSuccess)
             return Result<(CalculationRun, IReadOnlyList<ResultLine>)>.Fail(loaded.Problems);
-        var run = loaded.Value;
+        var run = loaded.Value.Run;
         var cards = await db.Scorecards.AsNoTracking().Where(s => s.RunId == run.Id).Select(s => new { s.Person, s.Total, s.Grade, s.Complete, s.Missing }).ToListAsync(ct);
         var pay = (await db.PayoutLines.AsNoTracking().Where(l => l.RunId == run.Id)
             .GroupBy(l => new { l.Person, l.Currency })
@@ -77,14 +86,16 @@ public sealed class GetResults(YardstickDb db)
         return sb.ToString();
     }
 
-    private async Task<Result<CalculationRun>> LoadAsync(string label, CancellationToken ct)
+    /// <summary>The period with its scheme and its current run, loaded once.</summary>
+    private async Task<Result<(PeriodScheme Period, CalculationRun Run)>> LoadAsync(string label, CancellationToken ct)
     {
         var loaded = await PeriodScheme.LoadAsync(db, label, ct);
         if (!loaded.IsSuccess)
-            return Result<CalculationRun>.Fail(loaded.Problems);
-        var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.PeriodId == loaded.Value.Row.Id && r.IsCurrent, ct);
+            return Result<(PeriodScheme, CalculationRun)>.Fail(loaded.Problems);
+        var p = loaded.Value;
+        var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.PeriodId == p.Row.Id && r.IsCurrent, ct);
         return run is null
-            ? Result<CalculationRun>.Fail("--period", $"period {loaded.Value.Row.Label} has no results yet; run yardstick calc --period {loaded.Value.Row.Label}")
-            : run;
+            ? Result<(PeriodScheme, CalculationRun)>.Fail("--period", $"period {p.Row.Label} has no results yet; run yardstick calc --period {p.Row.Label}")
+            : (p, run);
     }
 }

@@ -16,8 +16,8 @@ public sealed class WaiveIndicator(YardstickDb db)
         var problems = new List<Problem>();
         if (p.CheckAcceptsData("waive") is { } closed)
             problems.Add(closed);
-        if (p.Scheme.IndicatorIndex(indicator) < 0)
-            problems.Add(new Problem("INDICATOR", $"unknown indicator '{indicator}'; scheme {p.Scheme.Scheme.Id} has: {string.Join(", ", p.Scheme.Indicators.Select(i => i.Code))}"));
+        if (p.FindIndicator(indicator).Index < 0)
+            problems.Add(new Problem("INDICATOR", $"unknown indicator '{indicator}'; {p.IndicatorList}"));
         if (!await db.Employees.AnyAsync(e => e.Id == person, ct))
             problems.Add(new Problem("PERSON", $"'{person}' is not an employee; import employees first"));
         if (string.IsNullOrWhiteSpace(reason))
