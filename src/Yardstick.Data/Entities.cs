@@ -135,7 +135,28 @@ public sealed class MilestoneEventRow : IAudited
     public string ProductId { get; set; } = "";
     public string Event { get; set; } = "";
     public DateOnly Date { get; set; }
+    /// <summary>The period whose import recorded the event (null: entered otherwise).</summary>
+    public int? PeriodId { get; set; }
+    /// <summary>The import that wrote the row; a re-import of the same (period, kind, scope) deletes its rows.</summary>
+    public long? ImportId { get; set; }
     public string AuditKey => ProductId + "/" + Event;
+}
+
+/// <summary>An award nomination of a period (scoring.md §4), the amount in minor units (fen); paid once approved by a second person.</summary>
+public sealed class AwardRow : IAudited
+{
+    public long Id { get; set; }
+    public int PeriodId { get; set; }
+    public long? ImportId { get; set; }
+    public string Rule { get; set; } = "";
+    public string Person { get; set; } = "";
+    public long AmountMinor { get; set; }
+    public decimal? EquityUnits { get; set; }
+    public string NominatedBy { get; set; } = "";
+    public string? ApprovedBy { get; set; }
+    /// <summary>Where the nomination came from (FILE:LINE), so the payout engine's messages point at it.</summary>
+    public string Source { get; set; } = "";
+    public string AuditKey => $"{PeriodId}/{Rule}/{Person}";
 }
 
 /// <summary>A cross-department request with its timestamps (UTC instants), from an import for a period.</summary>
@@ -171,6 +192,8 @@ public sealed class RatingRater : IAudited
     public string Ratee { get; set; } = "";
     public string Rater { get; set; } = "";
     public string RaterGroup { get; set; } = "";
+    /// <summary>When the rater's answers were last recorded (null: not yet answered).</summary>
+    public DateTimeOffset? RespondedAt { get; set; }
     public string AuditKey => $"{CampaignId}/{Ratee}/{Rater}";
 }
 
@@ -241,6 +264,12 @@ public static class ImportKinds
     public const string Employees = "employees";
     public const string Salaries = "salaries";
     public const string Requests = "requests";
+    public const string Teams = "teams";
+    public const string Products = "products";
+    public const string Stages = "stages";
+    public const string Events = "events";
+    public const string Awards = "awards";
+    public const string Ratings = "ratings";
 }
 
 /// <summary>One import of a file: what, for which period and scope, the file's hash and row counts, who.</summary>

@@ -36,6 +36,7 @@ public sealed class YardstickDb(DbContextOptions<YardstickDb> options, TimeProvi
     public DbSet<Actual> Actuals => Set<Actual>();
     public DbSet<Waiver> Waivers => Set<Waiver>();
     public DbSet<MilestoneEventRow> MilestoneEvents => Set<MilestoneEventRow>();
+    public DbSet<AwardRow> Awards => Set<AwardRow>();
     public DbSet<RequestRow> Requests => Set<RequestRow>();
     public DbSet<RatingCampaign> RatingCampaigns => Set<RatingCampaign>();
     public DbSet<RatingRater> RatingRaters => Set<RatingRater>();
@@ -155,7 +156,17 @@ public sealed class YardstickDb(DbContextOptions<YardstickDb> options, TimeProvi
             e.HasIndex(x => x.CreatedAt);
             e.HasIndex(x => x.ImportId);
         });
-        b.Entity<MilestoneEventRow>(e => e.ToTable("MilestoneEvents"));
+        b.Entity<MilestoneEventRow>(e =>
+        {
+            e.ToTable("MilestoneEvents");
+            e.HasIndex(x => x.ImportId);
+        });
+        b.Entity<AwardRow>(e =>
+        {
+            e.ToTable("Awards");
+            e.HasIndex(x => new { x.PeriodId, x.Rule, x.Person });
+            e.HasIndex(x => x.ImportId);
+        });
         b.Entity<RatingRater>(e => e.HasIndex(x => new { x.CampaignId, x.Ratee, x.Rater }).IsUnique());
         b.Entity<RatingResponseRow>(e =>
         {

@@ -187,7 +187,7 @@ public sealed class RunCalculation(YardstickDb db)
             var events = (await db.MilestoneEvents.AsNoTracking().ToListAsync(ct))
                 .OrderBy(e => e.Date).ThenBy(e => e.ProductId, StringComparer.Ordinal).ThenBy(e => e.Event, StringComparer.Ordinal)
                 .Select(e => new MilestoneEvent(e.ProductId, e.Event, e.Date)).ToList();
-            pay = PayoutCalculator.Run(plan, p.Period, cards, new PayoutInput(info, measures, events, [], ledger, teamActuals));
+            pay = PayoutCalculator.Run(plan, p.Period, cards, new PayoutInput(info, measures, events, await AwardsAsync(p.Row.Id, ct), ledger, teamActuals));
             if (pay.Problems.Count > 0)
                 return Result<RunSummary>.Fail(pay.Problems);
             ledger = pay.Ledger;
@@ -340,6 +340,12 @@ public sealed class RunCalculation(YardstickDb db)
                 StringComparer.Ordinal);
         return new Ledger(milestones, shares, [.. baselines.Values], grades);
     }
+
+    /// <summary>The period's award nominations (import awards), in a stable order; the engine pays the approved ones.</summary>
+    private async Task<IReadOnlyList<AwardNomination>> AwardsAsync(int periodId, CancellationToken ct) =>
+        [.. (await db.Awards.AsNoTracking().Where(a => a.PeriodId == periodId).ToListAsync(ct))
+            .OrderBy(a => a.Rule, StringComparer.Ordinal).ThenBy(a => a.Person, StringComparer.Ordinal).ThenBy(a => a.Id)
+            .Select(a => new AwardNomination(a.Rule, a.Person, a.AmountMinor / 100m, a.EquityUnits, a.NominatedBy, a.ApprovedBy, a.Source))];
 
     private static Dictionary<int, T> Get<T>(Dictionary<string, Dictionary<int, T>> map, string person) =>
         map.TryGetValue(person, out var d) ? d : map[person] = [];

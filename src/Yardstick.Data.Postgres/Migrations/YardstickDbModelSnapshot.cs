@@ -112,6 +112,54 @@ namespace Yardstick.Data.Postgres.Migrations
                     b.ToTable("Audit", (string)null);
                 });
 
+            modelBuilder.Entity("Yardstick.Data.AwardRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasColumnType("text");
+
+                    b.Property<decimal?>("EquityUnits")
+                        .HasColumnType("numeric");
+
+                    b.Property<long?>("ImportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("NominatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Person")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("PeriodId", "Rule", "Person");
+
+                    b.ToTable("Awards", (string)null);
+                });
+
             modelBuilder.Entity("Yardstick.Data.CalculationRun", b =>
                 {
                     b.Property<long>("Id")
@@ -263,11 +311,19 @@ namespace Yardstick.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long?>("ImportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("PeriodId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ProductId")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
 
                     b.ToTable("MilestoneEvents", (string)null);
                 });
@@ -456,6 +512,9 @@ namespace Yardstick.Data.Postgres.Migrations
                     b.Property<string>("RaterGroup")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Yardstick.Core.Common;
+using Yardstick.Data;
+
+namespace Yardstick.App.Ratings;
+
+/// <summary>
+/// Asks raters to rate a ratee in an open campaign, each in a rater group (sales, customer_success, rd, …).
+/// A rater already asked keeps their answers and moves to the given group. One audit entry per rater.
+/// </summary>
+public sealed class AddRaters(YardstickDb db)
+{
+    public async Task<Result<IReadOnlyList<RatingRater>>> RunAsync(string label, string campaignName, string ratee, IReadOnlyList<(string Rater, string Group)> raters, CancellationToken ct = default)
+    {
+        var loaded = await PeriodScheme.LoadAsync(db, label, ct);
+        if (!loaded.IsSuccess)
+            return Result<IReadOnlyList<RatingRater>>.Fail(loaded.Problems);
+        var p = loaded.Value;
+        var found = await Campaigns.FindAsync(db, p, campaignName, ct);
+        if (!found.IsSuccess)
+            return Result<IReadOnlyList<RatingRater>>.Fail(found.Problems);
+        var campaign = found.Value;
+        var problems = new List<Problem>();
+        if (Campaigns.CheckOpen(campaign, p, "add raters") is { } closed)
+            problems.Add(closed);
+        if (!await db.Employees.AnyAsync(e => e.Id == ratee, ct))
+            problems.Add(new Problem("RATEE", $"'{ratee}' is not an employee; import employees first"));
+        var indicator = Campaigns.RatingIndicators(p).FirstOrDefault(i => i.Code == campaign.Indicator);
+        foreach (var (rater, group) in raters)
+        {
+            if (string.IsNullOrWhiteSpace(rater) || rater == ratee)
+                problems.Add(new Problem("RATER", rater == ratee ? $"'{ratee}' cannot rate themselves" : "a rater id is empty"));
+            if (string.IsNullOrWhiteSpace(group))
+                problems.Add(new Problem(rater, "the rater group is empty; expected sales, customer_success, rd, …"));
+            else if (indicator is not null && Campaigns.CheckGroup(indicator, group) is { } bad)
+                problems.Add(new Problem(rater, bad));
+        }
+
+        if (problems.Count > 0)
+            return Result<IReadOnlyList<RatingRater>>.Fail(problems);
+        var existing = await db.RatingRaters.Where(r => r.CampaignId == campaign.Id && r.Ratee == ratee).ToDictionaryAsync(r => r.Rater, StringComparer.Ordinal, ct);
+        var result = new List<RatingRater>();
+        foreach (var (rater, group) in raters)
+        {
+            if (!existing.TryGetValue(rater, out var row))
+                existing[rater] = row = db.RatingRaters.Add(new RatingRater { CampaignId = campaign.Id, Ratee = ratee, Rater = rater }).Entity;
+            row.RaterGroup = group;
+            result.Add(row);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
+}

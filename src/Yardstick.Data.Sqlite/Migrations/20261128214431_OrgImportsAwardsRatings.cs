@@ -1,0 +1,92 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Yardstick.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class OrgImportsAwardsRatings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "RespondedAt",
+                table: "RatingRaters",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ImportId",
+                table: "MilestoneEvents",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PeriodId",
+                table: "MilestoneEvents",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Awards",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PeriodId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImportId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Rule = table.Column<string>(type: "TEXT", nullable: false),
+                    Person = table.Column<string>(type: "TEXT", nullable: false),
+                    AmountMinor = table.Column<long>(type: "INTEGER", nullable: false),
+                    EquityUnits = table.Column<decimal>(type: "TEXT", nullable: true),
+                    NominatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Awards", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MilestoneEvents_ImportId",
+                table: "MilestoneEvents",
+                column: "ImportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Awards_ImportId",
+                table: "Awards",
+                column: "ImportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Awards_PeriodId_Rule_Person",
+                table: "Awards",
+                columns: new[] { "PeriodId", "Rule", "Person" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Awards");
+
+            migrationBuilder.DropIndex(
+                name: "IX_MilestoneEvents_ImportId",
+                table: "MilestoneEvents");
+
+            migrationBuilder.DropColumn(
+                name: "RespondedAt",
+                table: "RatingRaters");
+
+            migrationBuilder.DropColumn(
+                name: "ImportId",
+                table: "MilestoneEvents");
+
+            migrationBuilder.DropColumn(
+                name: "PeriodId",
+                table: "MilestoneEvents");
+        }
+    }
+}
