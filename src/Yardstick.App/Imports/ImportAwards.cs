@@ -26,7 +26,8 @@ public sealed class ImportAwards(YardstickDb db)
         var problems = new Problems();
         if (!ImportCommon.Exists(path, problems))
             return ImportCommon.Fail<ImportSummary>(problems);
-        var rules = (p.Scheme.Scheme.Plan?.Rules ?? []).OfType<AwardRule>().ToDictionary(r => r.Code, StringComparer.Ordinal);
+        // a lifecycle bundle: the award rules of every stage scheme
+        var rules = p.Schemes.SelectMany(s => s.Scheme.Plan?.Rules ?? []).OfType<AwardRule>().DistinctBy(r => r.Code).ToDictionary(r => r.Code, StringComparer.Ordinal);
         var employees = (await db.Employees.Select(e => e.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var c = new int[Required.Length];
         var rows = new List<AwardRow>();
@@ -36,7 +37,7 @@ public sealed class ImportAwards(YardstickDb db)
             var code = ImportCommon.Required(path, row, c[0], "rule", problems);
             AwardRule? rule = null;
             if (code is not null && !rules.TryGetValue(code, out rule))
-                problems.At(path, row.Line, c[0] + 1, $"'{code}' is not an award rule of scheme {p.Scheme.Scheme.Id}; expected {(rules.Count == 0 ? "none (its plan has no awards)" : string.Join(", ", rules.Keys))}");
+                problems.At(path, row.Line, c[0] + 1, $"'{code}' is not an award rule of scheme {p.Document.Id}; expected {(rules.Count == 0 ? "none (its plan has no awards)" : string.Join(", ", rules.Keys))}");
             var person = ImportCommon.Required(path, row, c[1], "person", problems);
             if (person is not null && !employees.Contains(person))
                 problems.At(path, row.Line, c[1] + 1, $"'{person}' is not an employee; import employees first");

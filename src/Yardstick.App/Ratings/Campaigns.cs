@@ -26,8 +26,9 @@ internal static class Campaigns
             ? new Problem(campaign.Name, $"cannot {what}: the campaign was closed on {closed:yyyy-MM-dd HH:mm} UTC; its results are final")
             : null);
 
-    /// <summary>The rating indicators of the period's scheme (source ratings).</summary>
-    public static IReadOnlyList<Indicator> RatingIndicators(PeriodScheme p) => [.. p.Scheme.Indicators.Where(i => i.Source == Source.Ratings)];
+    /// <summary>The rating indicators (source ratings) of the period's scheme, or of every stage scheme of a lifecycle bundle.</summary>
+    public static IReadOnlyList<Indicator> RatingIndicators(PeriodScheme p) =>
+        [.. p.Schemes.SelectMany(s => s.Indicators).Where(i => i.Source == Source.Ratings).DistinctBy(i => i.Code)];
 
     /// <summary>Null when a rater group counts for the indicator (every group counts when it names none); else why not.</summary>
     public static string? CheckGroup(Indicator indicator, string group) =>

@@ -23,7 +23,7 @@ public sealed class CreateCampaign(YardstickDb db)
             problems.Add(new Problem("NAME", "the campaign needs a name, such as 2026-10-360"));
         var ratings = Campaigns.RatingIndicators(p);
         if (!ratings.Any(i => i.Code == indicator))
-            problems.Add(new Problem("--indicator", $"'{indicator}' is not a rating indicator of scheme {p.Scheme.Scheme.Id}; expected {(ratings.Count == 0 ? "none (the scheme has no indicator with source ratings)" : string.Join(", ", ratings.Select(i => i.Code)))}"));
+            problems.Add(new Problem("--indicator", $"'{indicator}' is not a rating indicator of scheme {p.Document.Id}; expected {(ratings.Count == 0 ? "none (the scheme has no indicator with source ratings)" : string.Join(", ", ratings.Select(i => i.Code)))}"));
         if (await db.RatingCampaigns.AnyAsync(c => c.PeriodId == p.Row.Id && c.Name == name, ct))
             problems.Add(new Problem("NAME", $"{p.Row.Label} already has a campaign '{name}'"));
         if (problems.Count > 0)

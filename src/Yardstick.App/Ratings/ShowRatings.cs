@@ -43,7 +43,7 @@ public sealed class ShowRatings(YardstickDb db)
                 continue;
             }
 
-            var indicator = p.Scheme.Indicators.FirstOrDefault(i => i.Code == c.Indicator);
+            var indicator = Campaigns.RatingIndicators(p).FirstOrDefault(i => i.Code == c.Indicator);
             var aggregate = RatingAggregation.Aggregate(
                 mine.GroupBy(a => (a.Rater, a.RaterGroup)).OrderBy(g => g.Key.Rater, StringComparer.Ordinal)
                     .Select(g => new RatingResponse(g.Key.Rater, g.Key.RaterGroup, [.. g.OrderBy(x => x.Question).Select(x => x.Score)])),

@@ -7,6 +7,7 @@ using Yardstick.App.Calculation;
 using Yardstick.App.Database;
 using Yardstick.App.Imports;
 using Yardstick.App.Periods;
+using Yardstick.App.Ratings;
 using Yardstick.App.Results;
 using Yardstick.App.Waivers;
 using Yardstick.Cli.Output;
@@ -18,7 +19,7 @@ namespace Yardstick.Cli.Commands;
 
 /// <summary>
 /// The commands over the database (scoring.md §11): <c>db migrate</c>, <c>import</c>, <c>calc</c>, <c>results</c>,
-/// <c>period</c>, <c>waive</c>. Each takes <c>--db</c> (a SQLite path, a postgres:// URL or an Npgsql connection
+/// <c>period</c>, <c>waive</c>, <c>ratings</c>. Each takes <c>--db</c> (a SQLite path, a postgres:// URL or an Npgsql connection
 /// string) or the configured default (docs/operations.md).
 /// </summary>
 internal static class DatabaseCommands
@@ -31,7 +32,14 @@ internal static class DatabaseCommands
         yield return Results(io);
         yield return PeriodCommand(io);
         yield return Waive(io);
+        yield return Ratings(io);
     }
+
+    /// <summary>Import kinds whose data belongs to a period (--period required); the others are the organisation's.</summary>
+    private static readonly string[] PeriodKinds = [ImportKinds.Actuals, ImportKinds.Requests, ImportKinds.Events, ImportKinds.Awards, ImportKinds.Ratings];
+
+    /// <summary>Import kinds a period can hold in parts (--scope).</summary>
+    private static readonly string[] ScopedKinds = [ImportKinds.Actuals, ImportKinds.Requests, ImportKinds.Events, ImportKinds.Awards];
 
     private static Option<string?> DbOption() => new("--db")
     {
@@ -59,19 +67,19 @@ internal static class DatabaseCommands
     private static Command Import(Io io)
     {
         var command = new Command("import", "Import a CSV or XLSX file into the database (checked whole first; all or nothing).");
-        foreach (var kind in new[] { ImportKinds.Actuals, ImportKinds.Employees, ImportKinds.Salaries, ImportKinds.Requests })
+        foreach (var kind in new[] { ImportKinds.Actuals, ImportKinds.Employees, ImportKinds.Salaries, ImportKinds.Requests, ImportKinds.Teams, ImportKinds.Products, ImportKinds.Stages, ImportKinds.Events, ImportKinds.Awards, ImportKinds.Ratings })
         {
             var db = DbOption();
             var file = new Argument<string>("file") { Description = "The CSV or .xlsx file." };
-            var period = new Option<string?>("--period") { HelpName = "PERIOD", Description = "The period (required for actuals and requests)." };
+            var period = new Option<string?>("--period") { HelpName = "PERIOD", Description = "The period (required for actuals, requests, events, awards and ratings)." };
             var scope = new Option<string>("--scope") { HelpName = "SCOPE", DefaultValueFactory = _ => "all", Description = "Which part of the period's data this file holds; a re-import of the same (period, kind, scope) replaces it." };
             var sub = new Command(kind, $"Import {kind}; see docs/cli.md for the columns.") { file, period, db };
-            if (kind is ImportKinds.Actuals or ImportKinds.Requests)
+            if (ScopedKinds.Contains(kind))
                 sub.Options.Add(scope);
             sub.SetAction((r, ct) =>
             {
                 var (path, label) = (r.GetValue(file)!, r.GetValue(period));
-                if (label is null && kind is ImportKinds.Actuals or ImportKinds.Requests)
+                if (label is null && PeriodKinds.Contains(kind))
                     return Task.FromResult(Fail(io, [new Problem("--period", $"importing {kind} needs --period")]));
                 return WithDb(io, r.GetValue(db), migrateFirst: true, async (ctx, _) =>
                 {
@@ -80,6 +88,12 @@ internal static class DatabaseCommands
                         ImportKinds.Actuals => new ImportActuals(ctx).RunAsync(path, label!, r.GetValue(scope)!, progress, ct),
                         ImportKinds.Requests => new ImportRequests(ctx).RunAsync(path, label!, r.GetValue(scope)!, progress, ct),
                         ImportKinds.Employees => new ImportEmployees(ctx).RunAsync(path, label, progress, ct),
+                        ImportKinds.Teams => new ImportTeams(ctx).RunAsync(path, progress, ct),
+                        ImportKinds.Products => new ImportProducts(ctx).RunAsync(path, progress, ct),
+                        ImportKinds.Stages => new ImportStages(ctx).RunAsync(path, progress, ct),
+                        ImportKinds.Events => new ImportEvents(ctx).RunAsync(path, label!, r.GetValue(scope)!, progress, ct),
+                        ImportKinds.Awards => new ImportAwards(ctx).RunAsync(path, label!, r.GetValue(scope)!, progress, ct),
+                        ImportKinds.Ratings => new ImportRatings(ctx).RunAsync(path, label!, progress, ct),
                         _ => new ImportSalaries(ctx).RunAsync(path, label, progress, ct),
                     });
                     if (!result.IsSuccess)
@@ -240,6 +254,72 @@ internal static class DatabaseCommands
             io.Out.WriteLine($"waived {result.Value.Indicator} of {result.Value.Person} in {r.GetValue(period)}: {result.Value.Reason} (run calc again to apply it)");
             return Program.Ok;
         }));
+        return command;
+    }
+
+    private static Command Ratings(Io io)
+    {
+        var command = new Command("ratings", "360 rating campaigns (scoring.md §7): create, close, and the ratee's view.");
+
+        var db = DbOption();
+        var name = new Argument<string>("campaign") { Description = "The campaign's name, such as 2026-10-360." };
+        var period = PeriodOption();
+        var indicator = new Option<string>("--indicator") { Required = true, HelpName = "CODE", Description = "The rating indicator (source ratings) the campaign gives the actual of." };
+        var create = new Command("create", "Create a campaign of a period for a rating indicator (raters and answers come with import ratings).") { name, indicator, period, db };
+        create.SetAction((r, ct) => WithDb(io, r.GetValue(db), migrateFirst: true, async (ctx, _) =>
+        {
+            var result = await new CreateCampaign(ctx).RunAsync(r.GetValue(period)!, r.GetValue(name)!, r.GetValue(indicator)!, ct);
+            if (!result.IsSuccess)
+                return Fail(io, result.Problems);
+            io.Out.WriteLine($"campaign {result.Value.Name} of {r.GetValue(period)} for {result.Value.Indicator}: open");
+            return Program.Ok;
+        }));
+        command.Subcommands.Add(create);
+
+        var closeDb = DbOption();
+        var closeName = new Argument<string>("campaign") { Description = "The campaign's name." };
+        var closePeriod = PeriodOption();
+        var close = new Command("close", "Close a campaign: its answers become final and feed calc.") { closeName, closePeriod, closeDb };
+        close.SetAction((r, ct) => WithDb(io, r.GetValue(closeDb), migrateFirst: true, async (ctx, _) =>
+        {
+            var result = await new CloseCampaign(ctx).RunAsync(r.GetValue(closePeriod)!, r.GetValue(closeName)!, ct);
+            if (!result.IsSuccess)
+                return Fail(io, result.Problems);
+            io.Out.WriteLine($"campaign {result.Value.Name} of {r.GetValue(closePeriod)} ({result.Value.Indicator}): closed; run calc to use it");
+            return Program.Ok;
+        }));
+        command.Subcommands.Add(close);
+
+        var showDb = DbOption();
+        var person = new Argument<string>("person") { Description = "The ratee's employee id." };
+        var showPeriod = PeriodOption();
+        var show = new Command("show", "What the ratee sees: the overall mean and the means of groups with at least 3 raters; never single ratings or rater names.") { person, showPeriod, showDb };
+        show.SetAction((r, ct) => WithDb(io, r.GetValue(showDb), migrateFirst: true, async (ctx, _) =>
+        {
+            var result = await new ShowRatings(ctx).RunAsync(r.GetValue(showPeriod)!, r.GetValue(person)!, ct);
+            if (!result.IsSuccess)
+                return Fail(io, result.Problems);
+            foreach (var c in result.Value)
+            {
+                io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{c.Campaign} ({c.Indicator}): {(c.Closed ? "closed" : "open")}, {c.Raters} rater(s)"));
+                if (c.View is not { } view)
+                {
+                    io.Out.WriteLine("  results are shown once the campaign is closed");
+                    continue;
+                }
+
+                io.Out.WriteLine(view.Overall is { } overall ? string.Create(CultureInfo.InvariantCulture, $"  overall  {overall:0.00}") : "  overall  no answers");
+                foreach (var g in view.Groups)
+                    io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {g.Group,-8} {g.Mean:0.00} ({g.Raters} raters)"));
+                if (view.OnlyOverall)
+                    io.Out.WriteLine("  (groups are not shown apart: too few raters in the small groups to keep them anonymous)");
+                else if (view.HiddenGroups > 0)
+                    io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ({view.HiddenGroups} group(s) with fewer than 3 raters count in the overall mean only)"));
+            }
+
+            return Program.Ok;
+        }));
+        command.Subcommands.Add(show);
         return command;
     }
 
