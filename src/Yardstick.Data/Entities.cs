@@ -7,7 +7,7 @@ public interface IAudited
     string AuditKey { get; }
 }
 
-/// <summary>The organisation: its time zone and request service levels (scoring.md §8).</summary>
+/// <summary>The organisation: its time zone, request service levels (scoring.md §8) and how a stage change inside a period counts (§6).</summary>
 public sealed class Organisation : IAudited
 {
     public int Id { get; set; }
@@ -15,6 +15,8 @@ public sealed class Organisation : IAudited
     public string TimeZone { get; set; } = Core.Requests.RequestSla.DefaultTimeZoneId;
     public int ResponseLimitHours { get; set; } = 24;
     public int SolutionLimitHours { get; set; } = 72;
+    /// <summary>The <c>pro_rata</c> setting: under a lifecycle bundle, weight each stage's total by its days in the period instead of taking the stage on the last day.</summary>
+    public bool ProRata { get; set; }
     public string AuditKey => Name;
 }
 
@@ -234,6 +236,8 @@ public sealed class ScorecardRow
     public string Person { get; set; } = "";
     public decimal Total { get; set; }
     public string? Grade { get; set; }
+    /// <summary>The scheme that evaluated the person: the period's, or under a lifecycle bundle the stage scheme of their product.</summary>
+    public string Scheme { get; set; } = "";
     public bool Complete { get; set; }
     /// <summary>Missing indicators that are not waived (approval needs 0).</summary>
     public int Missing { get; set; }

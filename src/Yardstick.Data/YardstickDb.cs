@@ -182,6 +182,7 @@ public sealed class YardstickDb(DbContextOptions<YardstickDb> options, TimeProvi
         {
             e.ToTable("Scorecards");
             e.HasIndex(x => new { x.RunId, x.Person }).IsUnique();
+            e.Property(x => x.Scheme).HasMaxLength(64);
         });
         b.Entity<PayoutLineRow>(e =>
         {

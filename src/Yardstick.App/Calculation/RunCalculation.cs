@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Yardstick.App.Org;
 using Yardstick.Core.Common;
 using Yardstick.Core.Incentives;
+using Yardstick.Core.Lifecycle;
 using Yardstick.Core.Ratings;
 using Yardstick.Core.Requests;
 using Yardstick.Core.Schemes;
@@ -41,10 +42,16 @@ public sealed class RunCalculation(YardstickDb db)
         if (p.Row.CheckCalculate() is { } refused)
             return Result<RunSummary>.Fail([refused]);
         var started = db.Now;
-        var scheme = p.Scheme;
-        var calculator = ScorecardCalculator.Create(scheme, p.Period);
-        if (!calculator.IsSuccess)
-            return Result<RunSummary>.Fail(calculator.Problems);
+        var space = IndicatorSpace.Of(p.Schemes);
+        var calculators = new ScorecardCalculator[p.Schemes.Count];
+        for (var s = 0; s < calculators.Length; s++)
+        {
+            var calculator = ScorecardCalculator.Create(p.Schemes[s], p.Period);
+            if (!calculator.IsSuccess)
+                return Result<RunSummary>.Fail(calculator.Problems);
+            calculators[s] = calculator.Value;
+        }
+
         var (first, last) = (p.Period.FirstDay, p.Period.LastDay);
         progress?.Report(new WorkProgress("read", 0, 0));
 
@@ -56,13 +63,13 @@ public sealed class RunCalculation(YardstickDb db)
         foreach (var e in employees.Values)
             if (e.Role == "pm" && (e.ActiveFrom is null || e.ActiveFrom <= last) && (e.ActiveTo is null || e.ActiveTo >= first))
                 people.Add(e.Id);
-        var count = scheme.Indicators.Length;
+        var count = space.Count;
         var own = new Dictionary<string, decimal?[]>(StringComparer.Ordinal);
         var teamActuals = new Dictionary<string, decimal?[]>(StringComparer.Ordinal);
         var measures = new Measures();
         foreach (var a in actuals)
         {
-            var i = scheme.IndicatorIndex(a.Indicator);
+            var i = space.IndexOf(a.Indicator);
             if (a.ScopeKind == ScopeKinds.Person && i >= 0)
             {
                 people.Add(a.ScopeId);
@@ -80,7 +87,7 @@ public sealed class RunCalculation(YardstickDb db)
 
         var waivers = await db.Waivers.AsNoTracking().Where(w => w.PeriodId == p.Row.Id).ToListAsync(ct);
         var waived = waivers.GroupBy(w => w.Person, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Where(w => scheme.IndicatorIndex(w.Indicator) >= 0).ToDictionary(w => scheme.IndicatorIndex(w.Indicator), w => w.Reason), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Where(w => space.IndexOf(w.Indicator) >= 0).ToDictionary(w => space.IndexOf(w.Indicator), w => w.Reason), StringComparer.Ordinal);
         var teamOf = (await db.TeamMembers.AsNoTracking().ToListAsync(ct)).GroupBy(m => m.EmployeeId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(m => m.TeamId, StringComparer.Ordinal).First(), StringComparer.Ordinal);
         var productOf = (await db.Products.AsNoTracking().Where(x => x.OwnerId != null).ToListAsync(ct)).GroupBy(x => x.OwnerId!, StringComparer.Ordinal)
@@ -91,7 +98,7 @@ public sealed class RunCalculation(YardstickDb db)
         // derived indicators
         var derived = new Dictionary<string, Dictionary<int, decimal>>(StringComparer.Ordinal);
         var autoWaivers = new Dictionary<string, Dictionary<int, string>>(StringComparer.Ordinal);
-        var requestIndicators = Enumerable.Range(0, count).Where(i => scheme.Indicators[i].Source == Source.Requests).ToList();
+        var requestIndicators = Enumerable.Range(0, count).Where(i => space.Indicators[i].Source == Source.Requests).ToList();
         if (requestIndicators.Count > 0)
         {
             var sla = await ConfigureRequestSla.LoadAsync(db, ct);
@@ -117,10 +124,10 @@ public sealed class RunCalculation(YardstickDb db)
             }
         }
 
-        var ratingIndicators = Enumerable.Range(0, count).Where(i => scheme.Indicators[i].Source == Source.Ratings).ToList();
+        var ratingIndicators = Enumerable.Range(0, count).Where(i => space.Indicators[i].Source == Source.Ratings).ToList();
         foreach (var i in ratingIndicators)
         {
-            var code = scheme.Indicators[i].Code;
+            var code = space.Indicators[i].Code;
             var responses = await (from c in db.RatingCampaigns
                                    where c.PeriodId == p.Row.Id && c.Indicator == code && c.ClosedAt != null
                                    join rater in db.RatingRaters on c.Id equals rater.CampaignId
@@ -131,7 +138,7 @@ public sealed class RunCalculation(YardstickDb db)
                 var aggregate = RatingAggregation.Aggregate(
                     ratee.GroupBy(r => (r.Rater, r.RaterGroup)).OrderBy(g => g.Key.Rater, StringComparer.Ordinal)
                         .Select(g => new RatingResponse(g.Key.Rater, g.Key.RaterGroup, [.. g.OrderBy(x => x.Question).Select(x => x.Score)])),
-                    scheme.Indicators[i].RaterGroups);
+                    space.Indicators[i].RaterGroups);
                 if (!aggregate.IsSuccess)
                     return Result<RunSummary>.Fail([.. aggregate.Problems.Select(x => new Problem($"rating campaign for {code}, ratee {ratee.Key}", x.Message))]);
                 if (aggregate.Value.Actual is { } actual)
@@ -142,8 +149,18 @@ public sealed class RunCalculation(YardstickDb db)
             }
         }
 
+        // under a lifecycle bundle: each person's stage scheme
+        Dictionary<string, StageAssignment>? stages = null;
+        if (p.IsBundle)
+        {
+            var assigned = await AssignStagesAsync(p, people, productOf, ct);
+            if (!assigned.IsSuccess)
+                return Result<RunSummary>.Fail(assigned.Problems);
+            stages = assigned.Value;
+        }
+
         // scorecards
-        var cards = new List<ScorecardResult>(people.Count);
+        var cards = new List<PersonCard>(people.Count);
         var done = 0;
         foreach (var person in people)
         {
@@ -151,7 +168,7 @@ public sealed class RunCalculation(YardstickDb db)
             var values = own.TryGetValue(person, out var v) ? (decimal?[])v.Clone() : new decimal?[count];
             var team = teamOf.GetValueOrDefault(person)?.TeamId is { } t ? teamActuals.GetValueOrDefault(t) : null;
             for (var i = 0; i < count; i++)
-                if (values[i] is null && team is not null && scheme.Indicators[i].Scope == Scope.Team)
+                if (values[i] is null && team is not null && space.Indicators[i].Scope == Scope.Team)
                     values[i] = team[i];
             if (derived.TryGetValue(person, out var d))
                 foreach (var (i, value) in d)
@@ -162,9 +179,9 @@ public sealed class RunCalculation(YardstickDb db)
             if (waived.TryGetValue(person, out var explicitWaivers))
                 foreach (var (i, reason) in explicitWaivers)
                     (w ??= [])[i] = reason;
-            var card = calculator.Value.Evaluate(new ScorecardInput(person, values, w));
+            var card = Evaluate(p, calculators, space, person, values, w, stages?.GetValueOrDefault(person));
             if (!card.IsSuccess)
-                return Result<RunSummary>.Fail([.. card.Problems.Select(x => new Problem(person, x.ToString()))]);
+                return Result<RunSummary>.Fail(card.Problems);
             cards.Add(card.Value);
             if (++done % 1000 == 0)
                 progress?.Report(new WorkProgress("evaluate", done, people.Count));
@@ -175,7 +192,7 @@ public sealed class RunCalculation(YardstickDb db)
         // pay
         PayoutResult? pay = null;
         var ledger = await LedgerBeforeAsync(p, ct);
-        if (scheme.Plan is { } plan)
+        if (p.Schemes.Any(s => s.Plan is not null))
         {
             var info = people.ToDictionary(id => id, id => new PersonInfo(
                 id,
@@ -187,7 +204,7 @@ public sealed class RunCalculation(YardstickDb db)
             var events = (await db.MilestoneEvents.AsNoTracking().ToListAsync(ct))
                 .OrderBy(e => e.Date).ThenBy(e => e.ProductId, StringComparer.Ordinal).ThenBy(e => e.Event, StringComparer.Ordinal)
                 .Select(e => new MilestoneEvent(e.ProductId, e.Event, e.Date)).ToList();
-            pay = PayoutCalculator.Run(plan, p.Period, cards, new PayoutInput(info, measures, events, await AwardsAsync(p.Row.Id, ct), ledger, teamActuals));
+            pay = Pay(p, space, cards, new PayoutInput(info, measures, events, await AwardsAsync(p.Row.Id, ct), ledger, teamActuals));
             if (pay.Problems.Count > 0)
                 return Result<RunSummary>.Fail(pay.Problems);
             ledger = pay.Ledger;
@@ -198,22 +215,26 @@ public sealed class RunCalculation(YardstickDb db)
         var lines = new List<PayoutLineRow>();
         var buffer = new ArrayBufferWriter<byte>(4096);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var card in cards)
+        foreach (var personCard in cards)
         {
             ct.ThrowIfCancellationRequested();
+            var card = personCard.Card;
             var personLines = pay?.For(card.Person) ?? [];
             var careers = pay?.Careers.GetValueOrDefault(card.Person) ?? [];
             buffer.ResetWrittenCount();
             using (var w = new Utf8JsonWriter(buffer, Json))
             {
                 ResultJson.WriteResult(w, card, new ResultJson.ResultJsonExtras(
+                    Total: personCard.ProRata?.Total,
+                    Grade: personCard.Grade,
+                    Fields: p.IsBundle ? fw => StageFields(fw, personCard) : null,
                     Payouts: pw => PayoutJson.Payouts(pw, personLines, Language.En),
                     After: aw => PayoutJson.Careers(aw, careers, Language.En)));
             }
 
             hash.AppendData(buffer.WrittenSpan);
             var unwaivedMissing = card.Indicators.Count(x => x.Missing && !x.Waived);
-            rows.Add(new ScorecardRow { Person = card.Person, Total = card.Total, Grade = card.Grade, Complete = card.Complete, Missing = unwaivedMissing, Json = Encoding.UTF8.GetString(buffer.WrittenSpan) });
+            rows.Add(new ScorecardRow { Person = card.Person, Total = personCard.Total, Grade = personCard.Grade, Scheme = card.Scheme.Scheme.Id, Complete = card.Complete, Missing = unwaivedMissing, Json = Encoding.UTF8.GetString(buffer.WrittenSpan) });
             for (var k = 0; k < personLines.Count; k++)
             {
                 var l = personLines[k];
@@ -263,6 +284,7 @@ public sealed class RunCalculation(YardstickDb db)
             new(nameof(ScorecardRow.Person), r => r.Person),
             new(nameof(ScorecardRow.Total), r => r.Total),
             new(nameof(ScorecardRow.Grade), r => r.Grade),
+            new(nameof(ScorecardRow.Scheme), r => r.Scheme),
             new(nameof(ScorecardRow.Complete), r => r.Complete),
             new(nameof(ScorecardRow.Missing), r => r.Missing),
             new(nameof(ScorecardRow.Json), r => r.Json),
@@ -346,6 +368,125 @@ public sealed class RunCalculation(YardstickDb db)
         [.. (await db.Awards.AsNoTracking().Where(a => a.PeriodId == periodId).ToListAsync(ct))
             .OrderBy(a => a.Rule, StringComparer.Ordinal).ThenBy(a => a.Person, StringComparer.Ordinal).ThenBy(a => a.Id)
             .Select(a => new AwardNomination(a.Rule, a.Person, a.AmountMinor / 100m, a.EquityUnits, a.NominatedBy, a.ApprovedBy, a.Source))];
+
+    /// <summary>Each person's stage scheme under a lifecycle bundle (scoring.md §6), from the stage history of the product they own.</summary>
+    private async Task<Result<Dictionary<string, StageAssignment>>> AssignStagesAsync(PeriodScheme p, IEnumerable<string> people, IReadOnlyDictionary<string, string> productOf, CancellationToken ct)
+    {
+        var proRata = await db.Organisations.AsNoTracking().OrderBy(o => o.Id).Select(o => o.ProRata).FirstOrDefaultAsync(ct);
+        var last = p.Period.LastDay;
+        var rows = await db.ProductStages.AsNoTracking().Where(s => s.From <= last).Select(s => new { s.ProductId, s.Stage, s.From }).ToListAsync(ct);
+        var stages = new Dictionary<string, StageHistory>(StringComparer.Ordinal);
+        var problems = new List<Problem>();
+        foreach (var g in rows.GroupBy(r => r.ProductId, StringComparer.Ordinal))
+        {
+            var history = StageHistory.Create(g.Key, g.Select(r => new StageChange(r.Stage, r.From)));
+            if (history.IsSuccess)
+                stages[g.Key] = history.Value;
+            else
+                problems.AddRange(history.Problems);
+        }
+
+        return problems.Count > 0
+            ? Result<Dictionary<string, StageAssignment>>.Fail(problems)
+            : StageAssignment.Assign(p.Document, p.Schemes, p.Period, proRata, people, productOf, stages);
+    }
+
+    /// <summary>
+    /// A person's scorecard: under the period's scheme, or under a bundle the stage scheme of their product on
+    /// the last day, with pro rata each stage's scorecard and the day-weighted total (Core's ProRata.Combine).
+    /// </summary>
+    private static Result<PersonCard> Evaluate(PeriodScheme p, ScorecardCalculator[] calculators, IndicatorSpace space, string person, decimal?[] values, Dictionary<int, string>? waived, StageAssignment? stage)
+    {
+        Result<ScorecardResult> Under(int s)
+        {
+            var card = calculators[s].Evaluate(new ScorecardInput(person, space.ValuesFor(s, values), space.WaiversFor(s, waived)));
+            return card.IsSuccess
+                ? card
+                : Result<ScorecardResult>.Fail([.. card.Problems.Select(x => new Problem(person, p.IsBundle ? $"{p.Schemes[s].Scheme.Id}: {x}" : x.ToString()))]);
+        }
+
+        var scheme = stage?.Scheme ?? 0;
+        var main = Under(scheme);
+        if (!main.IsSuccess)
+            return Result<PersonCard>.Fail(main.Problems);
+        if (stage is not { Weighted: true })
+            return new PersonCard(main.Value, scheme, null);
+        var parts = new List<(ScorecardResult, int)>(stage.Parts.Count);
+        foreach (var (s, days) in stage.Parts)
+        {
+            var part = s == scheme ? main : Under(s);
+            if (!part.IsSuccess)
+                return Result<PersonCard>.Fail(part.Problems);
+            parts.Add((part.Value, days));
+        }
+
+        var combined = ProRata.Combine(parts, calculators[scheme]);
+        return new PersonCard(main.Value, scheme, new ProRataTotal(parts, combined.Total, combined.Grade, combined.TraceEn));
+    }
+
+    /// <summary>
+    /// The payout engine once per scheme with a plan, for the people that scheme evaluated (everyone unless the
+    /// period is a lifecycle bundle), threading the ledger from one scheme to the next; a pro-rata grade replaces
+    /// the scorecard's in the ledger and career tracks.
+    /// </summary>
+    private static PayoutResult Pay(PeriodScheme p, IndicatorSpace space, List<PersonCard> cards, PayoutInput input)
+    {
+        var lines = new Dictionary<string, IReadOnlyList<PayoutLine>>(StringComparer.Ordinal);
+        var careers = new Dictionary<string, IReadOnlyList<CareerStatus>>(StringComparer.Ordinal);
+        var problems = new List<Problem>();
+        var notices = new List<Notice>();
+        var ledger = input.Ledger;
+        for (var s = 0; s < p.Schemes.Count; s++)
+        {
+            if (p.Schemes[s].Plan is not { } plan)
+                continue;
+            var group = cards.Where(c => c.Scheme == s).ToList();
+            if (group.Count == 0)
+                continue;
+            var members = group.Select(c => c.Card.Person).ToHashSet(StringComparer.Ordinal);
+            var proRata = group.Where(c => c.ProRata is not null).ToDictionary(c => c.Card.Person, c => c.Grade, StringComparer.Ordinal);
+            var result = PayoutCalculator.Run(plan, p.Period, [.. group.Select(c => c.Card)], input with
+            {
+                People = p.IsBundle ? input.People.Where(kv => members.Contains(kv.Key)).ToDictionary(StringComparer.Ordinal) : input.People,
+                Awards = p.IsBundle ? [.. input.Awards.Where(a => members.Contains(a.Person))] : input.Awards,
+                Ledger = ledger,
+                TeamActuals = p.IsBundle ? input.TeamActuals?.ToDictionary(kv => kv.Key, kv => space.ValuesFor(s, kv.Value), StringComparer.Ordinal) : input.TeamActuals,
+                Grades = proRata.Count > 0 ? proRata : input.Grades,
+            });
+            problems.AddRange(result.Problems);
+            notices.AddRange(result.Notices);
+            ledger = result.Ledger;
+            foreach (var (person, l) in result.Lines)
+                lines[person] = l;
+            foreach (var (person, c) in result.Careers)
+                careers[person] = c;
+        }
+
+        return new PayoutResult(lines, careers, problems, notices, ledger);
+    }
+
+    /// <summary>Under a bundle, as evaluate writes them: the stage scheme and its version, and the pro-rata parts.</summary>
+    private static void StageFields(Utf8JsonWriter w, PersonCard card)
+    {
+        w.WriteString("scheme", card.Card.Scheme.Scheme.Id);
+        w.WriteNumber("version", card.Card.Scheme.Scheme.Version);
+        if (card.ProRata is not { } pro)
+            return;
+        w.WriteStartObject("pro_rata");
+        w.WriteStartArray("parts");
+        foreach (var (part, days) in pro.Parts)
+        {
+            w.WriteStartObject();
+            w.WriteString("scheme", part.Scheme.Scheme.Id);
+            w.WriteNumber("days", days);
+            w.WriteNumber("total", part.Total);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteString("trace", pro.Trace);
+        w.WriteEndObject();
+    }
 
     private static Dictionary<int, T> Get<T>(Dictionary<string, Dictionary<int, T>> map, string person) =>
         map.TryGetValue(person, out var d) ? d : map[person] = [];

@@ -341,6 +341,9 @@ namespace Yardstick.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("ProRata")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("ResponseLimitHours")
                         .HasColumnType("integer");
 
@@ -361,6 +364,7 @@ namespace Yardstick.Data.Postgres.Migrations
                         {
                             Id = 1,
                             Name = "default",
+                            ProRata = false,
                             ResponseLimitHours = 24,
                             SolutionLimitHours = 72,
                             TimeZone = "Asia/Shanghai"
@@ -723,6 +727,11 @@ namespace Yardstick.Data.Postgres.Migrations
 
                     b.Property<long>("RunId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<decimal>("Total")
                         .HasColumnType("numeric");

@@ -322,6 +322,9 @@ namespace Yardstick.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ProRata")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ResponseLimitHours")
                         .HasColumnType("INTEGER");
 
@@ -342,6 +345,7 @@ namespace Yardstick.Data.Sqlite.Migrations
                         {
                             Id = 1,
                             Name = "default",
+                            ProRata = false,
                             ResponseLimitHours = 24,
                             SolutionLimitHours = 72,
                             TimeZone = "Asia/Shanghai"
@@ -684,6 +688,11 @@ namespace Yardstick.Data.Sqlite.Migrations
 
                     b.Property<long>("RunId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("Total")
                         .HasColumnType("TEXT");

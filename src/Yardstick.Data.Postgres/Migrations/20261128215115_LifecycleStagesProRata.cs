@@ -1,0 +1,48 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Yardstick.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class LifecycleStagesProRata : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Scheme",
+                table: "Scorecards",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ProRata",
+                table: "Organisations",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.UpdateData(
+                table: "Organisations",
+                keyColumn: "Id",
+                keyValue: 1,
+                column: "ProRata",
+                value: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Scheme",
+                table: "Scorecards");
+
+            migrationBuilder.DropColumn(
+                name: "ProRata",
+                table: "Organisations");
+        }
+    }
+}
