@@ -227,4 +227,37 @@ public sealed class DatabaseCommandTests : IDisposable
         Assert.Equal(["R1", "R2"], (await check.Requests.Select(x => x.ExternalId).ToListAsync()).Order(StringComparer.Ordinal));
         Assert.Equal(4, await check.Imports.CountAsync());
     }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Calc_LifecycleBundle_ResultsNameEachPersonsStageScheme(string provider)
+    {
+        await using var db = await CliDb.CreateAsync(provider);
+        Assert.Equal(0, Run(db, "db", "migrate").Code);
+        Ok(Run(db, "period", "open", "2026-Q2", "--template", "crossborder-lifecycle"), "period 2026-Q2: Collecting");
+        Assert.Equal(0, Run(db, "import", "employees", _h.Write("e.csv", "person,name,role,product\nzhao_lei,赵磊,pm,compliance_eu\nzhou_min,周敏,pm,match_sea\nwu_gang,吴刚,pm,settle_hub\n")).Code);
+        Assert.Equal(0, Run(db, "import", "salaries", _h.Write("s.csv", "person,base_salary,effective_from\nzhao_lei,30000,2026-01-01\nzhou_min,32000,2026-01-01\nwu_gang,35000,2026-01-01\n")).Code);
+        var actuals = string.Join('\n', File.ReadAllLines(Path.Combine(RepoRoot.Path, "examples", "t2-actuals.csv")).Where(l => !l.StartsWith("sun_li,", StringComparison.Ordinal)))
+            + "\nproduct:match_sea,gmv,5600000.00\nproduct:match_sea,gmv_target,5000000.00\n";
+        Assert.StartsWith("imported 28 actuals row(s)", Run(db, "import", "actuals", _h.Write("a.csv", actuals), "--period", "2026-Q2").Out);
+        Assert.StartsWith("imported 5 stages row(s)", Run(db, "import", "stages", Path.Combine(RepoRoot.Path, "examples", "t2-stages.csv")).Out);
+        Assert.StartsWith("imported 1 events row(s)", Run(db, "import", "events", _h.Write("ev.csv", "product,event,date\ncompliance_eu,demand_validated,2026-05-20\n"), "--period", "2026-Q2").Out);
+
+        var calc = Run(db, "calc", "--period", "2026-Q2");
+        Assert.True(calc.Code == 0, calc.ToString());
+        var json = Run(db, "results", "--period", "2026-Q2", "--format", "json");
+
+        // as evaluate gives for T2: each PM under the stage scheme of their product on 30 June
+        using var doc = JsonDocument.Parse(json.Out);
+        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("version").ValueKind);
+        Assert.Equal(
+        [
+            ("wu_gang", "crossborder-mature", 96.25m, ""),
+            ("zhao_lei", "crossborder-startup", 102.788095m, "validation_subsidy 50000.00"),
+            ("zhou_min", "crossborder-growth", 108.75m, "growth_bonus 33600.00, gmv_dividend 6000.00"),
+        ], doc.RootElement.GetProperty("results").EnumerateArray().Select(r => (
+            r.GetProperty("person").GetString(), r.GetProperty("scheme").GetString(), Math.Round(r.GetProperty("total").GetDecimal(), 6),
+            string.Join(", ", r.GetProperty("payouts").EnumerateArray().Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.GetProperty("rule").GetString()} {p.GetProperty("amount").GetDecimal():0.00}"))))));
+    }
 }
