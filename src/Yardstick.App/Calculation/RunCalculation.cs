@@ -101,7 +101,7 @@ public sealed class RunCalculation(YardstickDb db)
         var requestIndicators = Enumerable.Range(0, count).Where(i => space.Indicators[i].Source == Source.Requests).ToList();
         if (requestIndicators.Count > 0)
         {
-            var sla = await ConfigureRequestSla.LoadAsync(db, ct);
+            var sla = await ConfigureOrganisation.LoadAsync(db, ct);
             var from = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) - sla.SolutionLimit - TimeSpan.FromDays(1);
             var to = new DateTimeOffset(last.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + TimeSpan.FromDays(2);
             // SQLite cannot compare DateTimeOffset in SQL: there the window is applied here

@@ -31,7 +31,7 @@ public sealed class ImportRequests(YardstickDb db)
         var problems = new Problems();
         if (!ImportCommon.Exists(path, problems))
             return ImportCommon.Fail<ImportSummary>(problems);
-        var sla = await ConfigureRequestSla.LoadAsync(db, ct);
+        var sla = await ConfigureOrganisation.LoadAsync(db, ct);
         var employees = (await db.Employees.Select(e => e.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var columns = new int[6];
         var rows = new List<RequestRow>();
