@@ -50,14 +50,22 @@ public sealed class TeamMember : IAudited
     public string AuditKey => TeamId + "/" + EmployeeId;
 }
 
-/// <summary>A product with its owner and launch date.</summary>
+/// <summary>A product with its launch date; its owner PMs are <see cref="ProductOwner"/> rows.</summary>
 public sealed class Product : IAudited
 {
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";
-    public string? OwnerId { get; set; }
     public DateOnly? LaunchDate { get; set; }
     public string AuditKey => Id;
+}
+
+/// <summary>An owner PM of a product: the product's milestones, excess shares and profit shares are split among its owners (scoring.md §4).</summary>
+public sealed class ProductOwner : IAudited
+{
+    public long Id { get; set; }
+    public string ProductId { get; set; } = "";
+    public string EmployeeId { get; set; } = "";
+    public string AuditKey => ProductId + "/" + EmployeeId;
 }
 
 /// <summary>A lifecycle stage of a product from a day on (scoring.md §6).</summary>

@@ -29,6 +29,7 @@ public sealed class YardstickDb(DbContextOptions<YardstickDb> options, TimeProvi
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<Product> Products => Set<Product>();
+    public DbSet<ProductOwner> ProductOwners => Set<ProductOwner>();
     public DbSet<ProductStage> ProductStages => Set<ProductStage>();
     public DbSet<SalaryRecord> Salaries => Set<SalaryRecord>();
     public DbSet<SchemeVersion> SchemeVersions => Set<SchemeVersion>();
@@ -127,6 +128,13 @@ public sealed class YardstickDb(DbContextOptions<YardstickDb> options, TimeProvi
             e.HasIndex(x => x.EmployeeId);
         });
         b.Entity<Product>(e => e.Property(x => x.Id).HasMaxLength(64));
+        b.Entity<ProductOwner>(e =>
+        {
+            e.Property(x => x.ProductId).HasMaxLength(64);
+            e.Property(x => x.EmployeeId).HasMaxLength(64);
+            e.HasIndex(x => new { x.ProductId, x.EmployeeId }).IsUnique();
+            e.HasIndex(x => x.EmployeeId);
+        });
         b.Entity<ProductStage>(e => e.HasIndex(x => new { x.ProductId, x.From }).IsUnique());
         b.Entity<SalaryRecord>(e =>
         {

@@ -146,7 +146,7 @@ public sealed class OrgAndRatingsTests : IDisposable
         await using var db = t.Open();
         Assert.True((await new ImportProducts(db).RunAsync(File("p.csv", "product,name,owner,launch_date\nmes,MES,zhang_wei,2025-03-01\n"))).IsSuccess);
         var teams = File("t.csv", "team,name,member,share\nmes,MES,zhang_wei,0.7\nmes,MES,li_na,0.5\nmes,MES,ghost,\nmes,Other,zhang_wei,\n");
-        var products = File("p2.csv", "product,name,owner,launch_date\nerp,ERP,nobody,2025-13-01\nerp,ERP,,\n");
+        var products = File("p2.csv", "product,name,owner,launch_date\nerp,ERP,nobody,2025-13-01\nerp,ERP,,\nerp,ERP Suite,zhang_wei,2025-04-01\nerp,ERP,zhang_wei,\n");
         var stages = File("s.csv", "product,stage,from\nmes,startup,2025-03-01\nmes,scaling,2025-09-01\ncrm,growth,2025/09/01\nmes,growth,2025-03-01\n");
         var events = File("ev.csv", "product,event,date\nmes,pilot_launched,2026-02-30\ncrm,demand_validated,2026-03-01\nmes,demand_validated,2025-12-31\n");
         var awards = File("a.csv", "rule,person,amount,equity_units,nominated_by,approved_by\ninnovation_award,li_na,150000,,zhang_wei,zhang_wei\nbonus,li_na,1,,zhang_wei,\ninnovation_award,ghost,90000,,zhang_wei,hr\ninnovation_award,li_na,100000.001,-1,,hr\n");
@@ -168,7 +168,10 @@ public sealed class OrgAndRatingsTests : IDisposable
         [
             $"{products}:2:3: owner 'nobody' is not an employee; import employees first",
             $"{products}:2:4: '2025-13-01' is not a date; expected YYYY-MM-DD, such as 2026-02-14",
-            $"{products}:3:1: duplicate row for product 'erp': lines 2 and 3; keep one",
+            $"{products}:3:3: owner is empty on a further row of product 'erp' (first on line 2); each further row names another owner",
+            $"{products}:4:2: product 'erp' is named 'ERP' on line 2 and 'ERP Suite' here; give one name on every row of the product (a row per owner)",
+            $"{products}:4:4: product 'erp' launches (no date) on line 2 and 2025-04-01 here; give one launch date on every row of the product (a row per owner)",
+            $"{products}:5:3: duplicate owner 'zhang_wei' of product 'erp': lines 4 and 5; keep one",
         ], p1.Problems.Select(p => p.ToString()));
         Assert.Equal(
         [
@@ -193,7 +196,7 @@ public sealed class OrgAndRatingsTests : IDisposable
             $"{awards}:5:4: equity units -1 must not be negative",
             $"{awards}:5:5: nominated_by is empty; every row needs one",
         ], a1.Problems.Select(p => p.ToString()));
-        Assert.Equal((1, 0, 0, 0, 0), (await db.Products.CountAsync(), await db.ProductStages.CountAsync(), await db.MilestoneEvents.CountAsync(), await db.Awards.CountAsync(), await db.Imports.CountAsync(i => i.Kind != ImportKinds.Employees && i.Kind != ImportKinds.Products)));
+        Assert.Equal((1, 1, 0, 0, 0, 0), (await db.Products.CountAsync(), await db.ProductOwners.CountAsync(), await db.ProductStages.CountAsync(), await db.MilestoneEvents.CountAsync(), await db.Awards.CountAsync(), await db.Imports.CountAsync(i => i.Kind != ImportKinds.Employees && i.Kind != ImportKinds.Products)));
         Assert.Equal(3, await db.TeamMembers.CountAsync()); // from the employees import, untouched
     }
 
@@ -214,7 +217,7 @@ public sealed class OrgAndRatingsTests : IDisposable
         Assert.True((await new ImportEvents(db).RunAsync(File("ev.csv", "product,event,date\nmes,pilot_launched,2026-02-14\n"), "2026")).IsSuccess);
         Assert.True((await new ImportAwards(db).RunAsync(File("a.csv", Awards), "2026")).IsSuccess);
 
-        var products = await new ImportProducts(db).RunAsync(File("p.csv", "product,name,owner,launch_date\nmes,MES Cloud,li_na,2025-04-01\n"));
+        var products = await new ImportProducts(db).RunAsync(File("p.csv", "product,name,owner,launch_date\nmes,MES Cloud,li_na,2025-04-01\nmes,MES Cloud,wang_fang,2025-04-01\n"));
         var teams = await new ImportTeams(db).RunAsync(File("t.csv", Teams.Replace("0.6", "0.5", StringComparison.Ordinal)));
         var stages = await new ImportStages(db).RunAsync(File("s.csv", Stages + "mes,mature,2026-06-01\n"));
         var events = await new ImportEvents(db).RunAsync(File("ev.csv", "product,event,date\nmes,pilot_launched,2026-02-15\n"), "2026");
@@ -222,7 +225,10 @@ public sealed class OrgAndRatingsTests : IDisposable
 
         Assert.Equal([1, 3, 2, 1, 1], new[] { products, teams, stages, events, awards }.Select(r => r.Value.Replaced));
         var mes = await db.Products.SingleAsync();
-        Assert.Equal(("MES Cloud", "li_na", new DateOnly(2025, 4, 1)), (mes.Name, mes.OwnerId, mes.LaunchDate));
+        Assert.Equal(("MES Cloud", new DateOnly(2025, 4, 1)), (mes.Name, mes.LaunchDate));
+        // the file's owners replace the product's: zhang_wei is no longer one
+        Assert.Equal([("mes", "li_na"), ("mes", "wang_fang")],
+            (await db.ProductOwners.ToListAsync()).OrderBy(o => o.EmployeeId, StringComparer.Ordinal).Select(o => (o.ProductId, o.EmployeeId)));
         Assert.Equal([("crm", "wang_fang", null), ("mes", "li_na", 0.4m), ("mes", "zhang_wei", 0.5m)],
             (await db.TeamMembers.ToListAsync()).OrderBy(m => m.TeamId).ThenBy(m => m.EmployeeId).Select(m => (m.TeamId, m.EmployeeId, m.Share)));
         Assert.Equal(["startup", "growth", "mature"], (await db.ProductStages.ToListAsync()).OrderBy(s => s.From).Select(s => s.Stage));

@@ -236,11 +236,14 @@ public sealed class DatabaseCommandTests : IDisposable
         await using var db = await CliDb.CreateAsync(provider);
         Assert.Equal(0, Run(db, "db", "migrate").Code);
         Ok(Run(db, "period", "open", "2026-Q2", "--template", "crossborder-lifecycle"), "period 2026-Q2: Collecting");
-        Assert.Equal(0, Run(db, "import", "employees", _h.Write("e.csv", "person,name,role,product\nzhao_lei,赵磊,pm,compliance_eu\nzhou_min,周敏,pm,match_sea\nwu_gang,吴刚,pm,settle_hub\n")).Code);
-        Assert.Equal(0, Run(db, "import", "salaries", _h.Write("s.csv", "person,base_salary,effective_from\nzhao_lei,30000,2026-01-01\nzhou_min,32000,2026-01-01\nwu_gang,35000,2026-01-01\n")).Code);
-        var actuals = string.Join('\n', File.ReadAllLines(Path.Combine(RepoRoot.Path, "examples", "t2-actuals.csv")).Where(l => !l.StartsWith("sun_li,", StringComparison.Ordinal)))
+        Assert.Equal(0, Run(db, "import", "employees", _h.Write("e.csv", "person,name,role\nzhao_lei,赵磊,pm\nsun_li,孙丽,pm\nzhou_min,周敏,pm\nwu_gang,吴刚,pm\n")).Code);
+        // T2's products: zhao_lei and sun_li both own compliance_eu (examples/t2-people.csv)
+        Assert.StartsWith("imported 4 products row(s)", Run(db, "import", "products", _h.Write("p.csv",
+            "product,name,owner,launch_date\ncompliance_eu,Compliance EU,zhao_lei,2026-01-05\ncompliance_eu,Compliance EU,sun_li,2026-01-05\nmatch_sea,Match SEA,zhou_min,2024-09-01\nsettle_hub,Settle Hub,wu_gang,2024-03-01\n")).Out);
+        Assert.Equal(0, Run(db, "import", "salaries", _h.Write("s.csv", "person,base_salary,effective_from\nzhao_lei,30000,2026-01-01\nsun_li,28000,2026-01-01\nzhou_min,32000,2026-01-01\nwu_gang,35000,2026-01-01\n")).Code);
+        var actuals = File.ReadAllText(Path.Combine(RepoRoot.Path, "examples", "t2-actuals.csv")).TrimEnd()
             + "\nproduct:match_sea,gmv,5600000.00\nproduct:match_sea,gmv_target,5000000.00\n";
-        Assert.StartsWith("imported 28 actuals row(s)", Run(db, "import", "actuals", _h.Write("a.csv", actuals), "--period", "2026-Q2").Out);
+        Assert.StartsWith("imported 34 actuals row(s)", Run(db, "import", "actuals", _h.Write("a.csv", actuals), "--period", "2026-Q2").Out);
         Assert.StartsWith("imported 5 stages row(s)", Run(db, "import", "stages", Path.Combine(RepoRoot.Path, "examples", "t2-stages.csv")).Out);
         Assert.StartsWith("imported 1 events row(s)", Run(db, "import", "events", _h.Write("ev.csv", "product,event,date\ncompliance_eu,demand_validated,2026-05-20\n"), "--period", "2026-Q2").Out);
 
@@ -248,16 +251,43 @@ public sealed class DatabaseCommandTests : IDisposable
         Assert.True(calc.Code == 0, calc.ToString());
         var json = Run(db, "results", "--period", "2026-Q2", "--format", "json");
 
-        // as evaluate gives for T2: each PM under the stage scheme of their product on 30 June
+        // as evaluate gives for T2: each PM under the stage scheme of their product on 30 June; the 50,000 milestone split by compliance_eu's two owners
         using var doc = JsonDocument.Parse(json.Out);
         Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("version").ValueKind);
         Assert.Equal(
         [
+            ("sun_li", "crossborder-startup", 102.788095m, "validation_subsidy 25000.00"),
             ("wu_gang", "crossborder-mature", 96.25m, ""),
-            ("zhao_lei", "crossborder-startup", 102.788095m, "validation_subsidy 50000.00"),
+            ("zhao_lei", "crossborder-startup", 102.788095m, "validation_subsidy 25000.00"),
             ("zhou_min", "crossborder-growth", 108.75m, "growth_bonus 33600.00, gmv_dividend 6000.00"),
         ], doc.RootElement.GetProperty("results").EnumerateArray().Select(r => (
             r.GetProperty("person").GetString(), r.GetProperty("scheme").GetString(), Math.Round(r.GetProperty("total").GetDecimal(), 6),
             string.Join(", ", r.GetProperty("payouts").EnumerateArray().Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.GetProperty("rule").GetString()} {p.GetProperty("amount").GetDecimal():0.00}"))))));
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task ImportProducts_RowPerOwner_DisagreeingNameRefusedReImportReplacesOwners(string provider)
+    {
+        await using var db = await CliDb.CreateAsync(provider);
+        Assert.Equal(0, Run(db, "db", "migrate").Code);
+        Assert.Equal(0, Run(db, "import", "employees", _h.Write("e.csv", "person,name,role\nzhao_lei,赵磊,pm\nsun_li,孙丽,pm\nzhou_min,周敏,pm\n")).Code);
+        Assert.StartsWith("imported 2 products row(s)", Run(db, "import", "products", _h.Write("p.csv",
+            "product,name,owner,launch_date\ncompliance_eu,Compliance EU,zhao_lei,2026-01-05\ncompliance_eu,Compliance EU,sun_li,2026-01-05\n")).Out);
+        var bad = _h.Write("bad.csv", "product,name,owner,launch_date\ncompliance_eu,Compliance EU,zhao_lei,2026-01-05\ncompliance_eu,EU Compliance,zhou_min,2026-01-05\n");
+
+        var refused = Run(db, "import", "products", bad);
+        var replaced = Run(db, "import", "products", _h.Write("p2.csv", "product,name,owner,launch_date\ncompliance_eu,Compliance EU,sun_li,2026-01-05\ncompliance_eu,Compliance EU,zhou_min,2026-01-05\n"));
+
+        Refused(refused, $"{bad}:3:2: product 'compliance_eu' is named 'Compliance EU' on line 2 and 'EU Compliance' here; give one name on every row of the product (a row per owner)");
+        Assert.True(replaced.Code == 0, replaced.ToString());
+        await using var check = db.Open();
+        // the refused file wrote nothing; the second import replaced zhao_lei by zhou_min
+        Assert.Equal([("compliance_eu", "sun_li"), ("compliance_eu", "zhou_min")],
+            (await check.ProductOwners.ToListAsync()).OrderBy(o => o.EmployeeId, StringComparer.Ordinal).Select(o => (o.ProductId, o.EmployeeId)));
+        var product = await check.Products.SingleAsync();
+        Assert.Equal(("compliance_eu", "Compliance EU", new DateOnly(2026, 1, 5)), (product.Id, product.Name, product.LaunchDate));
+        Assert.Equal(2, await check.Imports.CountAsync(i => i.Kind == ImportKinds.Products));
     }
 }

@@ -90,8 +90,9 @@ public sealed class RunCalculation(YardstickDb db)
             .ToDictionary(g => g.Key, g => g.Where(w => space.IndexOf(w.Indicator) >= 0).ToDictionary(w => space.IndexOf(w.Indicator), w => w.Reason), StringComparer.Ordinal);
         var teamOf = (await db.TeamMembers.AsNoTracking().ToListAsync(ct)).GroupBy(m => m.EmployeeId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(m => m.TeamId, StringComparer.Ordinal).First(), StringComparer.Ordinal);
-        var productOf = (await db.Products.AsNoTracking().Where(x => x.OwnerId != null).ToListAsync(ct)).GroupBy(x => x.OwnerId!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(x => x.Id, StringComparer.Ordinal).First().Id, StringComparer.Ordinal);
+        var owned = (await db.ProductOwners.AsNoTracking().Select(o => new { o.EmployeeId, o.ProductId }).ToListAsync(ct))
+            .GroupBy(o => o.EmployeeId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(o => o.ProductId).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
         var salaries = (await db.Salaries.AsNoTracking().Where(s => s.EffectiveFrom <= last).ToListAsync(ct))
             .GroupBy(s => s.EmployeeId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.MaxBy(s => s.EffectiveFrom)!, StringComparer.Ordinal);
 
@@ -149,11 +150,16 @@ public sealed class RunCalculation(YardstickDb db)
             }
         }
 
+        // each person's product: the one they own (several owners share a product; a PM owns at most one)
+        var productOf = ProductOf(people, owned);
+        if (!productOf.IsSuccess)
+            return Result<RunSummary>.Fail(productOf.Problems);
+
         // under a lifecycle bundle: each person's stage scheme
         Dictionary<string, StageAssignment>? stages = null;
         if (p.IsBundle)
         {
-            var assigned = await AssignStagesAsync(p, people, productOf, ct);
+            var assigned = await AssignStagesAsync(p, people, productOf.Value, ct);
             if (!assigned.IsSuccess)
                 return Result<RunSummary>.Fail(assigned.Problems);
             stages = assigned.Value;
@@ -199,7 +205,7 @@ public sealed class RunCalculation(YardstickDb db)
                 salaries.GetValueOrDefault(id) is { } s ? s.AmountMinor / 100m : null,
                 employees.GetValueOrDefault(id)?.Name,
                 teamOf.GetValueOrDefault(id)?.TeamId,
-                productOf.GetValueOrDefault(id),
+                productOf.Value.GetValueOrDefault(id),
                 teamOf.GetValueOrDefault(id)?.Share), StringComparer.Ordinal);
             var events = (await db.MilestoneEvents.AsNoTracking().ToListAsync(ct))
                 .OrderBy(e => e.Date).ThenBy(e => e.ProductId, StringComparer.Ordinal).ThenBy(e => e.Event, StringComparer.Ordinal)
@@ -361,6 +367,28 @@ public sealed class RunCalculation(YardstickDb db)
                     .OrderBy(s => s.Period.LastDay).ThenBy(s => s.Period.Kind).Select(s => new GradeRecord(s.Period.ToString(), s.Grade!))],
                 StringComparer.Ordinal);
         return new Ledger(milestones, shares, [.. baselines.Values], grades);
+    }
+
+    /// <summary>
+    /// The product of each person evaluated: the one product they own, whose milestones, excess shares and profit
+    /// shares they split with its other owners and, under a lifecycle bundle, whose stage picks their scheme.
+    /// A person owning several products is a problem naming them and the products (a run evaluates a PM once).
+    /// </summary>
+    private static Result<Dictionary<string, string>> ProductOf(IEnumerable<string> people, IReadOnlyDictionary<string, List<string>> owned)
+    {
+        var problems = new List<Problem>();
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var person in people)
+        {
+            if (!owned.TryGetValue(person, out var products))
+                continue;
+            if (products.Count == 1)
+                result[person] = products[0];
+            else
+                problems.Add(new Problem(person, $"'{person}' owns {products.Count} products ({string.Join(", ", products.Select(x => $"'{x}'"))}); a PM may own at most one product in a period's evaluation, so remove them from the owners of all but one (yardstick import products FILE)"));
+        }
+
+        return problems.Count > 0 ? Result<Dictionary<string, string>>.Fail(problems) : result;
     }
 
     /// <summary>The period's award nominations (import awards), in a stable order; the engine pays the approved ones.</summary>

@@ -9,8 +9,8 @@ namespace Yardstick.App.Imports;
 /// <summary>
 /// <c>import employees FILE</c>: <c>person,name</c>, optionally <c>manager,role,team,share,product,active_from,active_to</c>.
 /// Employees are matched by id: a re-import updates them, never duplicates them. A team named in the file is
-/// created when new, and the person's team membership (with the share) is replaced; a product names the
-/// person as its owner. Every manager must be an employee (in the file or already stored).
+/// created when new, and the person's team membership (with the share) is replaced; a product adds the
+/// person to its owners (<c>import products</c> replaces a product's owners). Every manager must be an employee (in the file or already stored).
 /// </summary>
 public sealed class ImportEmployees(YardstickDb db)
 {
@@ -87,6 +87,7 @@ public sealed class ImportEmployees(YardstickDb db)
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var teams = await db.Teams.ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, ct);
         var products = await db.Products.ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, ct);
+        var owners = (await db.ProductOwners.Select(o => new { o.ProductId, o.EmployeeId }).ToListAsync(ct)).Select(o => (o.ProductId, o.EmployeeId)).ToHashSet();
         // filtered here: an IN list of every id exceeds SQLite's limit of bound variables on large files
         var ids = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var memberships = (await db.TeamMembers.ToListAsync(ct)).Where(m => ids.Contains(m.EmployeeId)).ToList();
@@ -108,9 +109,10 @@ public sealed class ImportEmployees(YardstickDb db)
 
             if (r.Product is { } product)
             {
-                if (!products.TryGetValue(product, out var pr))
-                    products[product] = pr = db.Products.Add(new Product { Id = product, Name = product }).Entity;
-                pr.OwnerId ??= r.Id;
+                if (!products.ContainsKey(product))
+                    products[product] = db.Products.Add(new Product { Id = product, Name = product }).Entity;
+                if (owners.Add((product, r.Id)))
+                    db.ProductOwners.Add(new ProductOwner { ProductId = product, EmployeeId = r.Id });
             }
         }
 

@@ -411,12 +411,35 @@ namespace Yardstick.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("OwnerId")
+                    b.HasKey("Id");
+
+                    b.ToTable("Products");
+                });
+
+            modelBuilder.Entity("Yardstick.Data.ProductOwner", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmployeeId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.ToTable("Products");
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("ProductId", "EmployeeId")
+                        .IsUnique();
+
+                    b.ToTable("ProductOwners");
                 });
 
             modelBuilder.Entity("Yardstick.Data.ProductStage", b =>

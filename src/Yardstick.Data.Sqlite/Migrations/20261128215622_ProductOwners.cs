@@ -1,0 +1,62 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Yardstick.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ProductOwners : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ProductOwners",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProductId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EmployeeId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductOwners", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductOwners_EmployeeId",
+                table: "ProductOwners",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductOwners_ProductId_EmployeeId",
+                table: "ProductOwners",
+                columns: new[] { "ProductId", "EmployeeId" },
+                unique: true);
+
+            // each product's single owner becomes its ProductOwner row before the column goes
+            migrationBuilder.Sql("INSERT INTO \"ProductOwners\" (\"ProductId\", \"EmployeeId\") SELECT \"Id\", \"OwnerId\" FROM \"Products\" WHERE \"OwnerId\" IS NOT NULL;");
+
+            migrationBuilder.DropColumn(
+                name: "OwnerId",
+                table: "Products");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "OwnerId",
+                table: "Products",
+                type: "TEXT",
+                nullable: true);
+
+            // one owner per product again: the lowest employee id (ordinal) among its owners
+            migrationBuilder.Sql("UPDATE \"Products\" SET \"OwnerId\" = (SELECT MIN(o.\"EmployeeId\") FROM \"ProductOwners\" o WHERE o.\"ProductId\" = \"Products\".\"Id\");");
+
+            migrationBuilder.DropTable(
+                name: "ProductOwners");
+        }
+    }
+}
