@@ -498,22 +498,8 @@ public sealed class RunCalculation(YardstickDb db)
     {
         w.WriteString("scheme", card.Card.Scheme.Scheme.Id);
         w.WriteNumber("version", card.Card.Scheme.Scheme.Version);
-        if (card.ProRata is not { } pro)
-            return;
-        w.WriteStartObject("pro_rata");
-        w.WriteStartArray("parts");
-        foreach (var (part, days) in pro.Parts)
-        {
-            w.WriteStartObject();
-            w.WriteString("scheme", part.Scheme.Scheme.Id);
-            w.WriteNumber("days", days);
-            w.WriteNumber("total", part.Total);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteString("trace", pro.Trace);
-        w.WriteEndObject();
+        if (card.ProRata is { } pro)
+            ProRataJson.Write(w, pro.Parts, pro.Trace);
     }
 
     private static Dictionary<int, T> Get<T>(Dictionary<string, Dictionary<int, T>> map, string person) =>

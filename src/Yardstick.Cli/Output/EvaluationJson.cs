@@ -3,6 +3,7 @@ using System.Text.Json;
 using Yardstick.Cli.Evaluation;
 using Yardstick.Core.Common;
 using Yardstick.Core.Incentives;
+using Yardstick.Core.Lifecycle;
 using Yardstick.Core.Scoring;
 
 namespace Yardstick.Cli.Output;
@@ -60,28 +61,10 @@ internal static class EvaluationJson
                 }
 
                 if (pr.ProRata is { } pro)
-                    ProRata(w, pro, lang);
+                    ProRataJson.Write(w, pro.Parts, pro.Trace(lang));
             },
             Payouts: w => PayoutJson.Payouts(w, pr.Lines, lang),
             After: w => PayoutJson.Careers(w, pr.Careers, lang));
         ResultJson.WriteResult(w, r, extras);
-    }
-
-    private static void ProRata(Utf8JsonWriter w, ProRataResult pro, Language lang)
-    {
-        w.WriteStartObject("pro_rata");
-        w.WriteStartArray("parts");
-        foreach (var (card, days) in pro.Parts)
-        {
-            w.WriteStartObject();
-            w.WriteString("scheme", card.Scheme.Scheme.Id);
-            w.WriteNumber("days", days);
-            w.WriteNumber("total", card.Total);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteString("trace", pro.Trace(lang));
-        w.WriteEndObject();
     }
 }

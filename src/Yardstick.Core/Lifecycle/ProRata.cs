@@ -23,3 +23,26 @@ public static class ProRata
             $"按各阶段天数加权（{schemes}）：({terms}) / {days} {TraceFormat.Eq(TraceFormat.Value(total))}");
     }
 }
+
+/// <summary>Writes a day-weighted total's parts as the <c>pro_rata</c> object of the result JSON.</summary>
+public static class ProRataJson
+{
+    /// <summary><c>"pro_rata": {"parts": [{"scheme","days","total"}], "trace": "…"}</c>.</summary>
+    public static void Write(System.Text.Json.Utf8JsonWriter w, IReadOnlyList<(ScorecardResult Card, int Days)> parts, string trace)
+    {
+        w.WriteStartObject("pro_rata");
+        w.WriteStartArray("parts");
+        foreach (var (card, days) in parts)
+        {
+            w.WriteStartObject();
+            w.WriteString("scheme", card.Scheme.Scheme.Id);
+            w.WriteNumber("days", days);
+            w.WriteNumber("total", card.Total);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteString("trace", trace);
+        w.WriteEndObject();
+    }
+}
