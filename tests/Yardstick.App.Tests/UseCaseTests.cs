@@ -162,6 +162,32 @@ public sealed class UseCaseTests : IDisposable
     [SkippableTheory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
+    public async Task OpenPeriod_EditedSchemeAlreadyUsed_NewVersionAndTheOldPeriodKeepsItsOwn(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await SeedE1Async(t);
+        await using var db = t.Open();
+        Assert.True((await new RunCalculation(db).RunAsync("2026-10")).IsSuccess);
+
+        // HR raises nothing but one target, keeping "version": 1 in the file
+        var edited = Template("industrial-value").Replace("\"target\": 0.85", "\"target\": 0.80", StringComparison.Ordinal);
+        Assert.NotEqual(Template("industrial-value"), edited);
+        var opened = await new OpenPeriod(db).RunAsync("2026-11", edited);
+        Assert.True(opened.IsSuccess, string.Join("\n", opened.Problems));
+        Assert.True((await new OpenPeriod(db).RunAsync("2026-12", edited)).IsSuccess);
+
+        Assert.Equal([1, 2], await db.SchemeVersions.OrderBy(v => v.Version).Select(v => v.Version).ToListAsync());
+        var october = (await PeriodScheme.LoadAsync(db, "2026-10", default)).Value;
+        var november = (await PeriodScheme.LoadAsync(db, "2026-11", default)).Value;
+        var december = (await PeriodScheme.LoadAsync(db, "2026-12", default)).Value;
+        Assert.Equal((1, 0.85m), (october.Scheme.Scheme.Version, october.Scheme.Indicators.Single(i => i.Code == "renewal_rate").Target));
+        Assert.Equal((2, 0.80m), (november.Scheme.Scheme.Version, november.Scheme.Indicators.Single(i => i.Code == "renewal_rate").Target));
+        Assert.Equal(november.Version.Id, december.Version.Id);
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
     public async Task Calc_E4Requests_ResponseRateOneHalfAndQuietPersonWaived(string provider)
     {
         await using var t = await TestDb.CreateAsync(provider);

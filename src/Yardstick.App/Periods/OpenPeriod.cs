@@ -2,14 +2,17 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Yardstick.Core.Common;
+using Yardstick.Core.Schemes;
 using Yardstick.Data;
 
 namespace Yardstick.App.Periods;
 
 /// <summary>
 /// <c>period open P</c>: creates the period under a scheme (stored as a scheme version, reused when the same
-/// JSON was stored before) and moves it Draft → Collecting. An existing Draft period is opened as it is;
-/// a scheme given for an existing period must be the one it already uses (versions are immutable once used).
+/// JSON was stored before) and moves it Draft → Collecting. A scheme whose stored version a period already
+/// uses is never changed: an edited file becomes the next version (scoring.md §1) and the older periods keep
+/// theirs. An existing Draft period is opened as it is; a scheme given for an existing period must be the one it
+/// already uses.
 /// </summary>
 public sealed class OpenPeriod(YardstickDb db)
 {
@@ -34,14 +37,22 @@ public sealed class OpenPeriod(YardstickDb db)
             // a bundle is versioned by its stage schemes: a new version of any of them is a new version of the bundle
             var scheme = (Id: document.Id, Version: schemes.Max(c => c.Scheme.Version));
             var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(schemeJson)));
-            version = await db.SchemeVersions.SingleOrDefaultAsync(v => v.Code == scheme.Id && v.Version == scheme.Version, ct);
+            version = await db.SchemeVersions.FirstOrDefaultAsync(v => v.Code == scheme.Id && v.Hash == hash, ct)
+                ?? await db.SchemeVersions.SingleOrDefaultAsync(v => v.Code == scheme.Id && v.Version == scheme.Version, ct);
             if (version is not null && version.Hash != hash)
             {
-                var used = await db.Periods.AnyAsync(p => p.SchemeVersionId == version.Id, ct);
-                if (used)
-                    return Result<ReviewPeriod>.Fail("scheme", $"scheme {scheme.Id} v{scheme.Version} is already used by a period and cannot change; give the changed scheme a new version");
-                version.Json = schemeJson;
-                version.Hash = hash;
+                if (await db.Periods.AnyAsync(p => p.SchemeVersionId == version.Id, ct))
+                {
+                    // scoring.md §1: editing a scheme a period already uses makes a new version; that period keeps its own
+                    var next = await db.SchemeVersions.Where(v => v.Code == scheme.Id).MaxAsync(v => v.Version, ct) + 1;
+                    var renumbered = SchemeJson.Write(document with { Schemes = [.. schemes.Select(c => c.Scheme with { Version = next })] });
+                    version = db.SchemeVersions.Add(new SchemeVersion { Code = scheme.Id, Version = next, Json = renumbered, Hash = hash, CreatedAt = db.Now }).Entity;
+                }
+                else
+                {
+                    version.Json = schemeJson;
+                    version.Hash = hash;
+                }
             }
 
             version ??= db.SchemeVersions.Add(new SchemeVersion { Code = scheme.Id, Version = scheme.Version, Json = schemeJson, Hash = hash, CreatedAt = db.Now }).Entity;
