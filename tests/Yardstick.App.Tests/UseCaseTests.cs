@@ -162,6 +162,23 @@ public sealed class UseCaseTests : IDisposable
     [SkippableTheory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
+    public async Task ImportEmployees_PmMovedToAnotherProduct_OldOwnershipEnds(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await using var db = t.Open();
+        Assert.True((await new OpenPeriod(db).RunAsync("2026-10", Template("industrial-value"))).IsSuccess);
+        var first = "person,name,product\nzhang_wei,张伟,mes\nli_na,李娜,mes\n";
+        Assert.True((await new ImportEmployees(db).RunAsync(_files.Write("e1.csv", first), "2026-10")).IsSuccess);
+        var moved = "person,name,product\nzhang_wei,张伟,scm\nli_na,李娜,\n";
+        Assert.True((await new ImportEmployees(db).RunAsync(_files.Write("e2.csv", moved), "2026-10")).IsSuccess);
+
+        var owners = (await db.ProductOwners.AsNoTracking().ToListAsync()).Select(o => (o.ProductId, o.EmployeeId)).Order().ToList();
+        Assert.Equal([("mes", "li_na"), ("scm", "zhang_wei")], owners);
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
     public async Task OpenPeriod_EditedSchemeAlreadyUsed_NewVersionAndTheOldPeriodKeepsItsOwn(string provider)
     {
         await using var t = await TestDb.CreateAsync(provider);

@@ -10,7 +10,7 @@ namespace Yardstick.App.Imports;
 /// <c>import employees FILE</c>: <c>person,name</c>, optionally <c>manager,role,team,share,product,active_from,active_to</c>.
 /// Employees are matched by id: a re-import updates them, never duplicates them. A team named in the file is
 /// created when new, and the person's team membership (with the share) is replaced; a product adds the
-/// person to its owners (<c>import products</c> replaces a product's owners). Every manager must be an employee (in the file or already stored).
+/// person to its owners and ends their ownership of other products (<c>import products</c> replaces a product's owners). Every manager must be an employee (in the file or already stored).
 /// </summary>
 public sealed class ImportEmployees(YardstickDb db)
 {
@@ -87,7 +87,11 @@ public sealed class ImportEmployees(YardstickDb db)
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var teams = await db.Teams.ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, ct);
         var products = await db.Products.ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, ct);
-        var owners = (await db.ProductOwners.Select(o => new { o.ProductId, o.EmployeeId }).ToListAsync(ct)).Select(o => (o.ProductId, o.EmployeeId)).ToHashSet();
+        // a `product` names the one product the PM owns: their other ownerships end (a PM owns one product per period)
+        var givenProduct = rows.Where(r => r.Product is not null).ToDictionary(r => r.Id, r => r.Product!, StringComparer.Ordinal);
+        var ownerRows = await db.ProductOwners.ToListAsync(ct);
+        db.ProductOwners.RemoveRange(ownerRows.Where(o => givenProduct.TryGetValue(o.EmployeeId, out var p) && p != o.ProductId));
+        var owners = ownerRows.Select(o => (o.ProductId, o.EmployeeId)).ToHashSet();
         // filtered here: an IN list of every id exceeds SQLite's limit of bound variables on large files
         var ids = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var memberships = (await db.TeamMembers.ToListAsync(ct)).Where(m => ids.Contains(m.EmployeeId)).ToList();
