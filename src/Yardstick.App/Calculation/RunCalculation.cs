@@ -459,38 +459,29 @@ public sealed class RunCalculation(YardstickDb db)
     /// </summary>
     private static PayoutResult Pay(PeriodScheme p, IndicatorSpace space, List<PersonCard> cards, PayoutInput input)
     {
-        var lines = new Dictionary<string, IReadOnlyList<PayoutLine>>(StringComparer.Ordinal);
-        var careers = new Dictionary<string, IReadOnlyList<CareerStatus>>(StringComparer.Ordinal);
-        var problems = new List<Problem>();
-        var notices = new List<Notice>();
-        var ledger = input.Ledger;
-        for (var s = 0; s < p.Schemes.Count; s++)
-        {
-            if (p.Schemes[s].Plan is not { } plan)
-                continue;
-            var group = cards.Where(c => c.Scheme == s).ToList();
-            if (group.Count == 0)
-                continue;
-            var members = group.Select(c => c.Card.Person).ToHashSet(StringComparer.Ordinal);
-            var proRata = group.Where(c => c.ProRata is not null).ToDictionary(c => c.Card.Person, c => c.Grade, StringComparer.Ordinal);
-            var result = PayoutCalculator.Run(plan, p.Period, [.. group.Select(c => c.Card)], input with
-            {
-                People = p.IsBundle ? input.People.Where(kv => members.Contains(kv.Key)).ToDictionary(StringComparer.Ordinal) : input.People,
-                Awards = p.IsBundle ? [.. input.Awards.Where(a => members.Contains(a.Person))] : input.Awards,
-                Ledger = ledger,
-                TeamActuals = p.IsBundle ? input.TeamActuals?.ToDictionary(kv => kv.Key, kv => space.ValuesFor(s, kv.Value), StringComparer.Ordinal) : input.TeamActuals,
-                Grades = proRata.Count > 0 ? proRata : input.Grades,
-            });
-            problems.AddRange(result.Problems);
-            notices.AddRange(result.Notices);
-            ledger = result.Ledger;
-            foreach (var (person, l) in result.Lines)
-                lines[person] = l;
-            foreach (var (person, c) in result.Careers)
-                careers[person] = c;
-        }
+        return PayoutCalculator.RunEach(p.Period, input.Ledger, Runs());
 
-        return new PayoutResult(lines, careers, problems, notices, ledger);
+        // one payout run per stage scheme (a single one outside a bundle), each with its own people
+        IEnumerable<(CompiledPlan, IReadOnlyList<ScorecardResult>, PayoutInput)> Runs()
+        {
+            for (var s = 0; s < p.Schemes.Count; s++)
+            {
+                if (p.Schemes[s].Plan is not { } plan)
+                    continue;
+                var group = cards.Where(c => c.Scheme == s).ToList();
+                if (group.Count == 0)
+                    continue;
+                var members = group.Select(c => c.Card.Person).ToHashSet(StringComparer.Ordinal);
+                var proRata = group.Where(c => c.ProRata is not null).ToDictionary(c => c.Card.Person, c => c.Grade, StringComparer.Ordinal);
+                yield return (plan, [.. group.Select(c => c.Card)], input with
+                {
+                    People = p.IsBundle ? input.People.Where(kv => members.Contains(kv.Key)).ToDictionary(StringComparer.Ordinal) : input.People,
+                    Awards = p.IsBundle ? [.. input.Awards.Where(a => members.Contains(a.Person))] : input.Awards,
+                    TeamActuals = p.IsBundle ? input.TeamActuals?.ToDictionary(kv => kv.Key, kv => space.ValuesFor(s, kv.Value), StringComparer.Ordinal) : input.TeamActuals,
+                    Grades = proRata.Count > 0 ? proRata : input.Grades,
+                });
+            }
+        }
     }
 
     /// <summary>Under a bundle, as evaluate writes them: the stage scheme and its version, and the pro-rata parts.</summary>

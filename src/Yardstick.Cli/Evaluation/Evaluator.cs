@@ -66,34 +66,31 @@ internal static class Evaluator
             cards[id] = (card, proRata);
         }
 
-        var notices = new List<Notice>();
-        var ledger = inputs.Ledger;
-        var lines = new Dictionary<string, IReadOnlyList<PayoutLine>>(StringComparer.Ordinal);
-        var careers = new Dictionary<string, IReadOnlyList<CareerStatus>>(StringComparer.Ordinal);
-        for (var s = 0; s < inputs.Calculators.Length; s++)
+        // one payout run per stage scheme (a single one outside a bundle), each with its own people
+        IEnumerable<(CompiledPlan, IReadOnlyList<ScorecardResult>, PayoutInput)> Runs()
         {
-            if (inputs.Calculators[s].Scheme.Plan is not { } plan)
-                continue;
-            var group = inputs.Ids.Where(id => cards.ContainsKey(id) && inputs.Assignments[id].Scheme == s).ToHashSet(StringComparer.Ordinal);
-            if (group.Count == 0)
-                continue;
-            var input = new PayoutInput(
-                group.ToDictionary(id => id, id => Info(inputs, id), StringComparer.Ordinal),
-                inputs.Measures,
-                inputs.Events,
-                [.. inputs.Awards.Where(a => group.Contains(a.Person))],
-                ledger,
-                TeamActuals(inputs, s),
-                group.Where(id => cards[id].ProRata is not null).ToDictionary(id => id, id => cards[id].ProRata!.Grade, StringComparer.Ordinal));
-            var result = PayoutCalculator.Run(plan, inputs.Period, [.. inputs.Ids.Where(group.Contains).Select(id => cards[id].Card)], input);
-            problems.AddRange(result.Problems.Select(p => p.ToString()));
-            notices.AddRange(result.Notices);
-            ledger = result.Ledger;
-            foreach (var (person, l) in result.Lines)
-                lines[person] = l;
-            foreach (var (person, c) in result.Careers)
-                careers[person] = c;
+            for (var s = 0; s < inputs.Calculators.Length; s++)
+            {
+                if (inputs.Calculators[s].Scheme.Plan is not { } plan)
+                    continue;
+                var group = inputs.Ids.Where(id => cards.ContainsKey(id) && inputs.Assignments[id].Scheme == s).ToHashSet(StringComparer.Ordinal);
+                if (group.Count == 0)
+                    continue;
+                var input = new PayoutInput(
+                    group.ToDictionary(id => id, id => Info(inputs, id), StringComparer.Ordinal),
+                    inputs.Measures,
+                    inputs.Events,
+                    [.. inputs.Awards.Where(a => group.Contains(a.Person))],
+                    inputs.Ledger,
+                    TeamActuals(inputs, s),
+                    group.Where(id => cards[id].ProRata is not null).ToDictionary(id => id, id => cards[id].ProRata!.Grade, StringComparer.Ordinal));
+                yield return (plan, [.. inputs.Ids.Where(group.Contains).Select(id => cards[id].Card)], input);
+            }
         }
+
+        var pay = PayoutCalculator.RunEach(inputs.Period, inputs.Ledger, Runs());
+        problems.AddRange(pay.Problems.Select(p => p.ToString()));
+        var (notices, ledger, lines, careers) = (pay.Notices, pay.Ledger, pay.Lines, pay.Careers);
 
         var results = new List<PersonResult>(cards.Count);
         foreach (var id in inputs.Ids)

@@ -29,6 +29,32 @@ public sealed record PayoutInput(
 /// </summary>
 public static class PayoutCalculator
 {
+    /// <summary>
+    /// Runs several plans one after another — the stage schemes of a lifecycle bundle, each on its own people —
+    /// passing the ledger from one run to the next (a milestone paid by one is paid), and merges what they produced.
+    /// Each run's <see cref="PayoutInput.Ledger"/> is replaced by the ledger as it stands when that run starts.
+    /// </summary>
+    public static PayoutResult RunEach(Period period, Ledger ledger, IEnumerable<(CompiledPlan Plan, IReadOnlyList<ScorecardResult> Cards, PayoutInput Input)> runs)
+    {
+        var lines = new Dictionary<string, IReadOnlyList<PayoutLine>>(StringComparer.Ordinal);
+        var careers = new Dictionary<string, IReadOnlyList<CareerStatus>>(StringComparer.Ordinal);
+        var problems = new List<Problem>();
+        var notices = new List<Notice>();
+        foreach (var (plan, cards, input) in runs)
+        {
+            var result = Run(plan, period, cards, input with { Ledger = ledger });
+            problems.AddRange(result.Problems);
+            notices.AddRange(result.Notices);
+            ledger = result.Ledger;
+            foreach (var (person, l) in result.Lines)
+                lines[person] = l;
+            foreach (var (person, c) in result.Careers)
+                careers[person] = c;
+        }
+
+        return new PayoutResult(lines, careers, problems, notices, ledger);
+    }
+
     /// <summary>Runs the rules of <paramref name="plan"/> whose frequency is the kind of <paramref name="period"/>.</summary>
     public static PayoutResult Run(CompiledPlan plan, Period period, IReadOnlyList<ScorecardResult> scorecards, PayoutInput input)
     {

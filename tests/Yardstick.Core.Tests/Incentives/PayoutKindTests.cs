@@ -362,6 +362,24 @@ public class PayoutKindTests
     }
 
     [Fact]
+    public void RunEach_PassesTheLedgerOnAndMergesTheRuns()
+    {
+        var calc = Calculator("crossborder-startup", "2026-Q1");
+        var actuals = calc.Scheme.Indicators.ToDictionary(i => i.Code, i => i.Target);
+        var events = new[] { new MilestoneEvent("p", "demand_validated", new DateOnly(2026, 2, 1)) };
+        PayoutInput Input(string person) => new(new Dictionary<string, PersonInfo> { [person] = new(person, Product: "p") }, new Measures(), events, [], Ledger.Empty);
+        var r = PayoutCalculator.RunEach(calc.Period, Ledger.Empty,
+        [
+            (calc.Scheme.Plan!, [Evaluate(calc, actuals, person: "a")], Input("a")),
+            (calc.Scheme.Plan!, [Evaluate(calc, actuals, person: "b")], Input("b")),
+        ]);
+        Assert.Equal(50000m, Assert.Single(r.For("a")).Amount.Amount);
+        Assert.Empty(r.For("b"));
+        Assert.Equal("product p: validation_subsidy (demand_validated) was already paid in 2026-Q1; it pays once", Assert.Single(r.Notices).En);
+        Assert.Single(r.Ledger.Milestones);
+    }
+
+    [Fact]
     public void Lines_InAnotherCurrency()
     {
         var scheme = Single(Ind("x", 1m, 1m)) with { Plan = new Plan("USD", [new FixedRule("f", N("f"), null, "10", null)], []) };
