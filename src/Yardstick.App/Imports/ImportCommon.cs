@@ -56,6 +56,15 @@ internal static class ImportCommon
     }
 
     /// <summary>The period of an import that changes the period's data: it must exist and still accept data.</summary>
+    /// <summary>The id of the period an organisation import is recorded under, or null without <c>--period</c>.</summary>
+    public static async Task<Result<int?>> OptionalPeriodIdAsync(YardstickDb db, string? label, CancellationToken ct)
+    {
+        if (label is null)
+            return Result<int?>.Ok(null);
+        var loaded = await PeriodScheme.LoadAsync(db, label, ct);
+        return loaded.IsSuccess ? Result<int?>.Ok(loaded.Value.Row.Id) : Result<int?>.Fail(loaded.Problems);
+    }
+
     public static async Task<Result<PeriodScheme>> OpenPeriodAsync(YardstickDb db, string label, string what, CancellationToken ct)
     {
         var loaded = await PeriodScheme.LoadAsync(db, label, ct);

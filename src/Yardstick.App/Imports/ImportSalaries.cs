@@ -19,14 +19,10 @@ public sealed class ImportSalaries(YardstickDb db)
 
     public async Task<Result<ImportSummary>> RunAsync(string path, string? label, IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
     {
-        int? periodId = null;
-        if (label is not null)
-        {
-            var loaded = await PeriodScheme.LoadAsync(db, label, ct);
-            if (!loaded.IsSuccess)
-                return Result<ImportSummary>.Fail(loaded.Problems);
-            periodId = loaded.Value.Row.Id;
-        }
+        var period = await ImportCommon.OptionalPeriodIdAsync(db, label, ct);
+        if (!period.IsSuccess)
+            return Result<ImportSummary>.Fail(period.Problems);
+        var periodId = period.Value;
 
         var problems = new Problems();
         if (!ImportCommon.Exists(path, problems))
