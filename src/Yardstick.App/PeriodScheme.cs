@@ -27,7 +27,7 @@ public sealed record PeriodScheme(ReviewPeriod Row, Period Period, SchemeVersion
     {
         var parsed = Period.Parse(label);
         if (!parsed.IsSuccess)
-            return Result<PeriodScheme>.Fail([.. parsed.Problems.Select(p => new Problem("--period", p.Message))]);
+            return Result<PeriodScheme>.Fail([.. parsed.Problems.Select(p => new Problem("--period", p.Message.En))]);
         var text = parsed.Value.ToString();
         var row = await db.Periods.SingleOrDefaultAsync(p => p.Label == text, ct);
         if (row is null)

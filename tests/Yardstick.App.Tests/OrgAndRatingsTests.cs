@@ -84,7 +84,7 @@ public sealed class OrgAndRatingsTests : IDisposable
         Assert.True((await new ImportRatings(db).RunAsync(file, "2026-10")).IsSuccess);
         // c3 moves to sales: customer_success keeps 2 raters [2, 4] → 3; sales [4, 5, 3, 4] → 4
         Assert.True((await new AddRaters(db).RunAsync("2026-10", "collaboration_rating", "li_na", [("c3", "sales")])).IsSuccess);
-        Assert.Equal("the response has no answers", (await new RecordResponse(db).RunAsync("2026-10", "collaboration_rating", "li_na", "c3", [])).Problems.Single().Message);
+        Assert.Equal("the response has no answers", (await new RecordResponse(db).RunAsync("2026-10", "collaboration_rating", "li_na", "c3", [])).Problems.Single().Message.En);
         Assert.True((await new CloseCampaign(db).RunAsync("2026-10", "collaboration_rating")).IsSuccess);
 
         var views = await new ShowRatings(db).RunAsync("2026-10", "li_na");
@@ -110,13 +110,13 @@ public sealed class OrgAndRatingsTests : IDisposable
         var created = await new CreateCampaign(db).RunAsync("2026-10", "oct-360", "collaboration_rating");
         Assert.True(created.IsSuccess, string.Join("\n", created.Problems));
         Assert.Equal("'csat' is not a rating indicator of scheme saas-team-individual; expected collaboration_rating",
-            (await new CreateCampaign(db).RunAsync("2026-10", "x", "csat")).Problems.Single().Message);
+            (await new CreateCampaign(db).RunAsync("2026-10", "x", "csat")).Problems.Single().Message.En);
         Assert.True((await new AddRaters(db).RunAsync("2026-10", "oct-360", "li_na", [("s1", "sales"), ("r1", "rd")])).IsSuccess);
         Assert.True((await new RecordResponse(db).RunAsync("2026-10", "oct-360", "li_na", "s1", [2m, 3m])).IsSuccess);
         t.Time.Advance(TimeSpan.FromMinutes(5));
         Assert.True((await new RecordResponse(db).RunAsync("2026-10", "oct-360", "li_na", "s1", [5m, 4m])).IsSuccess); // replaces
         Assert.Equal([5m, 4m], await db.RatingResponses.OrderBy(r => r.Question).Select(r => r.Score).ToListAsync());
-        Assert.Equal("answer 6 is outside the scale; expected 1–5", (await new RecordResponse(db).RunAsync("2026-10", "oct-360", "li_na", "r1", [6m])).Problems.Single().Message);
+        Assert.Equal("answer 6 is outside the scale; expected 1–5", (await new RecordResponse(db).RunAsync("2026-10", "oct-360", "li_na", "r1", [6m])).Problems.Single().Message.En);
         Assert.True((await new CloseCampaign(db).RunAsync("2026-10", "oct-360")).IsSuccess);
 
         var late = await new RecordResponse(db).RunAsync("2026-10", "oct-360", "li_na", "r1", [4m]);
@@ -126,7 +126,7 @@ public sealed class OrgAndRatingsTests : IDisposable
         Assert.Equal("oct-360: cannot record a response: the campaign was closed on 2026-11-03 02:05 UTC; its results are final", late.Problems.Single().ToString());
         Assert.Equal($"{file}:2:1: campaign 'oct-360' is closed; its responses are final and cannot be changed", import.Problems.Single().ToString());
         Assert.Equal(2, await db.RatingResponses.CountAsync());
-        Assert.Equal("cannot close the campaign: the campaign was closed on 2026-11-03 02:05 UTC; its results are final", (await new CloseCampaign(db).RunAsync("2026-10", "oct-360")).Problems.Single().Message);
+        Assert.Equal("cannot close the campaign: the campaign was closed on 2026-11-03 02:05 UTC; its results are final", (await new CloseCampaign(db).RunAsync("2026-10", "oct-360")).Problems.Single().Message.En);
         var audit = await db.Audit.Where(a => a.Actor == "wang_hr").OrderBy(a => a.Id).Select(a => new { a.Entity, a.Action, a.EntityKey }).ToListAsync();
         Assert.Equal(
         [

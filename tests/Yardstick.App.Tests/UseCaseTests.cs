@@ -319,7 +319,7 @@ public sealed class UseCaseTests : IDisposable
         Assert.Equal("2026-10: cannot calc: the period is InReview; allowed from InReview: approve, reopen", (await new RunCalculation(db).RunAsync("2026-10")).Problems.Single().ToString());
         var approve = await new ApprovePeriod(db).RunAsync("2026-10");
         Assert.StartsWith("2026-10: cannot approve: missing actuals that are not waived: li_na/renewal_rate, li_na/csat,", approve.Problems.Single().ToString(), StringComparison.Ordinal);
-        Assert.Contains("(11 in all)", approve.Problems.Single().Message, StringComparison.Ordinal);
+        Assert.Contains("(11 in all)", approve.Problems.Single().Message.En, StringComparison.Ordinal);
         Assert.StartsWith("2026-10: cannot waive: the period is InReview", (await new WaiveIndicator(db).RunAsync("2026-10", "li_na", "csat", "new hire")).Problems.Single().ToString(), StringComparison.Ordinal);
 
         Assert.True((await new ReopenPeriod(db).RunAsync("2026-10", "li_na joined late")).IsSuccess);
@@ -344,7 +344,7 @@ public sealed class UseCaseTests : IDisposable
         await using var db = t.Open();
         Assert.True((await new ImportActuals(db).RunAsync(_files.Write("li.csv", "person,indicator,value\n" + string.Join("", E1Actuals.Split('\n').Skip(2).Where(l => l.Length > 0).Select(l => l.Replace("zhang_wei", "li_na", StringComparison.Ordinal) + "\n"))), "2026-10", scope: "li")).IsSuccess);
         var bad = await new WaiveIndicator(db).RunAsync("2026-10", "li_na", "nope", "");
-        Assert.Equal(["INDICATOR", "--reason"], bad.Problems.Select(p => p.Where));
+        Assert.Equal(["INDICATOR", "--reason"], bad.Problems.Select(p => p.Where.ToString()));
 
         Assert.True((await new WaiveIndicator(db).RunAsync("2026-10", "li_na", "renewal_rate", "joined on 2026-10-20")).IsSuccess);
         Assert.True((await new RunCalculation(db).RunAsync("2026-10")).IsSuccess);

@@ -141,7 +141,7 @@ public sealed class RunCalculation(YardstickDb db)
                         .Select(g => new RatingResponse(g.Key.Rater, g.Key.RaterGroup, [.. g.OrderBy(x => x.Question).Select(x => x.Score)])),
                     space.Indicators[i].RaterGroups);
                 if (!aggregate.IsSuccess)
-                    return Result<RunSummary>.Fail([.. aggregate.Problems.Select(x => new Problem($"rating campaign for {code}, ratee {ratee.Key}", x.Message))]);
+                    return Result<RunSummary>.Fail([.. aggregate.Problems.Select(x => new Problem($"rating campaign for {code}, ratee {ratee.Key}", x.Message.En))]);
                 if (aggregate.Value.Actual is { } actual)
                 {
                     people.Add(ratee.Key);

@@ -4,50 +4,74 @@ using Yardstick.Core.Common;
 namespace Yardstick.App.Files;
 
 /// <summary>
-/// Collects the problems of one command run, in the order they are found. Only the first
-/// <see cref="MaxShown"/> are kept; the rest are counted (a 1,000,000-row file full of errors must
-/// not fill memory with messages).
+/// Collects the problems of one use case, in the order they are found. Only the first <see cref="MaxShown"/>
+/// are kept; the rest are counted (a 1,000,000-row file full of errors must not fill memory with messages).
 /// </summary>
 public sealed class Problems
 {
     public const int MaxShown = 100;
 
-    private readonly List<string> _lines = [];
+    private readonly List<Problem> _kept = [];
 
     public int Count { get; private set; }
 
     public bool Any => Count > 0;
 
-    /// <summary>A problem at a position in a file: <c>FILE:LINE:COLUMN: message</c>.</summary>
-    public void At(string file, int line, int column, string message) =>
-        Add(string.Create(CultureInfo.InvariantCulture, $"{file}:{line}:{column}: {message}"));
+    /// <summary>Bad input at a position in a file.</summary>
+    public void At(string file, int line, int column, string zh, string en, string? code = null) =>
+        Add(Problem.Invalid(Location.At(file, line, column), zh, en, code));
 
-    /// <summary>A problem with an option or a part of a file without a position: <c>WHERE: message</c>.</summary>
-    public void In(string where, string message) => Add($"{where}: {message}");
+    /// <summary>Bad input in a field, or in a part of a file without a position.</summary>
+    public void In(string field, string zh, string en, string? code = null) => Add(Problem.Invalid(field, zh, en, code));
 
-    public void Add(string line)
+    /// <summary>A problem found elsewhere (a value's, the engine's) placed at a position in a file.</summary>
+    public void At(string file, int line, int column, Problem problem) => Add(problem.At(Location.At(file, line, column)));
+
+    /// <summary>TRANSITIONAL (removed when every message is bilingual): an English-only problem at a position.</summary>
+    public void At(string file, int line, int column, string message) => Add(new Problem(ProblemKind.Invalid, Location.At(file, line, column), new LocalizedText(message, message)));
+
+    /// <summary>TRANSITIONAL (removed when every message is bilingual): an English-only problem in a field.</summary>
+    public void In(string where, string message) => Add(new Problem(where, message));
+
+    /// <summary>TRANSITIONAL (removed when every message is bilingual): a problem whose whole text is given.</summary>
+    public void Add(string line) => Add(new Problem("", line));
+
+    public void Add(Problem problem)
     {
-        // one problem, one line: a quoted value may hold line breaks
-        line = line.Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal);
         Count++;
-        if (_lines.Count < MaxShown)
-            _lines.Add(line);
+        if (_kept.Count < MaxShown)
+            _kept.Add(problem);
     }
 
-    /// <summary>The problems kept, then one line counting the rest, as problems whose text is the whole line.</summary>
+    public void AddRange(IEnumerable<Problem> problems)
+    {
+        foreach (var p in problems)
+            Add(p);
+    }
+
+    /// <summary>The problems kept, then one counting the rest.</summary>
     public IReadOnlyList<Problem> ToList()
     {
-        var list = _lines.Select(l => new Problem("", l)).ToList();
-        if (Count > _lines.Count)
-            list.Add(new Problem("", string.Create(CultureInfo.InvariantCulture, $"… and {Count - _lines.Count} more problems")));
-        return list;
+        if (Count <= _kept.Count)
+            return [.. _kept];
+        var rest = Count - _kept.Count;
+        return
+        [
+            .. _kept,
+            new Problem(_kept[0].Kind, Location.None, new LocalizedText(
+                string.Create(CultureInfo.InvariantCulture, $"…另有 {rest} 个问题"),
+                string.Create(CultureInfo.InvariantCulture, $"… and {rest} more problems")), "more"),
+        ];
     }
 
+    /// <summary>TRANSITIONAL: writes the problems in English, one line each (the CLI's error mapper replaces this).</summary>
     public void WriteTo(TextWriter writer)
     {
-        foreach (var line in _lines)
-            writer.WriteLine(line);
-        if (Count > _lines.Count)
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"… and {Count - _lines.Count} more problems"));
+        foreach (var p in ToList())
+            writer.WriteLine(OneLine(p.ToString()));
     }
+
+    /// <summary>One problem, one line: a quoted value may hold line breaks.</summary>
+    public static string OneLine(string text) =>
+        text.Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal);
 }

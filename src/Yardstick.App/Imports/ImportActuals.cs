@@ -117,7 +117,7 @@ public sealed class ImportActuals(YardstickDb db)
                 rows.Add(new Parsed(kind, id, indicator.Code, value.Value));
             else
                 foreach (var problem in value.Problems)
-                    problems.At(path, row.Line, vc + 1, problem.Message);
+                    problems.At(path, row.Line, vc + 1, problem.Message.En);
         }
 
         if (problems.Any)

@@ -53,7 +53,7 @@ public sealed class ImportRequests(YardstickDb db)
                 continue;
             var record = new RequestRecord(id, person, created.Value, response, solution);
             foreach (var problem in record.Validate())
-                problems.At(path, row.Line, (problem.Where == "first_response_at" ? columns[3] : columns[4]) + 1, problem.Message);
+                problems.At(path, row.Line, (problem.Where.Field == "first_response_at" ? columns[3] : columns[4]) + 1, problem.Message.En);
             rows.Add(new RequestRow
             {
                 ExternalId = id,

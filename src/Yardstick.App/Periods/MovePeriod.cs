@@ -12,7 +12,7 @@ internal static class PeriodMove
     {
         var parsed = Period.Parse(label);
         if (!parsed.IsSuccess)
-            return Result<ReviewPeriod>.Fail([.. parsed.Problems.Select(p => new Problem("period", p.Message))]);
+            return Result<ReviewPeriod>.Fail([.. parsed.Problems.Select(p => new Problem("period", p.Message.En))]);
         var text = parsed.Value.ToString();
         var row = await db.Periods.SingleOrDefaultAsync(p => p.Label == text, ct);
         if (row is null)

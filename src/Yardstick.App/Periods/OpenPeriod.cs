@@ -20,7 +20,7 @@ public sealed class OpenPeriod(YardstickDb db)
     {
         var parsed = Period.Parse(label);
         if (!parsed.IsSuccess)
-            return Result<ReviewPeriod>.Fail([.. parsed.Problems.Select(p => new Problem("period", p.Message))]);
+            return Result<ReviewPeriod>.Fail([.. parsed.Problems.Select(p => new Problem("period", p.Message.En))]);
         var period = parsed.Value;
         var text = period.ToString();
         var row = await db.Periods.SingleOrDefaultAsync(p => p.Label == text, ct);

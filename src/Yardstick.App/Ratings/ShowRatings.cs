@@ -49,7 +49,7 @@ public sealed class ShowRatings(YardstickDb db)
                     .Select(g => new RatingResponse(g.Key.Rater, g.Key.RaterGroup, [.. g.OrderBy(x => x.Question).Select(x => x.Score)])),
                 indicator?.RaterGroups);
             if (!aggregate.IsSuccess)
-                return Result<IReadOnlyList<CampaignView>>.Fail([new Problem(c.Name, "the campaign's responses cannot be aggregated: " + aggregate.Problems[0].Message)]);
+                return Result<IReadOnlyList<CampaignView>>.Fail([new Problem(c.Name, "the campaign's responses cannot be aggregated: " + aggregate.Problems[0].Message.En)]);
             views.Add(new CampaignView(c.Name, c.Indicator, true, aggregate.Value.Raters, aggregate.Value.View));
         }
 

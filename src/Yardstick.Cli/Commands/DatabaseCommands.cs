@@ -335,7 +335,7 @@ internal static class DatabaseCommands
             var found = TemplateCatalog.Find(template);
             if (found.IsSuccess)
                 return Core.Schemes.SchemeJson.Write(found.Value.Document);
-            problem = new Problem("--template", found.Problems[0].Message);
+            problem = new Problem("--template", found.Problems[0].Message.En);
         }
         else if (scheme is not null)
         {

@@ -42,7 +42,7 @@ internal static class SchemeSource
         if (compiled.IsSuccess)
             return compiled.Value;
         foreach (var p in compiled.Problems)
-            problems.Add(p.Where.Length == 0 ? $"{origin}: {p.Message}" : $"{origin}: {p.Where}: {p.Message}");
+            problems.Add(p.Where.IsNone ? $"{origin}: {p.Message.En}" : $"{origin}: {p.Where}: {p.Message.En}");
         return null;
     }
 
@@ -91,7 +91,7 @@ internal static class SchemeSource
             if (!found.IsSuccess)
             {
                 foreach (var p in found.Problems)
-                    problems.In("--template", p.Message);
+                    problems.In("--template", p.Message.En);
                 return null;
             }
 
@@ -108,7 +108,7 @@ internal static class SchemeSource
         if (!period.IsSuccess)
         {
             foreach (var p in period.Problems)
-                problems.In("--period", p.Message);
+                problems.In("--period", p.Message.En);
             return null;
         }
 
@@ -118,7 +118,7 @@ internal static class SchemeSource
         if (!calc.IsSuccess)
         {
             foreach (var p in calc.Problems)
-                problems.In("--period", p.Message);
+                problems.In("--period", p.Message.En);
             return null;
         }
 

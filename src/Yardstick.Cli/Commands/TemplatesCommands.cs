@@ -44,7 +44,7 @@ internal static class TemplatesCommands
         var problems = new Problems();
         var found = TemplateCatalog.Find(id);
         if (!found.IsSuccess)
-            problems.In(id, found.Problems[0].Message);
+            problems.In(id, found.Problems[0].Message.En);
         if (path is not null && !OutputFile.CanWrite(path, out var why))
             problems.In("--out", why);
         if (problems.Any)

@@ -77,7 +77,7 @@ internal sealed class RunInputs
         var period = Period.Parse(o.Period);
         if (!period.IsSuccess)
             foreach (var p in period.Problems)
-                problems.In("--period", p.Message);
+                problems.In("--period", p.Message.En);
 
         ScorecardCalculator[]? calculators = null;
         if (loaded is { } l && period.IsSuccess)
@@ -90,7 +90,7 @@ internal sealed class RunInputs
                     list.Add(calc.Value);
                 else
                     foreach (var p in calc.Problems)
-                        problems.In("--period", p.Message);
+                        problems.In("--period", p.Message.En);
             }
 
             calculators = list.Count == l.Schemes.Length ? [.. list] : null;

@@ -69,7 +69,7 @@ internal static class WhatIf
                 changes.Add((i, value.Value));
             else
                 foreach (var p in value.Problems)
-                    problems.In($"--set {set}", p.Message);
+                    problems.In($"--set {set}", p.Message.En);
         }
 
         return changes;

@@ -90,7 +90,7 @@ internal static class ActualsFile
                 actuals.Values[i] = value.Value;
             else
                 foreach (var p in value.Problems)
-                    problems.At(path, row.Line, vc + 1, p.Message);
+                    problems.At(path, row.Line, vc + 1, p.Message.En);
         }
 
         return new ActualsData(people, teams, columns[0], columns[1]);

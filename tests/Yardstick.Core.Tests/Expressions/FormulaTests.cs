@@ -91,14 +91,14 @@ public class FormulaTests
     public void Compile_ExpectsCondition_RejectsNumber()
     {
         var r = Formula.Compile("core_feature_usage * 2", "when", Scheme.Symbols, expectCondition: true);
-        Assert.Equal("'core_feature_usage * 2' yields a number; a condition (true or false) is expected here, e.g. x >= 0.6", Assert.Single(r.Problems).Message);
+        Assert.Equal("'core_feature_usage * 2' yields a number; a condition (true or false) is expected here, e.g. x >= 0.6", Assert.Single(r.Problems).Message.En);
     }
 
     [Fact]
     public void Compile_ArithmeticOnCondition_Rejected()
     {
         var r = Formula.Compile("1 + (csat > 4)", "x", Scheme.Symbols, null);
-        Assert.Contains("arithmetic needs a number", Assert.Single(r.Problems).Message);
+        Assert.Contains("arithmetic needs a number", Assert.Single(r.Problems).Message.En);
     }
 
     [Fact]
@@ -106,22 +106,22 @@ public class FormulaTests
     {
         var r = Formula.Compile("csat + * 2", "rules[0].amount", Scheme.Symbols, null);
         var p = Assert.Single(r.Problems);
-        Assert.Equal("rules[0].amount", p.Where);
-        Assert.StartsWith("cannot parse 'csat + * 2'", p.Message);
+        Assert.Equal("rules[0].amount", p.Where.ToString());
+        Assert.StartsWith("cannot parse 'csat + * 2'", p.Message.En);
     }
 
     [Fact]
     public void Compile_GroupAsName_SuggestsAchievement()
     {
         var r = Formula.Compile("core > 1", "x", Scheme.Symbols, null);
-        Assert.Equal("'core' at position 1 is a group; use achievement('core') or points('core')", Assert.Single(r.Problems).Message);
+        Assert.Equal("'core' at position 1 is a group; use achievement('core') or points('core')", Assert.Single(r.Problems).Message.En);
     }
 
     [Fact]
     public void Compile_ScoreOfGroup_Rejected()
     {
         var r = Formula.Compile("score('core')", "x", Scheme.Symbols, null);
-        Assert.Contains("'core' is a group; score() takes an indicator", Assert.Single(r.Problems).Message);
+        Assert.Contains("'core' is a group; score() takes an indicator", Assert.Single(r.Problems).Message.En);
     }
 
     [Fact]

@@ -131,7 +131,7 @@ public class PayoutKindTests
         var measures = new Measures();
         measures.Set(MeasureScope.Team, "t", "revenue", 1000m);
         var r = Pay(calc, [Card(calc, "a", 1m), Card(calc, "b", 1m)], [new("a", Team: "t", Share: 3m), new("b", Team: "t")], measures);
-        Assert.Equal("team t: shares are given for some members but not for b; give every member a share or none (pool)", Assert.Single(r.Problems).Message);
+        Assert.Equal("team t: shares are given for some members but not for b; give every member a share or none (pool)", Assert.Single(r.Problems).Message.En);
     }
 
     [Fact]
@@ -232,7 +232,7 @@ public class PayoutKindTests
         measures.Set(MeasureScope.Product, "mes", "profit_share_rate", 0.09m);
         var actuals = calc.Scheme.Indicators.ToDictionary(i => i.Code, i => i.Target);
         var r = Pay(calc, [Evaluate(calc, actuals, person: "a")], [new("a", Product: "mes")], measures);
-        Assert.Equal("profit_share_rate 0.09 is outside the plan's range 0.05–0.08 (project_dividend)", Assert.Single(r.Problems).Message);
+        Assert.Equal("profit_share_rate 0.09 is outside the plan's range 0.05–0.08 (project_dividend)", Assert.Single(r.Problems).Message.En);
     }
 
     [Theory]
@@ -255,7 +255,7 @@ public class PayoutKindTests
         else
         {
             var p = Assert.Single(r.Problems);
-            Assert.Equal(("awards.csv:2", problem), (p.Where, p.Message));
+            Assert.Equal(("awards.csv:2", problem), (p.Where.ToString(), p.Message.En));
         }
     }
 
@@ -286,7 +286,7 @@ public class PayoutKindTests
         var calc = Calculator("saas-team-individual", "2026");
         var actuals = calc.Scheme.Indicators.ToDictionary(i => i.Code, i => i.Target);
         var r = Pay(calc, [Evaluate(calc, actuals, person: "a")], [new("a")], awards: [new("innovation_special", "a", 1000m, 10m, "x", "y", "a.csv:2")]);
-        Assert.Equal("innovation_special pays cash only; leave equity_units empty", Assert.Single(r.Problems).Message);
+        Assert.Equal("innovation_special pays cash only; leave equity_units empty", Assert.Single(r.Problems).Message.En);
     }
 
     [Fact]
@@ -294,7 +294,7 @@ public class PayoutKindTests
     {
         var calc = Calculator("industrial-value", "2026-10");
         var r = Pay(calc, [Evaluate(calc, E1Actuals(), person: "a")], [new("a")], awards: [new("innovation_award", "a", 120000m, null, "x", "y", "a.csv:2")]);
-        Assert.Equal("innovation_award is paid in year runs; 2026-10 is a month", Assert.Single(r.Problems).Message);
+        Assert.Equal("innovation_award is paid in year runs; 2026-10 is a month", Assert.Single(r.Problems).Message.En);
     }
 
     [Fact]
@@ -356,9 +356,9 @@ public class PayoutKindTests
     public void Ledger_WrongShape_SaysWhatIsExpected()
     {
         var p = Assert.Single(Ledger.Parse("{\"milestones\": 3}", "ledger.json").Problems);
-        Assert.Equal("ledger.json:1:17", p.Where);
-        Assert.StartsWith("not a Yardstick ledger: unexpected content at $.milestones; expected {\"milestones\": [...]", p.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("System.", p.Message, StringComparison.Ordinal);
+        Assert.Equal("ledger.json:1:17", p.Where.ToString());
+        Assert.StartsWith("not a Yardstick ledger: unexpected content at $.milestones; expected {\"milestones\": [...]", p.Message.En, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", p.Message.En, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -85,8 +85,8 @@ public class RatingAggregationTests
     {
         var result = RatingAggregation.Aggregate([R("a", "sales", 6), R("b", "sales"), R("c", "rd", 3), R("c", "rd", 4)]);
 
-        Assert.Equal(["a", "b", "c"], result.Problems.Select(p => p.Where));
-        Assert.Equal("answer 6 is outside the scale; expected 1–5", result.Problems[0].Message);
+        Assert.Equal(["a", "b", "c"], result.Problems.Select(p => p.Where.ToString()));
+        Assert.Equal("answer 6 is outside the scale; expected 1–5", result.Problems[0].Message.En);
     }
 
     [Fact]

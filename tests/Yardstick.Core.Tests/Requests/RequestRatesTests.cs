@@ -136,7 +136,7 @@ public class RequestRatesTests
     {
         var result = RequestSla.Create(TimeSpan.FromHours(80), TimeSpan.FromHours(72), "Mars/Olympus");
 
-        Assert.Equal(["response_limit", "time_zone"], result.Problems.Select(p => p.Where));
+        Assert.Equal(["response_limit", "time_zone"], result.Problems.Select(p => p.Where.ToString()));
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public class RequestRatesTests
     {
         var problems = R("a", "10-05 09:00", "10-05 08:00", "10-05 07:00").Validate();
 
-        Assert.Equal(["first_response_at", "solution_at"], problems.Select(p => p.Where));
+        Assert.Equal(["first_response_at", "solution_at"], problems.Select(p => p.Where.ToString()));
     }
 
     [Fact]

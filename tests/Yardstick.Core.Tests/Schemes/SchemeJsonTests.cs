@@ -28,14 +28,14 @@ public class SchemeJsonTests
     {
         var r = SchemeJson.Parse("{\n  \"id\": \"x\",\n  \"tree\": [ }\n", "bad.json");
         var p = Assert.Single(r.Problems);
-        Assert.StartsWith("bad.json:3:", p.Where, StringComparison.Ordinal);
+        Assert.StartsWith("bad.json:3:", p.Where.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_UnknownProperty_Rejected()
     {
         var r = SchemeJson.Parse("""{"id":"x","name":{"zh-CN":"x","en":"x"},"period":"month","tree":[],"wieght":1}""", "s.json");
-        Assert.Contains("wieght", Assert.Single(r.Problems).Message);
+        Assert.Contains("wieght", Assert.Single(r.Problems).Message.En);
     }
 
     [Fact]
@@ -43,8 +43,8 @@ public class SchemeJsonTests
     {
         var r = SchemeJson.Parse("""{"id":"x","name":{"zh-CN":"x","en":"x"},"period":"weekly","tree":[]}""", "s.json");
         var p = Assert.Single(r.Problems);
-        Assert.StartsWith("s.json:1:", p.Where, StringComparison.Ordinal);
-        Assert.Contains("$.period", p.Message);
+        Assert.StartsWith("s.json:1:", p.Where.ToString(), StringComparison.Ordinal);
+        Assert.Contains("$.period", p.Message.En);
     }
 
     [Fact]
@@ -55,8 +55,8 @@ public class SchemeJsonTests
               {"code":"a","name":{"zh-CN":"a","en":"a"},"weight":1,"unit":"percent","direction":"higher"}]}
             """;
         var p = Assert.Single(SchemeJson.Parse(json, "s.json").Problems);
-        Assert.Equal("s.json: $.tree[0] (a).target", p.Where);
-        Assert.Equal("required for an indicator: the target value", p.Message);
+        Assert.Equal("s.json: $.tree[0] (a).target", p.Where.ToString());
+        Assert.Equal("required for an indicator: the target value", p.Message.En);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class SchemeJsonTests
                 {"code":"a","name":{"zh-CN":"a","en":"a"},"weight":1,"unit":"percent","direction":"higher","target":1}]}]}
             """;
         var p = Assert.Single(SchemeJson.Parse(json, "s.json").Problems);
-        Assert.Equal("a group (it has children) cannot have target; move them to an indicator", p.Message);
+        Assert.Equal("a group (it has children) cannot have target; move them to an indicator", p.Message.En);
     }
 
     [Fact]

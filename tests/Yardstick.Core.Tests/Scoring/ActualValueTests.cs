@@ -32,7 +32,7 @@ public class ActualValueTests
     public void Parse_BadValue_ExplainsWhatIsAccepted(Unit unit, string text, string message)
     {
         var r = ActualValue.Parse(Ind("x", 1m, 1m, unit: unit), text);
-        Assert.Equal(message, Assert.Single(r.Problems).Message);
+        Assert.Equal(message, Assert.Single(r.Problems).Message.En);
     }
 
     [Fact]
@@ -50,6 +50,6 @@ public class ActualValueTests
     public void Parse_PercentWithDeclaredBounds_Checked()
     {
         var bounded = Percent with { Min = 0m, Max = 1m };
-        Assert.Equal("1.2 is out of range of 'p'; expected 0–1", Assert.Single(ActualValue.Parse(bounded, "120%").Problems).Message);
+        Assert.Equal("1.2 is out of range of 'p'; expected 0–1", Assert.Single(ActualValue.Parse(bounded, "120%").Problems).Message.En);
     }
 }

@@ -192,7 +192,7 @@ public class RuleTests
         var all = calc.Scheme.Indicators.Select(i => new KeyValuePair<string, string>(i.Code, "test"));
         var r = calc.Evaluate(ScorecardInput.FromCodes(calc.Scheme, "p1", [], all));
         Assert.False(r.IsSuccess);
-        Assert.Contains("every indicator is waived", r.Problems[0].Message);
+        Assert.Contains("every indicator is waived", r.Problems[0].Message.En);
     }
 
     [Fact]
@@ -224,7 +224,7 @@ public class RuleTests
     {
         var r = ScorecardCalculator.Create(Compiled("crossborder-growth"), Period.Parse("2026-10").Value);
         Assert.False(r.IsSuccess);
-        Assert.Equal("period 2026-10 is a month, shorter than the quarter of scheme crossborder-growth; use a quarter or a longer period", r.Problems[0].Message);
+        Assert.Equal("period 2026-10 is a month, shorter than the quarter of scheme crossborder-growth; use a quarter or a longer period", r.Problems[0].Message.En);
     }
 
     [Fact]

@@ -157,6 +157,6 @@ public class TemplateCatalogTests
     public void Find_UnknownId_ListsTheIds()
     {
         var r = TemplateCatalog.Find("nope");
-        Assert.Equal("no template 'nope'; available: industrial-value, crossborder-lifecycle, crossborder-startup, crossborder-growth, crossborder-mature, saas-team-individual", r.Problems[0].Message);
+        Assert.Equal("no template 'nope'; available: industrial-value, crossborder-lifecycle, crossborder-startup, crossborder-growth, crossborder-mature, saas-team-individual", r.Problems[0].Message.En);
     }
 }
