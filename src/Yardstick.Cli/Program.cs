@@ -69,7 +69,7 @@ public static class Program
         root.Subcommands.Add(StatementCommand.Build(io));
         root.Subcommands.Add(WhatIfCommand.Build(io));
         root.Subcommands.Add(DevCommands.Build(io));
-        foreach (var command in DatabaseCommands.Build(io))
+        foreach (var command in Commands.Database.DatabaseCommand.Build(io))
             root.Subcommands.Add(command);
         return root;
     }

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Yardstick.Core.Common;
+using Yardstick.Data;
+
+namespace Yardstick.App.Periods;
+
+/// <summary><c>period approve P</c>: InReview → Approved, refused while a scorecard of the current run has a missing actual that is not waived.</summary>
+public sealed class ApprovePeriod(YardstickDb db)
+{
+    public Task<Result<ReviewPeriod>> RunAsync(string label, CancellationToken ct = default) =>
+        PeriodMove.ApplyAsync(db, label, async p => p.Approve(await UnwaivedMissingAsync(db, p, ct), db.Now), ct);
+
+    /// <summary>"person/indicator" of every missing actual of the current run not waived now.</summary>
+    internal static async Task<IReadOnlyList<string>> UnwaivedMissingAsync(YardstickDb db, ReviewPeriod period, CancellationToken ct)
+    {
+        var run = await db.Runs.Where(r => r.PeriodId == period.Id && r.IsCurrent).Select(r => (long?)r.Id).SingleOrDefaultAsync(ct);
+        if (run is null)
+            return [];
+        var cards = await db.Scorecards.Where(s => s.RunId == run && s.Missing > 0).OrderBy(s => s.Person).Select(s => new { s.Person, s.Json }).ToListAsync(ct);
+        var waived = (await db.Waivers.Where(w => w.PeriodId == period.Id).Select(w => new { w.Person, w.Indicator }).ToListAsync(ct))
+            .Select(w => w.Person + "/" + w.Indicator).ToHashSet(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var card in cards)
+        {
+            using var doc = JsonDocument.Parse(card.Json);
+            foreach (var code in doc.RootElement.GetProperty("missing").EnumerateArray())
+                if (!waived.Contains(card.Person + "/" + code.GetString()))
+                    missing.Add(card.Person + "/" + code.GetString());
+        }
+
+        return missing;
+    }
+}

@@ -1,0 +1,11 @@
+using Yardstick.Core.Common;
+using Yardstick.Data;
+
+namespace Yardstick.App.Periods;
+
+/// <summary><c>period lock P</c>: Published → Locked.</summary>
+public sealed class LockPeriod(YardstickDb db)
+{
+    public Task<Result<ReviewPeriod>> RunAsync(string label, CancellationToken ct = default) =>
+        PeriodMove.ApplyAsync(db, label, p => Task.FromResult(p.Lock(db.Now)), ct);
+}

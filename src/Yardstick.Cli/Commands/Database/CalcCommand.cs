@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Spectre.Console;
+using Yardstick.App;
+using Yardstick.App.Calculation;
+using Yardstick.App.Database;
+using Yardstick.App.Imports;
+using Yardstick.App.Org;
+using Yardstick.App.Periods;
+using Yardstick.App.Ratings;
+using Yardstick.App.Results;
+using Yardstick.App.Waivers;
+using Yardstick.Cli.Output;
+using Yardstick.Core.Common;
+using Yardstick.Core.Templates;
+using Yardstick.Data;
+
+using static Yardstick.Cli.Commands.Database.DatabaseCommand;
+
+namespace Yardstick.Cli.Commands.Database;
+
+/// <summary><c>calc --period P</c>: a new run of the period that becomes current.</summary>
+internal static class CalcCommand
+{
+    public static Command Build(Io io)
+    {
+        var db = DbOption();
+        var period = PeriodOption();
+        var command = new Command("calc", "Calculate the period: scorecards and pay, stored as a new run that becomes current.") { period, db };
+        command.SetAction((r, ct) => WithDb(io, r.GetValue(db), migrateFirst: true, async (ctx, _) =>
+        {
+            var result = await WithProgress(io, "calc", progress => new RunCalculation(ctx).RunAsync(r.GetValue(period)!, progress, ct));
+            if (!result.IsSuccess)
+                return Fail(io, result.Problems);
+            var s = result.Value;
+            foreach (var notice in s.Notices)
+                io.Error.WriteLine("warning: " + notice);
+            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"run {s.Run.Number} of {r.GetValue(period)}: {s.Scorecards} scorecard(s), {s.PayoutLines} payout line(s), {s.Incomplete} incomplete; results sha256 {s.Run.ResultsHash[..12]}…"));
+            return Program.Ok;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Spectre.Console;
+using Yardstick.App;
+using Yardstick.App.Calculation;
+using Yardstick.App.Database;
+using Yardstick.App.Imports;
+using Yardstick.App.Org;
+using Yardstick.App.Periods;
+using Yardstick.App.Ratings;
+using Yardstick.App.Results;
+using Yardstick.App.Waivers;
+using Yardstick.Cli.Output;
+using Yardstick.Core.Common;
+using Yardstick.Core.Templates;
+using Yardstick.Data;
+
+using static Yardstick.Cli.Commands.Database.DatabaseCommand;
+
+namespace Yardstick.Cli.Commands.Database;
+
+/// <summary>The <c>db</c> command: create or upgrade the database schema.</summary>
+internal static class DbCommand
+{
+    public static Command Build(Io io)
+    {
+        var db = DbOption();
+        var migrate = new Command("migrate", "Create or upgrade the database schema.") { db };
+        migrate.SetAction((r, ct) => WithDb(io, r.GetValue(db), migrateFirst: false, async (ctx, settings) =>
+        {
+            var applied = await new MigrateDatabase(ctx).RunAsync(ct);
+            io.Out.WriteLine(applied.Count == 0
+                ? $"{settings.Describe()}: up to date"
+                : $"{settings.Describe()}: applied {applied.Count} migration(s): {string.Join(", ", applied)}");
+            return Program.Ok;
+        }));
+        return new Command("db", "The database.") { migrate };
+    }
+}

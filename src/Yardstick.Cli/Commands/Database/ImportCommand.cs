@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Spectre.Console;
+using Yardstick.App;
+using Yardstick.App.Calculation;
+using Yardstick.App.Database;
+using Yardstick.App.Imports;
+using Yardstick.App.Org;
+using Yardstick.App.Periods;
+using Yardstick.App.Ratings;
+using Yardstick.App.Results;
+using Yardstick.App.Waivers;
+using Yardstick.Cli.Output;
+using Yardstick.Core.Common;
+using Yardstick.Core.Templates;
+using Yardstick.Data;
+
+using static Yardstick.Cli.Commands.Database.DatabaseCommand;
+
+namespace Yardstick.Cli.Commands.Database;
+
+/// <summary><c>import KIND FILE</c>: every import of a CSV or XLSX file into the database, checked whole first, all or nothing.</summary>
+internal static class ImportCommand
+{
+    /// <summary>Import kinds whose data belongs to a period (--period required); the others are the organisation's.</summary>
+    private static readonly string[] PeriodKinds = [ImportKinds.Actuals, ImportKinds.Requests, ImportKinds.Events, ImportKinds.Awards, ImportKinds.Ratings];
+
+    /// <summary>Import kinds a period can hold in parts (--scope).</summary>
+    private static readonly string[] ScopedKinds = [ImportKinds.Actuals, ImportKinds.Requests, ImportKinds.Events, ImportKinds.Awards];
+
+    public static Command Build(Io io)
+    {
+        var command = new Command("import", "Import a CSV or XLSX file into the database (checked whole first; all or nothing).");
+        foreach (var kind in new[] { ImportKinds.Actuals, ImportKinds.Employees, ImportKinds.Salaries, ImportKinds.Requests, ImportKinds.Teams, ImportKinds.Products, ImportKinds.Stages, ImportKinds.Events, ImportKinds.Awards, ImportKinds.Ratings })
+        {
+            var db = DbOption();
+            var file = new Argument<string>("file") { Description = "The CSV or .xlsx file." };
+            var period = new Option<string?>("--period") { HelpName = "PERIOD", Description = "The period (required for actuals, requests, events, awards and ratings)." };
+            var scope = new Option<string>("--scope") { HelpName = "SCOPE", DefaultValueFactory = _ => "all", Description = "Which part of the period's data this file holds; a re-import of the same (period, kind, scope) replaces it." };
+            var sub = new Command(kind, $"Import {kind}; see docs/cli.md for the columns.") { file, period, db };
+            if (ScopedKinds.Contains(kind))
+                sub.Options.Add(scope);
+            sub.SetAction((r, ct) =>
+            {
+                var (path, label) = (r.GetValue(file)!, r.GetValue(period));
+                if (label is null && PeriodKinds.Contains(kind))
+                    return Task.FromResult(Fail(io, [new Problem("--period", $"importing {kind} needs --period")]));
+                return WithDb(io, r.GetValue(db), migrateFirst: true, async (ctx, _) =>
+                {
+                    var result = await WithProgress(io, $"import {kind}", progress => kind switch
+                    {
+                        ImportKinds.Actuals => new ImportActuals(ctx).RunAsync(path, label!, r.GetValue(scope)!, progress, ct),
+                        ImportKinds.Requests => new ImportRequests(ctx).RunAsync(path, label!, r.GetValue(scope)!, progress, ct),
+                        ImportKinds.Employees => new ImportEmployees(ctx).RunAsync(path, label, progress, ct),
+                        ImportKinds.Teams => new ImportTeams(ctx).RunAsync(path, progress, ct),
+                        ImportKinds.Products => new ImportProducts(ctx).RunAsync(path, progress, ct),
+                        ImportKinds.Stages => new ImportStages(ctx).RunAsync(path, progress, ct),
+                        ImportKinds.Events => new ImportEvents(ctx).RunAsync(path, label!, r.GetValue(scope)!, progress, ct),
+                        ImportKinds.Awards => new ImportAwards(ctx).RunAsync(path, label!, r.GetValue(scope)!, progress, ct),
+                        ImportKinds.Ratings => new ImportRatings(ctx).RunAsync(path, label!, progress, ct),
+                        _ => new ImportSalaries(ctx).RunAsync(path, label, progress, ct),
+                    });
+                    if (!result.IsSuccess)
+                        return Fail(io, result.Problems);
+                    var s = result.Value;
+                    io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"imported {s.Rows} {kind} row(s) from {s.Import.FileName} (sha256 {s.Import.FileHash[..12]}…){(s.Replaced > 0 ? $"; replaced {s.Replaced}" : "")}"));
+                    return Program.Ok;
+                });
+            });
+            command.Subcommands.Add(sub);
+        }
+
+        return command;
+    }
+}

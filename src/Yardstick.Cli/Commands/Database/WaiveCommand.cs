@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Spectre.Console;
+using Yardstick.App;
+using Yardstick.App.Calculation;
+using Yardstick.App.Database;
+using Yardstick.App.Imports;
+using Yardstick.App.Org;
+using Yardstick.App.Periods;
+using Yardstick.App.Ratings;
+using Yardstick.App.Results;
+using Yardstick.App.Waivers;
+using Yardstick.Cli.Output;
+using Yardstick.Core.Common;
+using Yardstick.Core.Templates;
+using Yardstick.Data;
+
+using static Yardstick.Cli.Commands.Database.DatabaseCommand;
+
+namespace Yardstick.Cli.Commands.Database;
+
+/// <summary><c>waive PERSON INDICATOR --period P --reason TEXT</c> (scoring.md §2).</summary>
+internal static class WaiveCommand
+{
+    public static Command Build(Io io)
+    {
+        var db = DbOption();
+        var person = new Argument<string>("person") { Description = "The employee id." };
+        var indicator = new Argument<string>("indicator") { Description = "The indicator code." };
+        var period = PeriodOption();
+        var reason = new Option<string>("--reason") { Required = true, HelpName = "TEXT", Description = "Why the indicator is waived (shown in the result)." };
+        var command = new Command("waive", "Waive an indicator of a person for a period, with a reason (audited).") { person, indicator, period, reason, db };
+        command.SetAction((r, ct) => WithDb(io, r.GetValue(db), migrateFirst: true, async (ctx, _) =>
+        {
+            var result = await new WaiveIndicator(ctx).RunAsync(r.GetValue(period)!, r.GetValue(person)!, r.GetValue(indicator)!, r.GetValue(reason), ct);
+            if (!result.IsSuccess)
+                return Fail(io, result.Problems);
+            io.Out.WriteLine($"waived {result.Value.Indicator} of {result.Value.Person} in {r.GetValue(period)}: {result.Value.Reason} (run calc again to apply it)");
+            return Program.Ok;
+        }));
+        return command;
+    }
+}
