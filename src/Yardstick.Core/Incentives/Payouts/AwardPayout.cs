@@ -1,0 +1,66 @@
+using Yardstick.Core.Common;
+using static Yardstick.Core.Common.TraceFormat;
+
+namespace Yardstick.Core.Incentives.Payouts;
+
+/// <summary>
+/// <c>award</c> (scoring.md §4): a nominated cash amount within the rule's range (plus optional equity units), paid once a
+/// second person has approved it; nominations for rules that are not awards of this run are problems.
+/// </summary>
+internal static class AwardPayout
+{
+    public static void Run(PayoutRun run, AwardRule rule)
+    {
+        HashSet<string>? inRun = null;
+        var problems = run.Problems;
+        foreach (var n in run.Input.Awards.Where(a => a.Rule == rule.Code))
+        {
+            inRun ??= run.Cards.Select(c => c.Person).ToHashSet(StringComparer.Ordinal);
+            var before = problems.Count;
+            if (!inRun.Contains(n.Person))
+                problems.Add(new(n.Where, $"'{n.Person}' is not evaluated in this run; nominate someone with a scorecard for {run.Period}"));
+            if (n.Amount < rule.Min || n.Amount > rule.Max)
+                problems.Add(new(n.Where, $"amount {Input(n.Amount)} is outside the range of {rule.Code}: {Input(rule.Min)}–{Input(rule.Max)}"));
+            if (n.EquityUnits is { } units && (units < 0 || !rule.Equity) && units != 0)
+                problems.Add(new(n.Where, rule.Equity ? $"equity units {Input(units)} must not be negative" : $"{rule.Code} pays cash only; leave equity_units empty"));
+            if (string.IsNullOrWhiteSpace(n.NominatedBy))
+                problems.Add(new(n.Where, "nominated_by is required"));
+            if (!string.IsNullOrWhiteSpace(n.ApprovedBy) && string.Equals(n.ApprovedBy, n.NominatedBy, StringComparison.Ordinal))
+                problems.Add(new(n.Where, $"the approver must be a second person; {n.ApprovedBy} both nominated and approved"));
+            if (problems.Count > before)
+                continue;
+            if (string.IsNullOrWhiteSpace(n.ApprovedBy))
+            {
+                run.Notices.Add(new($"{n.Person}: {rule.Code} nominated by {n.NominatedBy} awaits approval; not paid", $"{n.Person}：{rule.Code} 由 {n.NominatedBy} 提名，待审批，未发放"));
+                continue;
+            }
+
+            var equity = n.EquityUnits is { } eu and > 0 ? ($", equity units {Input(eu)}", $"，股权 {Input(eu)} 份") : ("", "");
+            run.Add(new PayoutLine(n.Person, rule, run.Currency, n.Amount, false,
+                [PayoutRun.S(lng => lng == Language.ZhCN
+                    ? $"{rule.Code}：{n.NominatedBy} 提名，{n.ApprovedBy} 审批：{Money(n.Amount)}（范围 {Money(rule.Min)}–{Money(rule.Max)}）{equity.Item2}"
+                    : $"{rule.Code}: nominated by {n.NominatedBy}, approved by {n.ApprovedBy}: {Money(n.Amount)} (range {Money(rule.Min)}–{Money(rule.Max)}){equity.Item1}")])
+            { EquityUnits = n.EquityUnits is > 0 ? n.EquityUnits : null, Exact = true });
+        }
+    }
+
+    /// <summary>Nominations must name an award rule of the plan that runs in this period.</summary>
+    public static void CheckNominatedRules(PayoutRun run)
+    {
+        var plan = run.Plan;
+        var period = run.Period;
+        foreach (var n in run.Input.Awards)
+        {
+            var rule = plan.Plan.Rules.FirstOrDefault(r => r.Code == n.Rule);
+            if (rule is not AwardRule)
+            {
+                var awards = plan.Plan.Rules.OfType<AwardRule>().Select(r => r.Code).ToList();
+                run.Problems.Add(new(n.Where, $"'{n.Rule}' is not an award rule of this plan; expected {(awards.Count == 0 ? "none (the plan has no awards)" : string.Join(", ", awards))}"));
+            }
+            else if (plan.FrequencyOf(rule) != period.Kind)
+            {
+                run.Problems.Add(new(n.Where, $"{rule.Code} is paid in {plan.FrequencyOf(rule).ToString().ToLowerInvariant()} runs; {period} is a {period.Kind.ToString().ToLowerInvariant()}"));
+            }
+        }
+    }
+}
