@@ -44,6 +44,28 @@ public readonly partial record struct Money
     /// <summary>Rounds an amount to 0.01, midpoint away from zero: the project's only money rounding.</summary>
     public static decimal RoundAmount(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 
+    /// <summary>
+    /// Rounds an amount down (toward −∞) to the fen: the first step of a largest-remainder split, whose missing
+    /// fens are then handed out one by one (scoring.md §4 "Shares").
+    /// </summary>
+    public static decimal RoundDownAmount(decimal amount) => Math.Floor(amount * 100m) / 100m;
+
+    /// <summary>
+    /// An amount in minor units (fen, cent: 1/100 of the unit), as the database stores money: rounded once with
+    /// <see cref="RoundAmount"/> (0.01, midpoint away from zero), then exact. Throws <see cref="OverflowException"/>
+    /// beyond the range of <see cref="long"/>. The only conversion to minor units.
+    /// </summary>
+    public static long ToMinor(decimal amount) => checked((long)(RoundAmount(amount) * 100m));
+
+    /// <summary>An amount of minor units (fen) back in units, exact: 2076038 is 20,760.38. The only conversion from minor units.</summary>
+    public static decimal FromMinor(long minor) => minor / 100m;
+
+    /// <summary>
+    /// True when <paramref name="amount"/> is a whole number of minor units (at most two decimals), so that
+    /// <see cref="ToMinor"/> stores it without rounding; inputs that must not be rounded are checked with it.
+    /// </summary>
+    public static bool IsWholeMinor(decimal amount) => decimal.Truncate(amount * 100m) == amount * 100m;
+
     /// <summary>Adds two amounts of the same currency; different currencies are a bug in the caller.</summary>
     public static Money operator +(Money a, Money b) =>
         a.Currency == b.Currency ? new Money(a.Amount + b.Amount, a.Currency) : throw new InvalidOperationException($"cannot add {a.Currency} to {b.Currency}");

@@ -38,13 +38,13 @@ public static class PoolSplit
         for (var i = 0; i < n; i++)
         {
             var exact = pool * (equal ? 1m : shares[i].Share) / total;
-            var down = Math.Floor(exact * 100m) / 100m;
+            var down = Money.RoundDownAmount(exact);
             lines[i] = new SplitLine(shares[i].Person, shares[i].Share, exact, down, false);
             remainder[i] = exact - down;
             downSum += down;
         }
 
-        var missingFens = (int)((rounded - downSum) * 100m);
+        var missingFens = checked((int)(Money.ToMinor(rounded) - Money.ToMinor(downSum)));
         if (missingFens > n)
             throw new InvalidOperationException($"{missingFens} fens left for {n} lines; rounding down cannot lose more than one fen a line");
         if (missingFens > 0)
