@@ -64,7 +64,7 @@ internal static class WhatIfCommand
         table.AddColumn(new TableColumn("difference").RightAligned());
         foreach (var c in r.Changes)
             Row(table, c.Code, c.Before is { } b ? TraceFormat.Input(b) : "missing", TraceFormat.Input(c.After), c.Before is { } b2 ? Signed(c.After - b2, TraceFormat.Input) : "");
-        Row(table, "total", TraceFormat.Shown(r.Before.Total), TraceFormat.Shown(r.After.Total), Signed(Truncated(r.After.Total) - Truncated(r.Before.Total), d => d.ToString("0.00", CultureInfo.InvariantCulture)));
+        Row(table, "total", TraceFormat.ShowScore(r.Before.Total), TraceFormat.ShowScore(r.After.Total), Signed(Truncated(r.After.Total) - Truncated(r.Before.Total), d => d.ToString("0.00", CultureInfo.InvariantCulture)));
         Row(table, "grade", r.Before.Grade ?? "-", r.After.Grade ?? "-", r.Before.Grade == r.After.Grade ? "" : "changed");
         foreach (var p in r.Pay)
             Row(table, $"{p.Rule} ({JsonNames.Kind(p.Kind)}, {p.Currency})", Line(p.Before), Line(p.After), Signed(p.Difference, TraceFormat.Money));

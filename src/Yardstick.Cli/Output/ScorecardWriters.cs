@@ -76,7 +76,7 @@ internal static class ScorecardWriters
                 cells.Add(inputs.NameOf(r.Person) ?? "");
             if (inputs.IsBundle)
                 cells.Add(r.Scheme.Scheme.Id + (r.ProRata is null ? "" : " (pro rata)"));
-            cells.Add(TraceFormat.Shown(r.Total));
+            cells.Add(TraceFormat.ShowScore(r.Total));
             cells.Add(r.Grade ?? "-");
             cells.Add(r.Card.Complete ? "yes" : "no");
             cells.Add(string.Join(", ", r.Card.MissingCodes));

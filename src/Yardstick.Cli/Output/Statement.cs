@@ -19,7 +19,7 @@ internal static class Statement
         w.WriteLine($"{L("Pay statement", "薪酬明细")}: {r.Person}{(name is null ? "" : $" ({name})")}");
         w.WriteLine($"  {L("scheme", "方案")}: {scheme.Id} v{scheme.Version}, {scheme.Name.Get(lang)}{(inputs.IsBundle ? $" ({L("bundle", "生命周期方案")} {inputs.Document.Id}, {L("stage", "阶段")} {scheme.Stage})" : "")}");
         w.WriteLine($"  {L("period", "周期")}: {inputs.Period}");
-        w.WriteLine($"  {L("total", "总分")}: {TraceFormat.Shown(r.Total)}, {L("grade", "等级")} {r.Grade ?? "-"}{(r.Card.Complete ? "" : $" ({L("incomplete, missing", "不完整，缺失")}: {string.Join(", ", r.Card.MissingCodes)})")}");
+        w.WriteLine($"  {L("total", "总分")}: {TraceFormat.ShowScore(r.Total)}, {L("grade", "等级")} {r.Grade ?? "-"}{(r.Card.Complete ? "" : $" ({L("incomplete, missing", "不完整，缺失")}: {string.Join(", ", r.Card.MissingCodes)})")}");
         if (r.ProRata is { } pro)
             w.WriteLine($"  {pro.Trace(lang)}");
         w.WriteLine();

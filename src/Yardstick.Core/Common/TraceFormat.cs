@@ -45,9 +45,16 @@ public static class TraceFormat
             : "≈ " + rounded.ToString("0." + new string('0', decimals), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>A total as screens show it: truncated toward −∞ to 2 decimals.</summary>
-    public static string Shown(decimal total) =>
-        (Math.Floor(total * 100m) / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A score (a total, points) as screens show it (scoring.md §3): truncated toward −∞ to 2 decimals, never
+    /// rounded, so a shown 85.00 always means at least 85 and never lifts a total into a higher grade band
+    /// (84.999 shows 84.99; −0.001 shows −0.01). Scores are stored unrounded; this is the one display truncation.
+    /// </summary>
+    public static decimal TruncateScore(decimal score) => Math.Floor(score * 100m) / 100m;
+
+    /// <summary>A score as screens show it, as text: <see cref="TruncateScore"/> with exactly two decimals, invariant culture ("85.00").</summary>
+    public static string ShowScore(decimal score) =>
+        TruncateScore(score).ToString("0.00", CultureInfo.InvariantCulture);
 
     private static decimal Normalize(decimal d) => d / 1.000000000000000000000000000000000m;
 }

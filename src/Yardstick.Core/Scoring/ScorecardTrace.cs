@@ -160,7 +160,7 @@ public static class ScorecardTrace
                 ? T(lang, $"grade {r.Grade} ({r.Grade} >= {Input(min)})", $"等级 {r.Grade}（{r.Grade} ≥ {Input(min)}）")
                 : T(lang, $"grade {r.Grade} (below every other band)", $"等级 {r.Grade}（低于其他各档）");
         var incomplete = r.Complete ? "" : T(lang, $"; incomplete, missing: {string.Join(", ", r.MissingCodes)}", $"；不完整，缺失：{string.Join(", ", r.MissingCodes)}");
-        return T(lang, $"total = {total} (shown {Shown(r.Total)}) → {grade}{incomplete}", $"总分 = {total}（显示 {Shown(r.Total)}）→ {grade}{incomplete}");
+        return T(lang, $"total = {total} (shown {ShowScore(r.Total)}) → {grade}{incomplete}", $"总分 = {total}（显示 {ShowScore(r.Total)}）→ {grade}{incomplete}");
     }
 
     private static string RuleName(RuleKind rule, Language lang) => lang == Language.En

@@ -70,8 +70,19 @@ public class ScorecardTraceTests
     [InlineData(84.999, "84.99")]
     [InlineData(85, "85.00")]
     [InlineData(-0.001, "-0.01")]
-    public void Shown_TruncatesTowardMinusInfinity(double total, string shown) =>
-        Assert.Equal(shown, TraceFormat.Shown((decimal)total));
+    public void ShowScore_TruncatesTowardMinusInfinity(double total, string shown) =>
+        Assert.Equal(shown, TraceFormat.ShowScore((decimal)total));
+
+    [Theory]
+    [InlineData("84.999999", "84.99")]
+    [InlineData("100.77188375350140056022408964", "100.77")]
+    [InlineData("85", "85")]
+    [InlineData("-0.001", "-0.01")]
+    [InlineData("-12.345", "-12.35")]
+    public void TruncateScore_TowardMinusInfinityToTwoDecimals(string score, string truncated) =>
+        Assert.Equal(Dec(truncated), TraceFormat.TruncateScore(Dec(score)));
+
+    private static decimal Dec(string s) => decimal.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
 
     [Theory]
     [InlineData(20760.384, "≈ 20,760.38")]
