@@ -57,23 +57,26 @@ public readonly record struct Period
     {
         var max = 12 / (int)kind;
         if (year is < 1900 or > 9999)
-            return Result<Period>.Fail("period", $"year {year} is out of range; expected 1900–9999");
+            return Problem.Invalid("period", $"年份 {year} 超出范围；应为 1900–9999", $"year {year} is out of range; expected 1900–9999");
         if (index < 1 || index > max)
-            return Result<Period>.Fail("period", $"{kind.ToString().ToLowerInvariant()} {index} is out of range; expected 1–{max}");
+        {
+            var zh = kind switch { PeriodKind.Month => "月份", PeriodKind.Quarter => "季度", PeriodKind.Half => "半年", _ => "年度" };
+            return Problem.Invalid("period", $"{zh} {index} 超出范围；应为 1–{max}", $"{ProblemText.En(kind)} {index} is out of range; expected 1–{max}");
+        }
+
         return new Period(kind, year, index);
     }
 
     /// <summary>Parses 2026-10, 2026-Q4, 2026-H2 or 2026.</summary>
     public static Result<Period> Parse(string? text)
     {
-        const string Accepted = "expected YYYY-MM (2026-10), YYYY-Qn (2026-Q4), YYYY-Hn (2026-H2) or YYYY (2026)";
         var t = (text ?? "").Trim();
         if (t.Length < 4 || !int.TryParse(t.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
-            return Result<Period>.Fail("period", $"'{text}' is not a period; {Accepted}");
+            return NotAPeriod(text);
         if (t.Length == 4)
             return Create(PeriodKind.Year, year, 1);
         if (t[4] != '-' || t.Length < 6)
-            return Result<Period>.Fail("period", $"'{text}' is not a period; {Accepted}");
+            return NotAPeriod(text);
         var rest = t[5..];
         var (kind, digits) = char.ToUpperInvariant(rest[0]) switch
         {
@@ -82,9 +85,13 @@ public readonly record struct Period
             _ => (PeriodKind.Month, rest),
         };
         if (digits.Length is 0 or > 2 || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
-            return Result<Period>.Fail("period", $"'{text}' is not a period; {Accepted}");
+            return NotAPeriod(text);
         return Create(kind, year, index);
     }
+
+    private static Problem NotAPeriod(string? text) => Problem.Invalid("period",
+        $"'{text}' 不是有效的周期；应为 YYYY-MM（2026-10）、YYYY-Qn（2026-Q4）、YYYY-Hn（2026-H2）或 YYYY（2026）",
+        $"'{text}' is not a period; expected YYYY-MM (2026-10), YYYY-Qn (2026-Q4), YYYY-Hn (2026-H2) or YYYY (2026)");
 
     /// <summary>The month of the fiscal year in which this period ends (1–12).</summary>
     public int FiscalMonthAtEnd(int fiscalYearStart) => ((LastMonth - fiscalYearStart + 12) % 12) + 1;

@@ -69,7 +69,7 @@ public sealed partial class Formula
     public static Result<Formula> Compile(string text, string where, SchemeSymbols symbols, bool? expectCondition)
     {
         if (string.IsNullOrWhiteSpace(text))
-            return Result<Formula>.Fail(where, "the expression is empty");
+            return Problem.Invalid(where, "表达式为空", "the expression is empty");
         LogicalExpression ast;
         try
         {
@@ -77,15 +77,15 @@ public sealed partial class Formula
         }
         catch (Exception ex) when (ex is NCalc.Exceptions.NCalcException or InvalidOperationException or FormatException or OverflowException)
         {
-            return Result<Formula>.Fail(where, $"cannot parse '{text}': {ex.Message}");
+            return Problem.Invalid(where, $"无法解析表达式 '{text}'（解析器提示：{ex.Message}）", $"cannot parse '{text}': {ex.Message}");
         }
 
         var compiler = new Compiler(text, where, symbols);
         var node = compiler.Visit(ast);
         if (compiler.Problems.Count == 0 && expectCondition is { } cond && node.IsBool != cond)
-            compiler.Problems.Add(new Problem(where, cond
-                ? $"'{text}' yields a number; a condition (true or false) is expected here, e.g. x >= 0.6"
-                : $"'{text}' yields true or false; a number is expected here"));
+            compiler.Problems.Add(cond
+                ? Problem.Invalid(where, $"'{text}' 的结果是数字；此处需要条件（真或假），例如 x >= 0.6", $"'{text}' yields a number; a condition (true or false) is expected here, e.g. x >= 0.6")
+                : Problem.Invalid(where, $"'{text}' 的结果是真或假；此处需要数字", $"'{text}' yields true or false; a number is expected here"));
         return compiler.Problems.Count > 0
             ? Result<Formula>.Fail(compiler.Problems)
             : new Formula(text, node.Eval, node.IsBool, compiler);
@@ -117,17 +117,24 @@ public sealed partial class Formula
 
         private static readonly Node Bad = new(_ => XValue.Missing, false);
 
-        private Node Fail(string message)
+        private Node Fail(string zh, string en)
         {
-            Problems.Add(new Problem(where, message));
+            Problems.Add(Problem.Invalid(where, zh, en));
             return Bad;
         }
 
-        private string At(string token, bool quoted = false)
+        /// <summary>Where <paramref name="token"/> stands in the text, for a message: "（第 7 个字符）" and " at position 7", or nothing.</summary>
+        private (string Zh, string En) At(string token, bool quoted = false)
         {
             var pos = PositionOf(text, token, quoted);
-            return pos > 0 ? $" at position {pos}" : "";
+            return pos > 0 ? ($"（第 {pos} 个字符）", $" at position {pos}") : ("", "");
         }
+
+        /// <summary>A Chinese position followed by more Chinese: the position, or the space the token before it needs.</summary>
+        private static string Then(string zhAt) => zhAt.Length == 0 ? " " : zhAt;
+
+        /// <summary>What a Number/Boolean check is about, in Chinese, with the space an operator or function name needs before Chinese.</summary>
+        private static string ContextZh(string context) => context == "arithmetic" ? "算术运算" : context + " ";
 
         public Node Visit(LogicalExpression e) => e switch
         {
@@ -137,7 +144,8 @@ public sealed partial class Formula
             UnaryExpression u => Unary(u),
             TernaryExpression t => Conditional(Visit(t.LeftExpression), Visit(t.MiddleExpression), Visit(t.RightExpression), "?:"),
             Function f => Function(f),
-            _ => Fail($"'{text}': this kind of expression ({e.GetType().Name}) is not supported"),
+            LogicalExpressionList => Fail($"'{text}'：不支持这种表达式（用括号括起的值列表）", $"'{text}': this kind of expression (a list of values in parentheses) is not supported"),
+            _ => Fail($"'{text}'：不支持这种表达式", $"'{text}': this kind of expression is not supported"),
         };
 
         private Node Value(ValueExpression v)
@@ -151,9 +159,10 @@ public sealed partial class Formula
                     var nv = XValue.Of(Convert.ToDecimal(v.Value, CultureInfo.InvariantCulture));
                     return new(_ => nv, false);
                 case string s:
-                    return Fail($"text '{s}'{At(s, quoted: true)} is only allowed as the code in score(), achievement() or points()");
+                    var at = At(s, quoted: true);
+                    return Fail($"文本 '{s}'{Then(at.Zh)}只能作为 score()、achievement() 或 points() 中的代码使用", $"text '{s}'{at.En} is only allowed as the code in score(), achievement() or points()");
                 default:
-                    return Fail($"the value {v.Value} is not a number or true/false");
+                    return Fail($"值 {v.Value} 既不是数字，也不是真/假", $"the value {v.Value} is not a number or true/false");
             }
         }
 
@@ -178,21 +187,27 @@ public sealed partial class Formula
             }
 
             if (symbols.IsGroup(name))
-                return Fail($"'{name}'{At(name)} is a group; use achievement('{name}') or points('{name}')");
+            {
+                var group = At(name);
+                return Fail($"'{name}'{Then(group.Zh)}是分组；请使用 achievement('{name}') 或 points('{name}')", $"'{name}'{group.En} is a group; use achievement('{name}') or points('{name}')");
+            }
+
             if (name == BaseSalary || Prefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal) && name.Length > p.Length && !name[p.Length..].Contains('.')))
             {
                 Note(Names, name);
                 return new(s => s.Name(name), false);
             }
 
-            return Fail($"unknown name '{name}'{At(name)}; expected an indicator code of this scheme, base_salary, or a measure such as team.revenue, product.gmv, person.x");
+            var at = At(name);
+            return Fail($"未知名称 '{name}'{at.Zh}；应为本方案的指标代码、base_salary，或 team.revenue、product.gmv、person.x 这类业务数据",
+                $"unknown name '{name}'{at.En}; expected an indicator code of this scheme, base_salary, or a measure such as team.revenue, product.gmv, person.x");
         }
 
         private Node Number(Node n, string context) =>
-            n.IsBool ? Fail($"'{text}': {context} needs a number, not true/false") : n;
+            n.IsBool ? Fail($"'{text}'：{ContextZh(context)}需要数字，而不是真/假", $"'{text}': {context} needs a number, not true/false") : n;
 
         private Node Boolean(Node n, string context) =>
-            n.IsBool ? n : Fail($"'{text}': {context} needs a condition (true/false), not a number");
+            n.IsBool ? n : Fail($"'{text}'：{ContextZh(context)}需要条件（真/假），而不是数字", $"'{text}': {context} needs a condition (true/false), not a number");
 
         private Node Binary(BinaryExpression b)
         {
@@ -219,7 +234,7 @@ public sealed partial class Formula
                 case BinaryExpressionType.GreaterOrEqual:
                 {
                     if (l.IsBool != r.IsBool)
-                        return Fail($"'{text}': a comparison needs two numbers or two conditions");
+                        return Fail($"'{text}'：比较的两边须同为数字或同为条件", $"'{text}': a comparison needs two numbers or two conditions");
                     var lf = l.Eval;
                     var rf = r.Eval;
                     Func<decimal, decimal, bool> cmp = op switch
@@ -266,14 +281,15 @@ public sealed partial class Formula
                 case BinaryExpressionType.Coalesce:
                 {
                     if (l.IsBool != r.IsBool)
-                        return Fail($"'{text}': both sides of ?? must be numbers or both conditions");
+                        return Fail($"'{text}'：?? 的两边须同为数字或同为条件", $"'{text}': both sides of ?? must be numbers or both conditions");
                     var lf = l.Eval;
                     var rf = r.Eval;
                     return new(s => lf(s) is { Kind: not XKind.Missing } v ? v : rf(s), l.IsBool);
                 }
 
                 default:
-                    return Fail($"'{text}': the operator {op} is not supported; use + - * / %, comparisons, &&, ||, !, ?? and the functions min, max, abs, round, if, score, achievement, points");
+                    return Fail($"'{text}'：不支持运算符 {op}；可用 + - * / %、比较运算、&&、||、!、?? 以及函数 min、max、abs、round、if、score、achievement、points",
+                        $"'{text}': the operator {op} is not supported; use + - * / %, comparisons, &&, ||, !, ?? and the functions min, max, abs, round, if, score, achievement, points");
             }
         }
 
@@ -297,7 +313,7 @@ public sealed partial class Formula
                 case UnaryExpressionType.Positive:
                     return Number(inner, "+");
                 default:
-                    return Fail($"'{text}': the operator {u.Type} is not supported");
+                    return Fail($"'{text}'：不支持运算符 {u.Type}", $"'{text}': the operator {u.Type} is not supported");
             }
         }
 
@@ -305,7 +321,7 @@ public sealed partial class Formula
         {
             var c = Boolean(cond, name).Eval;
             if (then.IsBool != otherwise.IsBool)
-                return Fail($"'{text}': both branches of {name} must be numbers or both conditions");
+                return Fail($"'{text}'：{name} 的两个分支须同为数字或同为条件", $"'{text}': both branches of {name} must be numbers or both conditions");
             var t = then.Eval;
             var o = otherwise.Eval;
             return new(s => c(s).IsTrue ? t(s) : o(s), then.IsBool);
@@ -324,12 +340,12 @@ public sealed partial class Formula
                     return CodeFunction(name, lower, args);
                 case "if":
                     if (args.Count != 3)
-                        return Fail($"'{text}': if(condition, then, else) takes 3 arguments, not {args.Count}");
+                        return Fail($"'{text}'：if(condition, then, else) 需要 3 个参数，而不是 {args.Count} 个", $"'{text}': if(condition, then, else) takes 3 arguments, not {args.Count}");
                     return Conditional(Visit(args[0]), Visit(args[1]), Visit(args[2]), "if");
                 case "abs":
                 {
                     if (args.Count != 1)
-                        return Fail($"'{text}': abs(x) takes 1 argument, not {args.Count}");
+                        return Fail($"'{text}'：abs(x) 需要 1 个参数，而不是 {args.Count} 个", $"'{text}': abs(x) takes 1 argument, not {args.Count}");
                     var a = Number(Visit(args[0]), "abs").Eval;
                     return new(s => a(s) is { Kind: XKind.Number } v ? XValue.Of(Math.Abs(v.Number)) : XValue.Missing, false);
                 }
@@ -337,7 +353,7 @@ public sealed partial class Formula
                 case "round":
                 {
                     if (args.Count is < 1 or > 2)
-                        return Fail($"'{text}': round(x) or round(x, digits) takes 1 or 2 arguments, not {args.Count}");
+                        return Fail($"'{text}'：round(x) 或 round(x, digits) 需要 1 或 2 个参数，而不是 {args.Count} 个", $"'{text}': round(x) or round(x, digits) takes 1 or 2 arguments, not {args.Count}");
                     var a = Number(Visit(args[0]), "round").Eval;
                     var d = args.Count == 2 ? Number(Visit(args[1]), "round").Eval : (_ => XValue.Of(0m));
                     return new(s =>
@@ -354,7 +370,7 @@ public sealed partial class Formula
                 case "max":
                 {
                     if (args.Count < 2)
-                        return Fail($"'{text}': {lower}(a, b, ...) takes at least 2 arguments");
+                        return Fail($"'{text}'：{lower}(a, b, ...) 至少需要 2 个参数", $"'{text}': {lower}(a, b, ...) takes at least 2 arguments");
                     var fs = args.Select(a => Number(Visit(a), lower).Eval).ToArray();
                     var isMin = lower == "min";
                     return new(s =>
@@ -373,14 +389,17 @@ public sealed partial class Formula
                 }
 
                 default:
-                    return Fail($"unknown function '{name}'{At(name)}; expected score, achievement, points, min, max, abs, round or if");
+                {
+                    var at = At(name);
+                    return Fail($"未知函数 '{name}'{at.Zh}；应为 score、achievement、points、min、max、abs、round 或 if", $"unknown function '{name}'{at.En}; expected score, achievement, points, min, max, abs, round or if");
+                }
             }
         }
 
         private Node CodeFunction(string name, string lower, LogicalExpressionList args)
         {
             if (args.Count != 1 || args[0] is not ValueExpression { Value: string code })
-                return Fail($"'{text}': {lower}('code') takes one code in quotes");
+                return Fail($"'{text}'：{lower}('code') 只接受一个带引号的代码", $"'{text}': {lower}('code') takes one code in quotes");
             if (symbols.TryGetIndicator(code, out var ind))
             {
                 Note(ScoreCodes, code);
@@ -396,13 +415,18 @@ public sealed partial class Formula
             if (symbols.IsGroup(code))
             {
                 if (lower == "score")
-                    return Fail($"score('{code}'){At(code, quoted: true)}: '{code}' is a group; score() takes an indicator, use achievement('{code}')");
+                {
+                    var at = At(code, quoted: true);
+                    return Fail($"score('{code}'){at.Zh}：'{code}' 是分组；score() 只接受指标，请使用 achievement('{code}')", $"score('{code}'){at.En}: '{code}' is a group; score() takes an indicator, use achievement('{code}')");
+                }
+
                 Note(ScoreCodes, code);
                 var node = symbols.NodeOf(code);
                 return lower == "achievement" ? new(s => s.Achievement(node), false) : new(s => s.Points(node), false);
             }
 
-            return Fail($"unknown code '{code}'{At(code, quoted: true)} in {name}(); expected a code of this scheme");
+            var unknown = At(code, quoted: true);
+            return Fail($"{name}() 中的代码 '{code}'{Then(unknown.Zh)}未知；应为本方案中的代码", $"unknown code '{code}'{unknown.En} in {name}(); expected a code of this scheme");
         }
     }
 }

@@ -58,10 +58,12 @@ public sealed record Ledger(
         }
         catch (JsonException ex)
         {
-            var at = ex.Path is { Length: > 0 } path ? $"unexpected content at {path}" : "unexpected content";
-            return Result<Ledger>.Fail(
-                $"{file}:{(ex.LineNumber ?? 0) + 1}:{(ex.BytePositionInLine ?? 0) + 1}",
-                $"not a Yardstick ledger: {at}; expected {{\"milestones\": [...], \"profit_shares\": [...], \"baselines\": [...], \"grades\": {{\"person\": [{{\"period\": \"2026-Q1\", \"grade\": \"A\"}}]}}}} (a file written by --ledger)");
+            const string Expected = """{"milestones": [...], "profit_shares": [...], "baselines": [...], "grades": {"person": [{"period": "2026-Q1", "grade": "A"}]}}""";
+            var (atZh, atEn) = ex.Path is { Length: > 0 } path ? ($"{path} 处的内容无法识别", $"unexpected content at {path}") : ("内容无法识别", "unexpected content");
+            return Problem.Invalid(
+                Location.At(file, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1),
+                $"不是 Yardstick 台账文件：{atZh}；应为 {Expected}（由 Yardstick 写出的台账文件）",
+                $"not a Yardstick ledger: {atEn}; expected {Expected} (a ledger file written by Yardstick)");
         }
     }
 

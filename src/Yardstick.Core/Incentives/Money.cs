@@ -30,7 +30,7 @@ public readonly partial record struct Money
     public static Result<Money> Create(decimal amount, string currency) =>
         IsCurrency(currency)
             ? new Money(amount, currency)
-            : Result<Money>.Fail("currency", $"'{currency}' is not an ISO 4217 currency code; expected three capital letters such as CNY, USD, EUR");
+            : ProblemText.NotACurrency("currency", currency);
 
     /// <summary>An amount in a currency already known to be valid.</summary>
     internal static Money Of(decimal amount, string currency) => new(amount, currency);

@@ -35,10 +35,10 @@ public sealed class StageHistory
         var list = changes.OrderBy(c => c.From).ToList();
         var problems = new List<Problem>();
         foreach (var c in list.Where(c => !Stages.Contains(c.Stage)))
-            problems.Add(new(product, $"unknown stage '{c.Stage}'; expected {string.Join(", ", Stages)}"));
+            problems.Add(Problem.Invalid(product, $"未知的生命周期阶段 '{c.Stage}'；应为 {ProblemText.ZhList(Stages)} 之一", $"unknown stage '{c.Stage}'; expected {string.Join(", ", Stages)}"));
         for (var i = 1; i < list.Count; i++)
             if (list[i].From == list[i - 1].From)
-                problems.Add(new(product, $"two stages start on {list[i].From:yyyy-MM-dd} ({list[i - 1].Stage}, {list[i].Stage}); keep one"));
+                problems.Add(Problem.Invalid(product, $"两个生命周期阶段都从 {list[i].From:yyyy-MM-dd} 开始（{list[i - 1].Stage}、{list[i].Stage}）；请只保留一个", $"two stages start on {list[i].From:yyyy-MM-dd} ({list[i - 1].Stage}, {list[i].Stage}); keep one"));
         return problems.Count > 0 ? Result<StageHistory>.Fail(problems) : new StageHistory(list);
     }
 

@@ -57,20 +57,22 @@ public static class RatingAggregation
         {
             if (!seen.Add(r.Rater))
             {
-                problems.Add(new Problem(r.Rater, "this rater answered more than once for the same ratee; keep one response"));
+                problems.Add(Problem.Invalid(r.Rater, "该评价人对同一被评价人提交了多份评分；请只保留一份", "this rater answered more than once for the same ratee; keep one response"));
                 continue;
             }
 
             if (r.Answers.Count == 0)
             {
-                problems.Add(new Problem(r.Rater, "the response has no answers"));
+                problems.Add(Problem.Invalid(r.Rater, "这份评分没有任何作答", "the response has no answers"));
                 continue;
             }
 
             var bad = r.Answers.Where(a => a < min || a > max).ToList();
             if (bad.Count > 0)
             {
-                problems.Add(new Problem(r.Rater, string.Create(CultureInfo.InvariantCulture, $"answer {bad[0]} is outside the scale; expected {min}–{max}")));
+                problems.Add(Problem.Invalid(r.Rater,
+                    string.Create(CultureInfo.InvariantCulture, $"评分 {bad[0]} 超出量表范围；应为 {min}–{max}"),
+                    string.Create(CultureInfo.InvariantCulture, $"answer {bad[0]} is outside the scale; expected {min}–{max}")));
                 continue;
             }
 

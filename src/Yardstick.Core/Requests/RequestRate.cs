@@ -16,9 +16,9 @@ public sealed record RequestRecord(string Id, string Person, DateTimeOffset Crea
     {
         var problems = new List<Problem>();
         if (FirstResponseAt < CreatedAt)
-            problems.Add(new Problem("first_response_at", $"the first response ({Format(FirstResponseAt!.Value)}) is before the request was created ({Format(CreatedAt)})"));
+            problems.Add(Problem.Invalid("first_response_at", $"首次响应时间（{Format(FirstResponseAt!.Value)}）早于需求创建时间（{Format(CreatedAt)}）", $"the first response ({Format(FirstResponseAt!.Value)}) is before the request was created ({Format(CreatedAt)})"));
         if (SolutionAt < CreatedAt)
-            problems.Add(new Problem("solution_at", $"the solution ({Format(SolutionAt!.Value)}) is before the request was created ({Format(CreatedAt)})"));
+            problems.Add(Problem.Invalid("solution_at", $"解决时间（{Format(SolutionAt!.Value)}）早于需求创建时间（{Format(CreatedAt)}）", $"the solution ({Format(SolutionAt!.Value)}) is before the request was created ({Format(CreatedAt)})"));
         return problems;
     }
 

@@ -41,11 +41,13 @@ public sealed record RequestSla
     {
         var problems = new List<Problem>();
         if (responseLimit <= TimeSpan.Zero)
-            problems.Add(new Problem("response_limit", "the response limit must be positive, such as 24 hours"));
+            problems.Add(Problem.Invalid("response_limit", "响应时限必须大于 0，例如 24 小时", "the response limit must be positive, such as 24 hours"));
         if (solutionLimit <= TimeSpan.Zero)
-            problems.Add(new Problem("solution_limit", "the solution limit must be positive, such as 72 hours"));
+            problems.Add(Problem.Invalid("solution_limit", "解决时限必须大于 0，例如 72 小时", "the solution limit must be positive, such as 72 hours"));
         else if (responseLimit > solutionLimit)
-            problems.Add(new Problem("response_limit", string.Create(CultureInfo.InvariantCulture, $"the response limit ({responseLimit.TotalHours} h) exceeds the solution limit ({solutionLimit.TotalHours} h)")));
+            problems.Add(Problem.Invalid("response_limit",
+                string.Create(CultureInfo.InvariantCulture, $"响应时限（{responseLimit.TotalHours} 小时）超过了解决时限（{solutionLimit.TotalHours} 小时）"),
+                string.Create(CultureInfo.InvariantCulture, $"the response limit ({responseLimit.TotalHours} h) exceeds the solution limit ({solutionLimit.TotalHours} h)")));
         TimeZoneInfo? zone = null;
         try
         {
@@ -53,7 +55,7 @@ public sealed record RequestSla
         }
         catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            problems.Add(new Problem("time_zone", $"unknown time zone '{timeZoneId}'; expected an IANA id such as {DefaultTimeZoneId}"));
+            problems.Add(Problem.Invalid("time_zone", $"未知时区 '{timeZoneId}'；应为 IANA 时区标识，例如 {DefaultTimeZoneId}", $"unknown time zone '{timeZoneId}'; expected an IANA id such as {DefaultTimeZoneId}"));
         }
 
         return problems.Count > 0 ? Result<RequestSla>.Fail(problems) : new RequestSla(responseLimit, solutionLimit, zone!);

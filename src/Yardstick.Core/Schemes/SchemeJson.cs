@@ -39,15 +39,12 @@ public static class SchemeJson
         }
         catch (JsonException ex)
         {
-            var where = ex.LineNumber is { } line ? $"{file}:{line + 1}:{(ex.BytePositionInLine ?? 0) + 1}" : file;
-            var message = ex.Message.Split(" Path:")[0];
-            if (ex.Path is { Length: > 0 } path)
-                message += $" (at {path})";
-            return Result<SchemeDocument>.Fail(where, message);
+            var where = ex.LineNumber is { } line ? Location.At(file, (int)line + 1, (int)(ex.BytePositionInLine ?? 0) + 1) : Location.At(file, 0, 0);
+            return JsonReadProblem.Of(ex, where, typeof(SchemeJson));
         }
 
         if (dto is null)
-            return Result<SchemeDocument>.Fail(file, "the file is empty; expected a JSON object with id, name, period and tree");
+            return Problem.Invalid(Location.At(file, 0, 0), "文件为空；应为包含 id、name、period 和 tree 的 JSON 对象", "the file is empty; expected a JSON object with id, name, period and tree");
 
         var problems = new List<Problem>();
         if (dto.Schemes is { } schemes)
@@ -57,9 +54,9 @@ public static class SchemeJson
                 if (ToScheme(schemes[i], $"{file}: $.schemes[{i}]", problems) is { } s)
                     list.Add(s);
             if (dto.Tree is not null)
-                problems.Add(new(file, "a bundle has 'schemes', not 'tree'"));
+                problems.Add(Problem.Invalid(Location.At(file, 0, 0), "方案包使用 'schemes'，而不是 'tree'", "a bundle has 'schemes', not 'tree'"));
             if (list.Count > 0 && list.Any(s => s.Stage is null))
-                problems.Add(new(file, "every scheme of a lifecycle bundle needs a 'stage' (startup, growth, mature, decline)"));
+                problems.Add(Problem.Invalid(Location.At(file, 0, 0), "生命周期方案包中的每个方案都需要 'stage'（startup、growth、mature、decline）", "every scheme of a lifecycle bundle needs a 'stage' (startup, growth, mature, decline)"));
             return problems.Count > 0
                 ? Result<SchemeDocument>.Fail(problems)
                 : new SchemeDocument(dto.Id ?? "", Name(dto.Name), list);
@@ -83,13 +80,13 @@ public static class SchemeJson
     private static Scheme? ToScheme(FileDto dto, string at, List<Problem> problems)
     {
         var before = problems.Count;
-        Require(dto.Id, at + ".id", "the scheme's id, e.g. industrial-value", problems);
+        Require(dto.Id, at + ".id", "方案的 id，例如 industrial-value", "the scheme's id, e.g. industrial-value", problems);
         if (dto.Name is null)
-            problems.Add(new(at + ".name", "required: {\"zh-CN\": \"…\", \"en\": \"…\"}"));
+            problems.Add(NameRequired(at + ".name"));
         if (dto.Period is null)
-            problems.Add(new(at + ".period", "required: month, quarter, half or year"));
+            problems.Add(Required(at + ".period", "month、quarter、half 或 year", "month, quarter, half or year"));
         if (dto.Tree is null)
-            problems.Add(new(at + ".tree", "required: the list of top-level groups and indicators"));
+            problems.Add(Required(at + ".tree", "顶层分组和指标的列表", "the list of top-level groups and indicators"));
         var children = (dto.Tree ?? []).Select((n, i) => ToNode(n, $"{at}.tree[{i}]", problems)).ToList();
         if (problems.Count > before)
             return null;
@@ -119,20 +116,26 @@ public static class SchemeJson
     private static PayoutRule? ToRule(RuleDto r, string at, List<Problem> problems)
     {
         var before = problems.Count;
-        Require(r.Code, at + ".code", "the rule's code (ASCII snake_case)", problems);
+        Require(r.Code, at + ".code", "规则代码（ASCII snake_case）", "the rule's code (ASCII snake_case)", problems);
         if (r.Kind is null)
-            problems.Add(new(at + ".kind", "required: salary_factor, adjustment, fixed, pool, milestone, excess_share, profit_share, award or recognition"));
-        string Text(string? v, string field, string example)
+            problems.Add(Required(at + ".kind", "salary_factor、adjustment、fixed、pool、milestone、excess_share、profit_share、award 或 recognition", "salary_factor, adjustment, fixed, pool, milestone, excess_share, profit_share, award or recognition"));
+        Problem RequiredFor(string field, string exampleZh, string exampleEn)
+        {
+            var kind = JsonNames.Kind(r.Kind!.Value);
+            return Problem.Invalid($"{at}.{field}", $"{kind} 规则必须填写此项：{exampleZh}", $"required for a {kind} rule: {exampleEn}");
+        }
+
+        string Text(string? v, string field, string example, string? exampleZh = null)
         {
             if (string.IsNullOrWhiteSpace(v))
-                problems.Add(new($"{at}.{field}", $"required for a {JsonNames.Kind(r.Kind!.Value)} rule: {example}"));
+                problems.Add(RequiredFor(field, exampleZh ?? example, example));
             return v ?? "";
         }
 
         decimal Num(decimal? v, string field, string example)
         {
             if (v is null)
-                problems.Add(new($"{at}.{field}", $"required for a {JsonNames.Kind(r.Kind!.Value)} rule: {example}"));
+                problems.Add(RequiredFor(field, example, example));
             return v ?? 0m;
         }
 
@@ -145,7 +148,7 @@ public static class SchemeJson
             else if (amount.ValueKind == JsonValueKind.Number)
                 amountNumber = amount.GetDecimal();
             else
-                problems.Add(new(at + ".amount", "expected a number (milestone) or an expression in quotes (fixed)"));
+                problems.Add(Problem.Invalid(at + ".amount", "应为数字（milestone）或带引号的表达式（fixed）", "expected a number (milestone) or an expression in quotes (fixed)"));
         }
 
         if (problems.Count > before)
@@ -156,8 +159,8 @@ public static class SchemeJson
         {
             PayoutKind.SalaryFactor => new SalaryFactorRule(code, name, r.Frequency, Text(r.X, "x", "achievement('core')"),
                 (r.Curve ?? []).Select(p => p.Length == 2 ? new CurvePoint(p[0], p[1]) : BadPoint(at, problems)).ToList()),
-            PayoutKind.Adjustment => new AdjustmentRule(code, name, Text(r.Target, "target", "the code of the line to change"), Text(r.When, "when", "core_feature_usage < 0.60"), Num(r.Factor, "factor", "0.8")),
-            PayoutKind.Fixed => new FixedRule(code, name, r.Frequency, amountText ?? (amountNumber is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : Text(null, "amount", "an expression such as 0.30 * base_salary")), r.When),
+            PayoutKind.Adjustment => new AdjustmentRule(code, name, Text(r.Target, "target", "the code of the line to change", "要调整的规则代码"), Text(r.When, "when", "core_feature_usage < 0.60"), Num(r.Factor, "factor", "0.8")),
+            PayoutKind.Fixed => new FixedRule(code, name, r.Frequency, amountText ?? (amountNumber is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : Text(null, "amount", "an expression such as 0.30 * base_salary", "表达式，例如 0.30 * base_salary")), r.When),
             PayoutKind.Pool => new PoolRule(code, name, r.Frequency, Num(r.Rate, "rate", "0.03"), r.Measure ?? "", r.When, r.Share),
             PayoutKind.Milestone => new MilestoneRule(code, name, r.Frequency, Text(r.Event, "event", "demand_validated"), Num(amountNumber, "amount", "50000")),
             PayoutKind.ExcessShare => new ExcessShareRule(code, name, r.Frequency, Num(r.Rate, "rate", "0.01"), r.Measure ?? ""),
@@ -171,7 +174,7 @@ public static class SchemeJson
 
     private static CurvePoint BadPoint(string at, List<Problem> problems)
     {
-        problems.Add(new(at + ".curve", "each curve point is a pair [x, y], e.g. [1.0, 0.8]"));
+        problems.Add(Problem.Invalid(at + ".curve", "曲线的每个点都是一对 [x, y]，例如 [1.0, 0.8]", "each curve point is a pair [x, y], e.g. [1.0, 0.8]"));
         return new CurvePoint(0, 0);
     }
 
@@ -227,12 +230,12 @@ public static class SchemeJson
     private static Node? ToNode(NodeDto dto, string at, List<Problem> problems)
     {
         var before = problems.Count;
-        Require(dto.Code, at + ".code", "the node's code (ASCII snake_case)", problems);
+        Require(dto.Code, at + ".code", "节点代码（ASCII snake_case）", "the node's code (ASCII snake_case)", problems);
         var where = dto.Code is null ? at : $"{at} ({dto.Code})";
         if (dto.Name is null)
-            problems.Add(new(where + ".name", "required: {\"zh-CN\": \"…\", \"en\": \"…\"}"));
+            problems.Add(NameRequired(where + ".name"));
         if (dto.Weight is null)
-            problems.Add(new(where + ".weight", "required: the node's share of the total, e.g. 0.10"));
+            problems.Add(Required(where + ".weight", "该节点占总分的比例，例如 0.10", "the node's share of the total, e.g. 0.10"));
 
         if (dto.Children is { } kids)
         {
@@ -242,19 +245,19 @@ public static class SchemeJson
                 ("rule", dto.Rule is not null), ("source", dto.Source is not null), ("expression", dto.Expression is not null),
             }.Where(f => f.Item2).Select(f => f.Item1)];
             if (indicatorFields.Length > 0)
-                problems.Add(new(where, $"a group (it has children) cannot have {string.Join(", ", indicatorFields)}; move them to an indicator"));
+                problems.Add(Problem.Invalid(where, $"分组（含有子节点）不能设置 {ProblemText.ZhList(indicatorFields)}；请把它们移到指标上", $"a group (it has children) cannot have {string.Join(", ", indicatorFields)}; move them to an indicator"));
             var children = kids.Select((k, i) => ToNode(k, $"{at}.children[{i}]", problems)).ToList();
             return problems.Count > before ? null : new Group(dto.Code!, Name(dto.Name), dto.Weight!.Value, children!, dto.CompanyDefined ?? false);
         }
 
         if (dto.Unit is null)
-            problems.Add(new(where + ".unit", "required for an indicator: percent, ratio, count, money, rating, days, hours or number"));
+            problems.Add(RequiredForIndicator(where + ".unit", "percent、ratio、count、money、rating、days、hours 或 number", "percent, ratio, count, money, rating, days, hours or number"));
         if (dto.Direction is null)
-            problems.Add(new(where + ".direction", "required for an indicator: higher or lower"));
+            problems.Add(RequiredForIndicator(where + ".direction", "higher 或 lower", "higher or lower"));
         if (dto.Target is null)
-            problems.Add(new(where + ".target", "required for an indicator: the target value"));
+            problems.Add(RequiredForIndicator(where + ".target", "目标值", "the target value"));
         if (dto.Bands?.Any(b => b.Length != 2) == true)
-            problems.Add(new(where + ".bands", "each band is a pair [from, achievement], e.g. [0.9, 1.0]"));
+            problems.Add(Problem.Invalid(where + ".bands", "每个分段都是一对 [from, achievement]，例如 [0.9, 1.0]", "each band is a pair [from, achievement], e.g. [0.9, 1.0]"));
         if (problems.Count > before)
             return null;
         return new Indicator(
@@ -279,11 +282,20 @@ public static class SchemeJson
             dto.CompanyDefined ?? false);
     }
 
-    private static void Require(string? value, string where, string what, List<Problem> problems)
+    private static void Require(string? value, string where, string whatZh, string whatEn, List<Problem> problems)
     {
         if (string.IsNullOrWhiteSpace(value))
-            problems.Add(new(where, "required: " + what));
+            problems.Add(Required(where, whatZh, whatEn));
     }
+
+    private static Problem Required(string where, string whatZh, string whatEn) =>
+        Problem.Invalid(where, "必须填写：" + whatZh, "required: " + whatEn);
+
+    private static Problem RequiredForIndicator(string where, string whatZh, string whatEn) =>
+        Problem.Invalid(where, "指标必须填写：" + whatZh, "required for an indicator: " + whatEn);
+
+    private static Problem NameRequired(string where) =>
+        Required(where, "中英文名称 {\"zh-CN\": \"…\", \"en\": \"…\"}", "{\"zh-CN\": \"…\", \"en\": \"…\"}");
 
     private static LocalizedText Name(NameDto? n) => new(n?.ZhCN ?? "", n?.En ?? "");
 

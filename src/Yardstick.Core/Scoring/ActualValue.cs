@@ -17,17 +17,17 @@ public static class ActualValue
     {
         var t = (text ?? "").Trim();
         if (t.Length == 0)
-            return Result<decimal>.Fail("", $"the value of '{indicator.Code}' is empty; enter a number or leave the row out (then the indicator is missing)");
+            return Invalid($"指标 '{indicator.Code}' 的实际值为空；请填写数字，或删去该行（该指标即记为缺失）", $"the value of '{indicator.Code}' is empty; enter a number or leave the row out (then the indicator is missing)");
         var percent = t.EndsWith('%');
         if (percent)
         {
             if (indicator.Unit is not (Unit.Percent or Unit.Ratio))
-                return Result<decimal>.Fail("", $"'{t}': '%' is only allowed for percent or ratio indicators; '{indicator.Code}' is a {Name(indicator.Unit)}, write a plain number");
+                return Invalid($"'{t}'：只有 percent 或 ratio 单位的指标可以使用 '%'；'{indicator.Code}' 的单位是 {Name(indicator.Unit)}，请填写不带 % 的数字", $"'{t}': '%' is only allowed for percent or ratio indicators; '{indicator.Code}' is a {Name(indicator.Unit)}, write a plain number");
             t = t[..^1];
         }
 
         if (!decimal.TryParse(t, Style, CultureInfo.InvariantCulture, out var value))
-            return Result<decimal>.Fail("", $"'{text?.Trim()}' is not a number; expected a decimal with '.' such as {Example(indicator.Unit)}");
+            return Invalid($"'{text?.Trim()}' 不是数字；应为以 '.' 作小数点的数字，例如 {Example(indicator.Unit).Replace(" or ", " 或 ", StringComparison.Ordinal)}", $"'{text?.Trim()}' is not a number; expected a decimal with '.' such as {Example(indicator.Unit)}");
         if (percent)
             value /= 100m;
         return Check(indicator, value);
@@ -37,28 +37,32 @@ public static class ActualValue
     public static Result<decimal> Check(Indicator indicator, decimal value)
     {
         if (indicator.Unit == Unit.Count && value != decimal.Truncate(value))
-            return Result<decimal>.Fail("", $"{F(value)} is not a whole number; '{indicator.Code}' is a count (0, 1, 2, …)");
+            return Invalid($"{F(value)} 不是整数；'{indicator.Code}' 是计数指标（0、1、2……）", $"{F(value)} is not a whole number; '{indicator.Code}' is a count (0, 1, 2, …)");
         if (indicator.EffectiveMin is { } min && value < min)
-            return Result<decimal>.Fail("", OutOfRange(indicator, value));
+            return OutOfRange(indicator, value);
         if (indicator.EffectiveMax is { } max && value > max)
-            return Result<decimal>.Fail("", OutOfRange(indicator, value));
+            return OutOfRange(indicator, value);
         return value;
     }
 
-    private static string OutOfRange(Indicator ind, decimal value)
+    /// <summary>A bad value; the caller places it (a file position, a field).</summary>
+    private static Problem Invalid(string zh, string en) => Problem.Invalid(Location.None, zh, en);
+
+    private static Problem OutOfRange(Indicator ind, decimal value)
     {
+        // Only called with a bound on at least one side.
         var range = (ind.EffectiveMin, ind.EffectiveMax) switch
         {
             ({ } lo, { } hi) => $"{F(lo)}–{F(hi)}",
             ({ } lo, null) => $">= {F(lo)}",
             (null, { } hi) => $"<= {F(hi)}",
-            _ => "any",
+            _ => throw new InvalidOperationException("no bound to be outside of"),
         };
         return ind.Unit switch
         {
-            Unit.Rating => $"{F(value)} is outside the rating scale of '{ind.Code}'; expected {range}",
-            Unit.Count when value < 0 && ind.Min is null => $"{F(value)} is negative; '{ind.Code}' is a count, a whole number >= 0",
-            _ => $"{F(value)} is out of range of '{ind.Code}'; expected {range}",
+            Unit.Rating => Invalid($"{F(value)} 超出 '{ind.Code}' 的评分范围；应为 {range}", $"{F(value)} is outside the rating scale of '{ind.Code}'; expected {range}"),
+            Unit.Count when value < 0 && ind.Min is null => Invalid($"{F(value)} 为负数；'{ind.Code}' 是计数指标，应为 >= 0 的整数", $"{F(value)} is negative; '{ind.Code}' is a count, a whole number >= 0"),
+            _ => Invalid($"{F(value)} 超出 '{ind.Code}' 的取值范围；应为 {range}", $"{F(value)} is out of range of '{ind.Code}'; expected {range}"),
         };
     }
 

@@ -124,14 +124,14 @@ public sealed partial class CompiledScheme
         var ends = new List<int>();
 
         if (string.IsNullOrWhiteSpace(scheme.Id))
-            problems.Add(new("id", "the scheme needs an id, e.g. industrial-value"));
+            problems.Add(Problem.Invalid("id", "方案需要一个 id，例如 industrial-value", "the scheme needs an id, e.g. industrial-value"));
         if (scheme.Version < 1)
-            problems.Add(new("version", $"version {scheme.Version} is not allowed; versions start at 1"));
+            problems.Add(Problem.Invalid("version", $"版本号 {scheme.Version} 无效；版本号从 1 开始", $"version {scheme.Version} is not allowed; versions start at 1"));
         if (scheme.FiscalYearStart is < 1 or > 12)
-            problems.Add(new("fiscal_year_start", $"{scheme.FiscalYearStart} is not a month; expected 1–12"));
+            problems.Add(Problem.Invalid("fiscal_year_start", $"{scheme.FiscalYearStart} 不是有效的月份；应为 1–12", $"{scheme.FiscalYearStart} is not a month; expected 1–12"));
         CheckName(scheme.Name, "name", problems);
         if (scheme.Children.Count == 0)
-            problems.Add(new("tree", "the scheme has no groups or indicators"));
+            problems.Add(Problem.Invalid("tree", "方案中没有任何分组或指标", "the scheme has no groups or indicators"));
 
         Flatten(scheme.Children, -1, "", nodes, paths, parents, ends);
 
@@ -140,12 +140,12 @@ public sealed partial class CompiledScheme
         {
             var node = nodes[n];
             if (!CodePattern().IsMatch(node.Code))
-                problems.Add(new(paths[n], $"code '{node.Code}' is not allowed; use ASCII snake_case (lowercase letters, digits, _), starting with a letter"));
+                problems.Add(Problem.Invalid(paths[n], $"代码 '{node.Code}' 无效；请使用 ASCII snake_case（小写字母、数字和 _），并以字母开头", $"code '{node.Code}' is not allowed; use ASCII snake_case (lowercase letters, digits, _), starting with a letter"));
             if (!seen.TryAdd(node.Code, paths[n]))
-                problems.Add(new(paths[n], $"duplicate code '{node.Code}': also used at {seen[node.Code]}; codes must be unique within a scheme"));
+                problems.Add(Problem.Invalid(paths[n], $"代码 '{node.Code}' 重复：{seen[node.Code]} 也使用了该代码；同一方案内的代码必须唯一", $"duplicate code '{node.Code}': also used at {seen[node.Code]}; codes must be unique within a scheme"));
             CheckName(node.Name, paths[n] + ".name", problems);
             if (node.Weight < 0)
-                problems.Add(new(paths[n], $"weight {F(node.Weight)} is negative; weights are shares of the total, 0 to 1"));
+                problems.Add(Problem.Invalid(paths[n], $"权重 {F(node.Weight)} 为负数；权重是占总分的比例，取值 0 到 1", $"weight {F(node.Weight)} is negative; weights are shares of the total, 0 to 1"));
             if (node is Group g)
                 CheckGroup(g, paths[n], problems);
             else if (node is Indicator ind)
@@ -154,7 +154,7 @@ public sealed partial class CompiledScheme
 
         var rootSum = scheme.Children.Sum(c => c.Weight);
         if (scheme.Children.Count > 0 && Math.Abs(rootSum - 1m) > WeightTolerance)
-            problems.Add(new("tree", $"the top-level weights sum to {F(rootSum)}; they must sum to 1.00"));
+            problems.Add(Problem.Invalid("tree", $"顶层权重之和为 {F(rootSum)}；必须等于 1.00", $"the top-level weights sum to {F(rootSum)}; they must sum to 1.00"));
         CheckGrades(scheme.Grades, problems);
 
         var symbols = new SchemeSymbols();
@@ -191,7 +191,7 @@ public sealed partial class CompiledScheme
 
         var order = compiled.ComputeOrder(out var cycle);
         if (cycle is not null)
-            return Result<CompiledScheme>.Fail("tree", $"formulas refer to each other in a cycle: {cycle}; remove one of these references");
+            return Problem.Invalid("tree", $"公式之间存在循环引用：{cycle}；请去掉其中一处引用", $"formulas refer to each other in a cycle: {cycle}; remove one of these references");
         compiled.Order = order;
         compiled.HasFormulaSources = compiled.SourceFormulas.Any(f => f is not null);
         if (scheme.Plan is { } plan)
@@ -224,57 +224,57 @@ public sealed partial class CompiledScheme
     private static void CheckName(LocalizedText? name, string where, List<Problem> problems)
     {
         if (name is null || string.IsNullOrWhiteSpace(name.Zh) || string.IsNullOrWhiteSpace(name.En))
-            problems.Add(new(where, "a name in zh-CN and in en is required"));
+            problems.Add(ProblemText.NameRequired(where));
     }
 
     private static void CheckGroup(Group g, string path, List<Problem> problems)
     {
         if (g.Children.Count == 0)
         {
-            problems.Add(new(path, $"group '{g.Code}' has no children; add indicators or remove the group"));
+            problems.Add(Problem.Invalid(path, $"分组 '{g.Code}' 下没有任何指标或子分组；请添加指标，或删除该分组", $"group '{g.Code}' has no children; add indicators or remove the group"));
             return;
         }
 
         var sum = g.Children.Sum(c => c.Weight);
         if (Math.Abs(sum - g.Weight) > WeightTolerance)
-            problems.Add(new(path, $"the weights of the children of group '{g.Code}' sum to {F(sum)}, but the group's weight is {F(g.Weight)}; they must be equal"));
+            problems.Add(Problem.Invalid(path, $"分组 '{g.Code}' 下各项权重之和为 {F(sum)}，而该分组的权重为 {F(g.Weight)}；两者必须相等", $"the weights of the children of group '{g.Code}' sum to {F(sum)}, but the group's weight is {F(g.Weight)}; they must be equal"));
     }
 
     private static void CheckIndicator(Indicator ind, string path, List<Problem> problems)
     {
         if (ind.Cap < ind.Floor)
-            problems.Add(new(path, $"cap {F(ind.Cap)} is below floor {F(ind.Floor)}"));
+            problems.Add(Problem.Invalid(path, $"上限（cap）{F(ind.Cap)} 低于下限（floor）{F(ind.Floor)}", $"cap {F(ind.Cap)} is below floor {F(ind.Floor)}"));
         if (ind.EffectiveMin is { } min && ind.EffectiveMax is { } max && min > max)
-            problems.Add(new(path, $"min {F(min)} is above max {F(max)}"));
+            problems.Add(Problem.Invalid(path, $"最小值（min）{F(min)} 大于最大值（max）{F(max)}", $"min {F(min)} is above max {F(max)}"));
         if (ind.Unit == Unit.Rating && (ind.Target < ind.EffectiveMin || ind.Target > ind.EffectiveMax))
-            problems.Add(new(path, $"target {F(ind.Target)} is outside the rating scale {F(ind.EffectiveMin ?? 1)}–{F(ind.EffectiveMax ?? 5)}"));
+            problems.Add(Problem.Invalid(path, $"目标值 {F(ind.Target)} 超出评分范围 {F(ind.EffectiveMin ?? 1)}–{F(ind.EffectiveMax ?? 5)}", $"target {F(ind.Target)} is outside the rating scale {F(ind.EffectiveMin ?? 1)}–{F(ind.EffectiveMax ?? 5)}"));
         if (ind.Source == Source.Formula && string.IsNullOrWhiteSpace(ind.Expression))
-            problems.Add(new(path, "source 'formula' needs an expression that yields the actual"));
+            problems.Add(Problem.Invalid(path, "来源为 'formula' 时需要一个计算实际值的表达式", "source 'formula' needs an expression that yields the actual"));
         if (ind.Source == Source.Formula && ind.Rule == RuleKind.Formula)
-            problems.Add(new(path, "an indicator cannot have both a formula source and a formula rule; compute the actual in the source and score it with another rule"));
+            problems.Add(Problem.Invalid(path, "一个指标不能同时使用公式来源和公式规则；请在来源中计算实际值，再用其他规则计分", "an indicator cannot have both a formula source and a formula rule; compute the actual in the source and score it with another rule"));
 
         switch (ind.Rule)
         {
             case RuleKind.Ratio:
                 if (ind.Target <= 0)
-                    problems.Add(new(path, $"a ratio indicator needs a target above 0, not {F(ind.Target)}; use rule 'linear' or 'threshold' for a target of 0"));
+                    problems.Add(Problem.Invalid(path, $"使用 ratio 规则的指标需要大于 0 的目标值，而不是 {F(ind.Target)}；目标值为 0 时请使用 'linear' 或 'threshold' 规则", $"a ratio indicator needs a target above 0, not {F(ind.Target)}; use rule 'linear' or 'threshold' for a target of 0"));
                 break;
             case RuleKind.Threshold:
                 break;
             case RuleKind.Linear:
                 if (ind.Zero is not { } zero)
-                    problems.Add(new(path, "rule 'linear' needs 'zero', the actual that scores 0"));
+                    problems.Add(Problem.Invalid(path, "'linear' 规则需要 'zero'，即得分为 0 时的实际值", "rule 'linear' needs 'zero', the actual that scores 0"));
                 else if (ind.Direction == Direction.Higher && zero >= ind.Target)
-                    problems.Add(new(path, $"rule 'linear' with direction higher needs zero ({F(zero)}) below the target ({F(ind.Target)})"));
+                    problems.Add(Problem.Invalid(path, $"方向为 higher 的 'linear' 规则要求 zero（{F(zero)}）低于目标值（{F(ind.Target)}）", $"rule 'linear' with direction higher needs zero ({F(zero)}) below the target ({F(ind.Target)})"));
                 else if (ind.Direction == Direction.Lower && zero <= ind.Target)
-                    problems.Add(new(path, $"rule 'linear' with direction lower needs zero ({F(zero)}) above the target ({F(ind.Target)})"));
+                    problems.Add(Problem.Invalid(path, $"方向为 lower 的 'linear' 规则要求 zero（{F(zero)}）高于目标值（{F(ind.Target)}）", $"rule 'linear' with direction lower needs zero ({F(zero)}) above the target ({F(ind.Target)})"));
                 break;
             case RuleKind.Bands:
                 CheckBands(ind, path, problems);
                 break;
             case RuleKind.Formula:
                 if (string.IsNullOrWhiteSpace(ind.Expression))
-                    problems.Add(new(path, "rule 'formula' needs an expression that yields the achievement"));
+                    problems.Add(Problem.Invalid(path, "'formula' 规则需要一个计算达成率的表达式", "rule 'formula' needs an expression that yields the achievement"));
                 break;
         }
     }
@@ -284,7 +284,7 @@ public sealed partial class CompiledScheme
         var bands = ind.Bands ?? [];
         if (bands.Count == 0)
         {
-            problems.Add(new(path, "rule 'bands' needs a list of [from, achievement] bands"));
+            problems.Add(Problem.Invalid(path, "'bands' 规则需要一组 [from, achievement] 分段", "rule 'bands' needs a list of [from, achievement] bands"));
             return;
         }
 
@@ -293,8 +293,12 @@ public sealed partial class CompiledScheme
             var ok = ind.Direction == Direction.Higher ? bands[i].From > bands[i - 1].From : bands[i].From < bands[i - 1].From;
             if (!ok)
             {
-                var order = ind.Direction == Direction.Higher ? "strictly ascending (higher is better)" : "strictly descending (lower is better)";
-                problems.Add(new(path, $"bands are not sorted: band {i + 1} starts at {F(bands[i].From)} after band {i} at {F(bands[i - 1].From)}; 'from' values must be {order}"));
+                var (orderZh, orderEn) = ind.Direction == Direction.Higher
+                    ? ("严格递增（越高越好）", "strictly ascending (higher is better)")
+                    : ("严格递减（越低越好）", "strictly descending (lower is better)");
+                problems.Add(Problem.Invalid(path,
+                    $"分段未排序：第 {i + 1} 段从 {F(bands[i].From)} 开始，却排在从 {F(bands[i - 1].From)} 开始的第 {i} 段之后；'from' 的值必须{orderZh}",
+                    $"bands are not sorted: band {i + 1} starts at {F(bands[i].From)} after band {i} at {F(bands[i - 1].From)}; 'from' values must be {orderEn}"));
                 return;
             }
         }
@@ -308,13 +312,13 @@ public sealed partial class CompiledScheme
             var g = grades[i];
             var where = $"grades[{i}]";
             if (string.IsNullOrWhiteSpace(g.Grade))
-                problems.Add(new(where, "a grade needs a name, e.g. A"));
+                problems.Add(Problem.Invalid(where, "等级需要名称，例如 A", "a grade needs a name, e.g. A"));
             else if (!names.Add(g.Grade))
-                problems.Add(new(where, $"grade '{g.Grade}' is listed twice"));
+                problems.Add(Problem.Invalid(where, $"等级 '{g.Grade}' 重复出现", $"grade '{g.Grade}' is listed twice"));
             if (g.Min is null && i != grades.Count - 1)
-                problems.Add(new(where, $"only the last grade may have no minimum ('otherwise'); grade '{g.Grade}' is number {i + 1} of {grades.Count}"));
+                problems.Add(Problem.Invalid(where, $"只有最后一个等级可以不设下限（即“其余”）；等级 '{g.Grade}' 是 {grades.Count} 个等级中的第 {i + 1} 个", $"only the last grade may have no minimum ('otherwise'); grade '{g.Grade}' is number {i + 1} of {grades.Count}"));
             if (i > 0 && g.Min is { } min && grades[i - 1].Min is { } prev && min >= prev)
-                problems.Add(new(where, $"grade bands are not sorted: '{g.Grade}' >= {F(min)} comes after '{grades[i - 1].Grade}' >= {F(prev)}; list grades from the highest minimum down"));
+                problems.Add(Problem.Invalid(where, $"等级区间未排序：'{g.Grade}' >= {F(min)} 排在 '{grades[i - 1].Grade}' >= {F(prev)} 之后；请按下限从高到低列出等级", $"grade bands are not sorted: '{g.Grade}' >= {F(min)} comes after '{grades[i - 1].Grade}' >= {F(prev)}; list grades from the highest minimum down"));
         }
     }
 

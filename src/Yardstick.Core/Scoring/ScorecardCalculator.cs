@@ -63,7 +63,13 @@ public sealed class ScorecardCalculator
     public static Result<ScorecardCalculator> Create(CompiledScheme scheme, Period period)
     {
         if (period.Kind < scheme.Scheme.PeriodKind)
-            return Result<ScorecardCalculator>.Fail("period", $"period {period} is a {Name(period.Kind)}, shorter than the {Name(scheme.Scheme.PeriodKind)} of scheme {scheme.Scheme.Id}; use a {Name(scheme.Scheme.PeriodKind)} or a longer period");
+        {
+            var (kind, schemeKind) = (period.Kind, scheme.Scheme.PeriodKind);
+            return Problem.Invalid("period",
+                $"周期 {period} 是{ProblemText.Zh(kind)}周期，短于方案 {scheme.Scheme.Id} 的{ProblemText.Zh(schemeKind)}周期；请使用{ProblemText.Zh(schemeKind)}或更长的周期",
+                $"period {period} is a {ProblemText.En(kind)}, shorter than the {ProblemText.En(schemeKind)} of scheme {scheme.Scheme.Id}; use a {ProblemText.En(schemeKind)} or a longer period");
+        }
+
         var targets = new decimal[scheme.Indicators.Length];
         for (var i = 0; i < targets.Length; i++)
             targets[i] = EffectiveTarget(scheme.Indicators[i], period, scheme.Scheme.FiscalYearStart);
@@ -115,7 +121,7 @@ public sealed class ScorecardCalculator
         }
 
         if (waivedCount == count)
-            return Result<ScorecardResult>.Fail(input.Person, "every indicator is waived; at least one must remain");
+            return Problem.Invalid(input.Person, "所有指标都已豁免；至少须保留一个指标", "every indicator is waived; at least one must remain");
 
         var remaining = 1m - waived;
         if (waived != 0)
@@ -215,8 +221,6 @@ public sealed class ScorecardCalculator
                 throw new InvalidOperationException($"unknown rule {ind.Rule}");
         }
     }
-
-    private static string Name(PeriodKind kind) => kind.ToString().ToLowerInvariant();
 
     /// <summary>The state of one evaluation; also the scope formulas read while scoring.</summary>
     private sealed class Work(ScorecardCalculator calc, ScorecardInput input) : EvalScope

@@ -29,7 +29,7 @@ public static class TemplateCatalog
     public static Result<Template> Find(string id) =>
         All.Value.FirstOrDefault(t => t.Id == id) is { } t
             ? t
-            : Result<Template>.Fail("--template", $"no template '{id}'; available: {string.Join(", ", All.Value.Select(x => x.Id))}");
+            : Problem.Invalid("template", $"没有模板 '{id}'；可用的模板：{ProblemText.ZhList(All.Value.Select(x => x.Id))}", $"no template '{id}'; available: {string.Join(", ", All.Value.Select(x => x.Id))}");
 
     private static IReadOnlyList<Template> Load()
     {

@@ -358,7 +358,9 @@ public class PayoutKindTests
         var p = Assert.Single(Ledger.Parse("{\"milestones\": 3}", "ledger.json").Problems);
         Assert.Equal("ledger.json:1:17", p.Where.ToString());
         Assert.StartsWith("not a Yardstick ledger: unexpected content at $.milestones; expected {\"milestones\": [...]", p.Message.En, StringComparison.Ordinal);
+        Assert.EndsWith("(a ledger file written by Yardstick)", p.Message.En, StringComparison.Ordinal);
         Assert.DoesNotContain("System.", p.Message.En, StringComparison.Ordinal);
+        Assert.DoesNotContain("--ledger", p.Message.En, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,15 +18,17 @@ internal static class AwardPayout
             inRun ??= run.Cards.Select(c => c.Person).ToHashSet(StringComparer.Ordinal);
             var before = problems.Count;
             if (!inRun.Contains(n.Person))
-                problems.Add(new(n.Where, $"'{n.Person}' is not evaluated in this run; nominate someone with a scorecard for {run.Period}"));
+                problems.Add(Problem.Invalid(n.Where, $"'{n.Person}' 不在本次计算的人员中；请提名在 {run.Period} 周期有考核结果的人员", $"'{n.Person}' is not evaluated in this run; nominate someone with a scorecard for {run.Period}"));
             if (n.Amount < rule.Min || n.Amount > rule.Max)
-                problems.Add(new(n.Where, $"amount {Input(n.Amount)} is outside the range of {rule.Code}: {Input(rule.Min)}–{Input(rule.Max)}"));
+                problems.Add(Problem.Invalid(n.Where, $"金额 {Input(n.Amount)} 超出 {rule.Code} 的范围：{Input(rule.Min)}–{Input(rule.Max)}", $"amount {Input(n.Amount)} is outside the range of {rule.Code}: {Input(rule.Min)}–{Input(rule.Max)}"));
             if (n.EquityUnits is { } units && (units < 0 || !rule.Equity) && units != 0)
-                problems.Add(new(n.Where, rule.Equity ? $"equity units {Input(units)} must not be negative" : $"{rule.Code} pays cash only; leave equity_units empty"));
+                problems.Add(rule.Equity
+                    ? Problem.Invalid(n.Where, $"股权份数 {Input(units)} 不能为负数", $"equity units {Input(units)} must not be negative")
+                    : Problem.Invalid(n.Where, $"{rule.Code} 只发放现金；equity_units 请留空", $"{rule.Code} pays cash only; leave equity_units empty"));
             if (string.IsNullOrWhiteSpace(n.NominatedBy))
-                problems.Add(new(n.Where, "nominated_by is required"));
+                problems.Add(Problem.Invalid(n.Where, "nominated_by（提名人）必须填写", "nominated_by is required"));
             if (!string.IsNullOrWhiteSpace(n.ApprovedBy) && string.Equals(n.ApprovedBy, n.NominatedBy, StringComparison.Ordinal))
-                problems.Add(new(n.Where, $"the approver must be a second person; {n.ApprovedBy} both nominated and approved"));
+                problems.Add(Problem.Invalid(n.Where, $"审批人必须是提名人以外的另一个人；{n.ApprovedBy} 既是提名人又是审批人", $"the approver must be a second person; {n.ApprovedBy} both nominated and approved"));
             if (problems.Count > before)
                 continue;
             if (string.IsNullOrWhiteSpace(n.ApprovedBy))
@@ -55,11 +57,16 @@ internal static class AwardPayout
             if (rule is not AwardRule)
             {
                 var awards = plan.Plan.Rules.OfType<AwardRule>().Select(r => r.Code).ToList();
-                run.Problems.Add(new(n.Where, $"'{n.Rule}' is not an award rule of this plan; expected {(awards.Count == 0 ? "none (the plan has no awards)" : string.Join(", ", awards))}"));
+                run.Problems.Add(Problem.Invalid(n.Where,
+                    $"'{n.Rule}' 不是本激励方案的奖励规则；{(awards.Count == 0 ? "本激励方案没有奖励规则" : "应为 " + ProblemText.ZhList(awards))}",
+                    $"'{n.Rule}' is not an award rule of this plan; expected {(awards.Count == 0 ? "none (the plan has no awards)" : string.Join(", ", awards))}"));
             }
             else if (plan.FrequencyOf(rule) != period.Kind)
             {
-                run.Problems.Add(new(n.Where, $"{rule.Code} is paid in {plan.FrequencyOf(rule).ToString().ToLowerInvariant()} runs; {period} is a {period.Kind.ToString().ToLowerInvariant()}"));
+                var paidIn = plan.FrequencyOf(rule);
+                run.Problems.Add(Problem.Invalid(n.Where,
+                    $"{rule.Code} 在{ProblemText.Zh(paidIn)}计算中发放；{period} 是{ProblemText.Zh(period.Kind)}周期",
+                    $"{rule.Code} is paid in {ProblemText.En(paidIn)} runs; {period} is a {ProblemText.En(period.Kind)}"));
             }
         }
     }

@@ -13,8 +13,11 @@ internal readonly record struct MemberShares(List<(string Person, decimal Share)
 /// </summary>
 internal static class Splits
 {
-    /// <summary>Shares of members: explicit when every member has one, else the share expression, else equal; null (and a problem) when only some members have one.</summary>
-    public static MemberShares? Shares(PayoutRun run, PayoutRule rule, string? shareText, List<Member> members, string groupLabel)
+    /// <summary>
+    /// Shares of members: explicit when every member has one, else the share expression, else equal; null (and a
+    /// problem) when only some members have one. <paramref name="group"/> names the team or product in messages.
+    /// </summary>
+    public static MemberShares? Shares(PayoutRun run, PayoutRule rule, string? shareText, List<Member> members, (string Zh, string En) group)
     {
         var given = 0;
         foreach (var m in members)
@@ -25,7 +28,9 @@ internal static class Splits
             if (given < members.Count)
             {
                 var without = members.Where(m => m.Info.Share is null).Select(m => m.Person);
-                run.Problems.Add(new("share", $"{groupLabel}: shares are given for some members but not for {string.Join(", ", without)}; give every member a share or none ({rule.Code})"));
+                run.Problems.Add(Problem.Invalid("share",
+                    $"{group.Zh}：部分成员录入了份额，{ProblemText.ZhList(without)} 没有；请为每位成员都录入份额，或都不录入（{rule.Code}）",
+                    $"{group.En}: shares are given for some members but not for {string.Join(", ", without)}; give every member a share or none ({rule.Code})"));
                 return null;
             }
 
