@@ -44,7 +44,7 @@ internal static class PoolPayout
                 common.Add(PayoutRun.S(lng => lng == Language.ZhCN
                     ? $"奖金池 = {Input(rule.Rate)} × {measure.Text} {Money(m.Number)} = {PayoutRun.Plain(Show(pool, 4))} ≈ {PayoutRun.Plain(Money(pool))}"
                     : $"pool = {Input(rule.Rate)} × {measure.Text} {Money(m.Number)} {Eq(Amount(pool))}{(Money(pool).StartsWith('≈') ? " → " + PayoutRun.Plain(Money(pool)) : "")}"));
-            if (Splits.Shares(run, rule, rule.Share, members, ($"团队 {team}", $"team {team}")) is not { } shares)
+            if (Splits.Shares(run, rule, rule.Share, members, MeasureScope.Team, team) is not { } shares)
                 continue;
             Splits.Split(run, rule, pool, shares.Shares, scope.ReadMissing || shares.Provisional, common, shares.En, shares.Zh);
         }

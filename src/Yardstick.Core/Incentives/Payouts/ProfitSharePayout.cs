@@ -66,7 +66,7 @@ internal static class ProfitSharePayout
                     ? $"{rule.Code}：产品 {product}，{launch} 年上线，{year} 年为第 {after}/{rule.Years} 年：{Input(rate.Value)} × max(0, 营收 {Money(revenue.Value)} − 上线当年营收 {Money(baseline.Value)}) {Eq(Money(pool))}"
                     : $"{rule.Code}: product {product}, launched {launch}, {year} is year {after} of {rule.Years}: {Input(rate.Value)} × max(0, revenue {Money(revenue.Value)} − launch-year revenue {Money(baseline.Value)}) {Eq(Money(pool))}"),
             };
-            if (Splits.Shares(run, rule, null, owners, ($"产品 {product}", $"product {product}")) is not { } shares)
+            if (Splits.Shares(run, rule, null, owners, MeasureScope.Product, product) is not { } shares)
                 continue;
             Splits.Split(run, rule, pool, shares.Shares, shares.Provisional, common, shares.En, shares.Zh);
             run.ProfitShares.Add(new ProfitSharePayment(rule.Code, product, year, Incentives.Money.RoundAmount(pool)));

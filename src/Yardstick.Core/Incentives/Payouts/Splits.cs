@@ -15,9 +15,9 @@ internal static class Splits
 {
     /// <summary>
     /// Shares of members: explicit when every member has one, else the share expression, else equal; null (and a
-    /// problem) when only some members have one. <paramref name="group"/> names the team or product in messages.
+    /// problem) when only some members have one. <paramref name="groupKind"/> and <paramref name="group"/> (a team or product id) name the group in that problem.
     /// </summary>
-    public static MemberShares? Shares(PayoutRun run, PayoutRule rule, string? shareText, List<Member> members, (string Zh, string En) group)
+    public static MemberShares? Shares(PayoutRun run, PayoutRule rule, string? shareText, List<Member> members, MeasureScope groupKind, string group)
     {
         var given = 0;
         foreach (var m in members)
@@ -28,9 +28,10 @@ internal static class Splits
             if (given < members.Count)
             {
                 var without = members.Where(m => m.Info.Share is null).Select(m => m.Person);
+                var (zh, en) = groupKind == MeasureScope.Team ? ($"团队 {group}", $"team {group}") : ($"产品 {group}", $"product {group}");
                 run.Problems.Add(Problem.Invalid("share",
-                    $"{group.Zh}：部分成员录入了份额，{ProblemText.ZhList(without)} 没有；请为每位成员都录入份额，或都不录入（{rule.Code}）",
-                    $"{group.En}: shares are given for some members but not for {string.Join(", ", without)}; give every member a share or none ({rule.Code})"));
+                    $"{zh}：部分成员录入了份额，{ProblemText.ZhList(without)} 没有；请为每位成员都录入份额，或都不录入（{rule.Code}）",
+                    $"{en}: shares are given for some members but not for {string.Join(", ", without)}; give every member a share or none ({rule.Code})"));
                 return null;
             }
 
@@ -39,7 +40,7 @@ internal static class Splits
 
         var formula = shareText is "equal" ? null : shareText is not null ? run.Plan.Formula(rule.Code, "share") : run.Plan.DefaultShare;
         if (formula is null)
-            return new([.. members.Select(m => (m.Person, 1m))], false, "equal shares", "均分");
+            return new(Equal(members), false, "equal shares", "均分");
         var provisional = false;
         var list = new List<(string, decimal)>(members.Count);
         foreach (var m in members)
@@ -53,7 +54,7 @@ internal static class Splits
         return new(list, provisional, $"share {formula.Text}", $"份额 {formula.Text}");
     }
 
-    /// <summary>Equal shares of a product's owners (milestones, excess shares).</summary>
+    /// <summary>Equal shares (1 each) of a group: a product's owners, or members without share expression.</summary>
     public static List<(string Person, decimal Share)> Equal(List<Member> owners) => [.. owners.Select(o => (o.Person, 1m))];
 
     /// <summary>Splits an unrounded pool into lines, with the split in each line's trace.</summary>
