@@ -19,8 +19,9 @@ public enum PeriodState
 /// through the methods below, each of which checks the current state first and refuses any other move
 /// with a message naming the current state and the moves allowed from it.
 /// </summary>
-public sealed class ReviewPeriod : IAudited
+public sealed class ReviewPeriod : IOrganisationOwned, IAudited
 {
+    public int OrganisationId { get; private set; }
     public int Id { get; private set; }
     public string Label { get; private set; } = "";
     public int SchemeVersionId { get; private set; }

@@ -59,12 +59,13 @@ public sealed class TestDb : IAsyncDisposable
             db = new TestDb(DatabaseSettings.FromArgument(file).Value, file, null, null);
         }
 
-        await using var ctx = db.Open();
+        await using var ctx = db.Open(organisationId: YardstickDb.NoOrganisation);
         await new MigrateDatabase(ctx).RunAsync();
         return db;
     }
 
-    public YardstickDb Open(string actor = "hr_admin") => Settings.Open(Time, actor);
+    /// <summary>A context for organisation <paramref name="organisationId"/> (default: the one every database starts with).</summary>
+    public YardstickDb Open(string actor = "hr_admin", int organisationId = Organisation.DefaultId) => Settings.Open(Time, actor, organisationId);
 
     public async ValueTask DisposeAsync()
     {

@@ -50,8 +50,8 @@ public sealed class CliDb : IAsyncDisposable
         return new CliDb(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, null, server, name);
     }
 
-    /// <summary>The database opened directly, to check what a command wrote.</summary>
-    public YardstickDb Open() => DatabaseSettings.FromArgument(Argument).Value.Open(TimeProvider.System, "test");
+    /// <summary>The database opened directly for an organisation (default: the one every database starts with), to check what a command wrote.</summary>
+    public YardstickDb Open(int organisationId = Organisation.DefaultId) => DatabaseSettings.FromArgument(Argument).Value.Open(TimeProvider.System, "test", organisationId);
 
     public async ValueTask DisposeAsync()
     {

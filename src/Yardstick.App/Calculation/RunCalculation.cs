@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Yardstick.App.Org;
+using Yardstick.App.Organisations;
 using Yardstick.Core.Common;
 using Yardstick.Core.Incentives;
 using Yardstick.Core.Lifecycle;
@@ -400,7 +400,7 @@ public sealed class RunCalculation(YardstickDb db)
     /// <summary>Each person's stage scheme under a lifecycle bundle (scoring.md §6), from the stage history of the product they own.</summary>
     private async Task<Result<Dictionary<string, StageAssignment>>> AssignStagesAsync(PeriodScheme p, IEnumerable<string> people, IReadOnlyDictionary<string, string> productOf, CancellationToken ct)
     {
-        var proRata = await db.Organisations.AsNoTracking().OrderBy(o => o.Id).Select(o => o.ProRata).FirstOrDefaultAsync(ct);
+        var proRata = (await ConfigureOrganisation.GetAsync(db, ct)).ProRata;
         var last = p.Period.LastDay;
         var rows = await db.ProductStages.AsNoTracking().Where(s => s.From <= last).Select(s => new { s.ProductId, s.Stage, s.From }).ToListAsync(ct);
         var stages = new Dictionary<string, StageHistory>(StringComparer.Ordinal);

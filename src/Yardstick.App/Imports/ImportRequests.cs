@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Yardstick.App.Files;
-using Yardstick.App.Org;
+using Yardstick.App.Organisations;
 using Yardstick.Core.Common;
 using Yardstick.Core.Requests;
 using Yardstick.Data;

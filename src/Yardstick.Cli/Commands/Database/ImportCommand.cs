@@ -6,7 +6,7 @@ using Yardstick.App;
 using Yardstick.App.Calculation;
 using Yardstick.App.Database;
 using Yardstick.App.Imports;
-using Yardstick.App.Org;
+using Yardstick.App.Organisations;
 using Yardstick.App.Periods;
 using Yardstick.App.Ratings;
 using Yardstick.App.Results;
@@ -46,7 +46,7 @@ internal static class ImportCommand
                 var (path, label) = (r.GetValue(file)!, r.GetValue(period));
                 if (label is null && PeriodKinds.Contains(kind))
                     return Task.FromResult(Fail(io, [new Problem("--period", $"importing {kind} needs --period")]));
-                return WithDb(io, r.GetValue(db), migrateFirst: true, async (ctx, _) =>
+                return WithDb(io, r, migrateFirst: true, async (ctx, _) =>
                 {
                     var result = await WithProgress(io, $"import {kind}", progress => kind switch
                     {
