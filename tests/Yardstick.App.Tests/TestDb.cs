@@ -1,6 +1,10 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using Yardstick.App.Access;
 using Yardstick.App.Database;
+using Yardstick.App.Hosting;
 using Yardstick.Data;
 
 namespace Yardstick.App.Tests;
@@ -66,6 +70,24 @@ public sealed class TestDb : IAsyncDisposable
 
     /// <summary>A context for organisation <paramref name="organisationId"/> (default: the one every database starts with).</summary>
     public YardstickDb Open(string actor = "hr_admin", int organisationId = Organisation.DefaultId) => Settings.Open(Time, actor, organisationId);
+
+    /// <summary>The services of <see cref="YardstickServices.AddYardstick"/> on this database and this clock; dispose them.</summary>
+    public ServiceProvider Services()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(Settings);
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddYardstick(new ConfigurationBuilder().Build());
+        return services.BuildServiceProvider(validateScopes: true);
+    }
+
+    /// <summary>A scope of <paramref name="services"/> acting for <paramref name="user"/> (null: on the installation); dispose it.</summary>
+    public static AsyncServiceScope Scope(ServiceProvider services, CurrentUser? user)
+    {
+        var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<YardstickSession>().User = user;
+        return scope;
+    }
 
     public async ValueTask DisposeAsync()
     {
