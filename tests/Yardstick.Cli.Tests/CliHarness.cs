@@ -51,6 +51,15 @@ public sealed class CliHarness : IDisposable
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Runs with <paramref name="stdin"/> as standard input.</summary>
+    public static CliRun RunWithInput(string stdin, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = Program.Run(args, new StringReader(stdin), stdout, stderr);
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
+
     /// <summary>Evaluates E1-shaped input with the industrial-value template for 2026-10.</summary>
     public CliRun Evaluate(string actualsPath, params string[] more) =>
         Run(["evaluate", "--template", "industrial-value", "--period", "2026-10", "--actuals", actualsPath, .. more]);
