@@ -73,6 +73,8 @@ public sealed class UserTests : IDisposable
             Assert.DoesNotContain("PasswordHash", (a.Before ?? "") + a.After, StringComparison.Ordinal);
         });
         Assert.Contains("\"EmployeeId\":\"li_na\"", audit.Single(a => a.Entity == nameof(YardstickUser)).After, StringComparison.Ordinal);
+        // AddYardstick kept the test's clock (TryAdd) and named the session's actor
+        Assert.All(audit, a => Assert.Equal((t.Time.GetUtcNow(), "hr_admin"), (a.At, a.Actor)));
 
         // a login looks the user up by email without an organisation, and Identity checks the password
         await using var login = TestDb.Scope(services, null);
