@@ -21,7 +21,7 @@ public sealed class AddRaters(YardstickDb db)
             return Result<IReadOnlyList<RatingRater>>.Fail(found.Problems);
         var campaign = found.Value;
         var problems = new List<Problem>();
-        if (Campaigns.CheckOpen(campaign, p, "add raters") is { } closed)
+        if (Campaigns.CheckOpen(campaign, p, "添加评价人", "add raters") is { } closed)
             problems.Add(closed);
         if (!await db.Employees.AnyAsync(e => e.Id == ratee, ct))
             problems.Add(new Problem("RATEE", $"'{ratee}' is not an employee; import employees first"));
@@ -33,7 +33,7 @@ public sealed class AddRaters(YardstickDb db)
             if (string.IsNullOrWhiteSpace(group))
                 problems.Add(new Problem(rater, "the rater group is empty; expected sales, customer_success, rd, …"));
             else if (indicator is not null && Campaigns.CheckGroup(indicator, group) is { } bad)
-                problems.Add(new Problem(rater, bad));
+                problems.Add(new Problem(ProblemKind.Invalid, Location.Of(rater), bad));
         }
 
         if (problems.Count > 0)

@@ -17,7 +17,7 @@ public sealed class CreateCampaign(YardstickDb db)
             return Result<RatingCampaign>.Fail(loaded.Problems);
         var p = loaded.Value;
         var problems = new List<Problem>();
-        if (p.CheckAcceptsData("create a rating campaign") is { } closed)
+        if (p.CheckAcceptsData("创建评价活动", "create a rating campaign") is { } closed)
             problems.Add(closed);
         if (string.IsNullOrWhiteSpace(name))
             problems.Add(new Problem("NAME", "the campaign needs a name, such as 2026-10-360"));

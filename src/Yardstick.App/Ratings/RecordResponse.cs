@@ -22,7 +22,7 @@ public sealed class RecordResponse(YardstickDb db)
         if (!found.IsSuccess)
             return Result<RatingRater>.Fail(found.Problems);
         var campaign = found.Value;
-        if (Campaigns.CheckOpen(campaign, p, "record a response") is { } closed)
+        if (Campaigns.CheckOpen(campaign, p, "记录评价", "record a response") is { } closed)
             return Result<RatingRater>.Fail([closed]);
         var row = await db.RatingRaters.SingleOrDefaultAsync(r => r.CampaignId == campaign.Id && r.Ratee == ratee && r.Rater == rater, ct);
         if (row is null)
