@@ -115,9 +115,9 @@ public static class AccessRules
 
     /// <summary>
     /// May a user with <paramref name="relations"/> to the subject take <paramref name="action"/> in a period in
-    /// <paramref name="state"/> (null: outside any period)? In this order: no relation grants it → NotFound when the
-    /// action is a view or the user sees nothing of the subject in this state, else Forbidden; granted but on the
-    /// user's own record where the row forbids it → Forbidden; granted but the row is tied to other period states →
+    /// <paramref name="state"/> (null: outside any period)? In this order: a view no relation grants, or an action on
+    /// a person or form of which the user sees nothing in this state → NotFound; no relation grants it → Forbidden;
+    /// on the user's own record where the row forbids it → Forbidden; the row is tied to other period states →
     /// Conflict; else allowed. <paramref name="subject"/> (a person or form id) and <paramref name="period"/> (its
     /// label) only name the record in the messages.
     /// </summary>
@@ -125,8 +125,10 @@ public static class AccessRules
     {
         var rule = Rule(action);
         var grant = Best(rule, relations, state, settings);
+        if (rule.IsView ? grant is null : !Sees(rule, relations, state, settings))
+            return new(action, Refuse(rule, subject, period, ProblemKind.NotFound));
         if (grant is null)
-            return new(action, Sees(rule, relations, state, settings) ? Refuse(rule, subject, period, ProblemKind.Forbidden) : Refuse(rule, subject, period, ProblemKind.NotFound));
+            return new(action, Refuse(rule, subject, period, ProblemKind.Forbidden));
         if (rule.NotOnOwnRecord && relations.HasFlag(AccessRelation.Self))
             return new(action, OwnRecord(rule, subject, period));
         if (rule.States is { } states && (state is not { } s || !states.Contains(s)))
@@ -143,12 +145,12 @@ public static class AccessRules
             .FirstOrDefault();
 
     /// <summary>
-    /// Whether a refused action is about something the user may see: a view refused is never seen; the organisation
-    /// and its periods are seen by every member; a person or a form is seen when a view of the same subject holds.
+    /// Whether the user sees what an action is done to: the organisation and its periods are seen by every member;
+    /// a person or a form when a view of the same subject holds. Nothing is done to what the user does not see.
     /// </summary>
     private static bool Sees(AccessRule rule, AccessRelation relations, PeriodState? state, AccessSettings settings) =>
-        !rule.IsView && (rule.Subject == AccessSubject.Organisation
-            || Table.Any(r => r.IsView && r.Subject == rule.Subject && Best(r, relations, state, settings) is not null));
+        rule.Subject == AccessSubject.Organisation
+            || Table.Any(r => r.IsView && r.Subject == rule.Subject && Best(r, relations, state, settings) is not null);
 
     private static (string Zh, string En) Target(string? subject, string? period) => (
         (subject is null ? "" : $"“{subject}”") + (period is null ? "" : $"（{period}）"),
@@ -183,9 +185,12 @@ public static class AccessRules
         var (zh, en) = Target(subject, period);
         return Problem.Conflict(Field(rule, subject, period),
             $"{rule.Name.Zh}{zh}：仅当周期处于 {string.Join("、", states)} 时可以；{(state is { } s ? $"当前为 {s}" : "未指定周期")}",
-            $"{rule.Name.En}{en}: only while the period is {string.Join(" or ", states)}; {(state is { } t ? $"it is {t}" : "no period given")}",
+            $"{rule.Name.En}{en}: only while the period is {Alternatives(states)}; {(state is { } t ? $"it is {t}" : "no period given")}",
             "access.period_state", rule.Code);
     }
+
+    private static string Alternatives(IReadOnlyList<PeriodState> states) =>
+        states.Count == 1 ? states[0].ToString() : string.Join(", ", states.Take(states.Count - 1)) + " or " + states[^1];
 
     private static (string Zh, string En) Who(AccessRelation relation) => relation switch
     {
@@ -206,9 +211,14 @@ public static class AccessRules
         foreach (var r in Table)
         {
             var cells = new[] { r.Name.En, $"`{r.Code}`", Cell(r.Admin), Cell(r.Finance), Cell(r.Manager), Cell(r.Self), Cell(r.Rater), "✘",
-                r.NotOnOwnRecord ? "never" : "—",
+                r.NotOnOwnRecord ? "forbidden" : "—",
                 r.States is { } s ? string.Join(", ", s) + " (else 409)" : "any",
-                r.IsView ? "404" : r.Subject == AccessSubject.Organisation ? "403" : "404, or 403 when X is visible" };
+                r.IsView ? "404" : r.Subject switch
+                {
+                    AccessSubject.Person => "404, or 403 when X is visible",
+                    AccessSubject.Form => "404, or 403 when the form is visible",
+                    AccessSubject.Organisation => "403",
+                } };
             md.Append("| ").AppendJoin(" | ", cells).Append(" |\n");
         }
 
