@@ -30,7 +30,7 @@ public sealed class AuthorizerTests : IDisposable
     {
         var opened = await new OpenPeriod(db).RunAsync("2026-10", SchemeJson.Write(TemplateCatalog.Find("saas-team-individual").Value.Document));
         Assert.True(opened.IsSuccess, string.Join("\n", opened.Problems));
-        var imported = await new ImportEmployees(db).RunAsync(_files.Write("e.csv", Employees), null);
+        var imported = await new ImportEmployees(db).RunAsync(Input.File(_files.Write("e.csv", Employees)), null);
         Assert.True(imported.IsSuccess, string.Join("\n", imported.Problems));
         return opened.Value;
     }
@@ -64,7 +64,7 @@ public sealed class AuthorizerTests : IDisposable
         Assert.Equal(["x"], await auth.ReportsAsync(f));
 
         // x now reports to m: the former manager f sees nothing of x, m does, d still does (d → m → x)
-        var moved = await new ImportEmployees(db).RunAsync(_files.Write("e2.csv", "person,name,manager\nx,X,m\n"), null);
+        var moved = await new ImportEmployees(db).RunAsync(Input.File(_files.Write("e2.csv", "person,name,manager\nx,X,m\n")), null);
         Assert.True(moved.IsSuccess, string.Join("\n", moved.Problems));
 
         Assert.Equal("NAA", new string([
