@@ -79,15 +79,15 @@ public sealed class DatabaseInputs
             if (a.ScopeKind == ScopeKinds.Person && i >= 0)
             {
                 _people.Add(a.ScopeId);
-                Values(_actuals, a.ScopeId, count)[i] = a.Value;
+                Values(_actuals, a.ScopeId, count)[i] = Decimals.Canonical(a.Value);
             }
             else if (a.ScopeKind == ScopeKinds.Team && i >= 0)
             {
-                Values(_teamActuals, a.ScopeId, count)[i] = a.Value;
+                Values(_teamActuals, a.ScopeId, count)[i] = Decimals.Canonical(a.Value);
             }
             else
             {
-                _measures.Set(a.ScopeKind switch { ScopeKinds.Team => MeasureScope.Team, ScopeKinds.Product => MeasureScope.Product, _ => MeasureScope.Person }, a.ScopeId, a.Indicator, a.Value);
+                _measures.Set(a.ScopeKind switch { ScopeKinds.Team => MeasureScope.Team, ScopeKinds.Product => MeasureScope.Product, _ => MeasureScope.Person }, a.ScopeId, a.Indicator, Decimals.Canonical(a.Value));
             }
         }
 
@@ -106,7 +106,7 @@ public sealed class DatabaseInputs
             .Select(e => new MilestoneEvent(e.ProductId, e.Event, e.Date))];
         _awards = [.. (await db.Awards.AsNoTracking().Where(a => a.PeriodId == p.Row.Id).ToListAsync(ct))
             .OrderBy(a => a.Rule, StringComparer.Ordinal).ThenBy(a => a.Person, StringComparer.Ordinal).ThenBy(a => a.Id)
-            .Select(a => new AwardNomination(a.Rule, a.Person, a.AmountMinor / 100m, a.EquityUnits, a.NominatedBy, a.ApprovedBy, a.Source))];
+            .Select(a => new AwardNomination(a.Rule, a.Person, Decimals.Canonical(a.AmountMinor / 100m), a.EquityUnits is { } u ? Decimals.Canonical(u) : null, a.NominatedBy, a.ApprovedBy, a.Source))];
         _ledger = await LedgerBefore.ReadAsync(db, p, ct);
         if (p.IsBundle)
         {
@@ -195,11 +195,11 @@ public sealed class DatabaseInputs
             return Result<EvaluationInputs>.Fail(productOf.Problems);
         var info = _people.ToDictionary(id => id, id => new PersonInfo(
             id,
-            _salaries.GetValueOrDefault(id) is { } s ? s.AmountMinor / 100m : null,
+            _salaries.GetValueOrDefault(id) is { } s ? Decimals.Canonical(s.AmountMinor / 100m) : null,
             _employees.GetValueOrDefault(id)?.Name,
             _teamOf.GetValueOrDefault(id)?.TeamId,
             productOf.Value.GetValueOrDefault(id),
-            _teamOf.GetValueOrDefault(id)?.Share), StringComparer.Ordinal);
+            _teamOf.GetValueOrDefault(id)?.Share is { } share ? Decimals.Canonical(share) : null), StringComparer.Ordinal);
         return new EvaluationInputs
         {
             Period = Period.Period,

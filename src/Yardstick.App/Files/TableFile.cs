@@ -86,8 +86,12 @@ public readonly record struct Row(int Line, IReadOnlyList<string> Fields, TableC
 public static class Numbers
 {
     /// <summary>Parses <paramref name="text"/> (already trimmed) with the invariant culture.</summary>
-    public static bool TryParse(string text, bool allowSign, out decimal value) =>
-        decimal.TryParse(text, allowSign ? NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint : NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    public static bool TryParse(string text, bool allowSign, out decimal value)
+    {
+        var ok = decimal.TryParse(text, allowSign ? NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint : NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        value = Decimals.Canonical(value);
+        return ok;
+    }
 }
 
 /// <summary>Dates as files write them: YYYY-MM-DD.</summary>
