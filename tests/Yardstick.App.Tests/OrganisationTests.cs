@@ -38,15 +38,15 @@ public sealed class OrganisationTests : IDisposable
         await using (var db = t.Open())
         {
             Assert.True((await new OpenPeriod(db).RunAsync("2026-10", template)).IsSuccess);
-            Assert.True((await new ImportEmployees(db).RunAsync(_files.Write("e1.csv", "person,name\nzhang_wei,张伟\nli_na,李娜\n"), null)).IsSuccess);
-            Assert.True((await new ImportActuals(db).RunAsync(_files.Write("a1.csv", E1Actuals), "2026-10")).IsSuccess);
+            Assert.True((await new ImportEmployees(db).RunAsync(Input.File(_files.Write("e1.csv", "person,name\nzhang_wei,张伟\nli_na,李娜\n")), null)).IsSuccess);
+            Assert.True((await new ImportActuals(db).RunAsync(Input.File(_files.Write("a1.csv", E1Actuals)), "2026-10")).IsSuccess);
         }
 
         await using (var db = t.Open(organisationId: industrial.Id))
         {
             Assert.True((await new OpenPeriod(db).RunAsync("2026-10", template)).IsSuccess);
-            Assert.True((await new ImportEmployees(db).RunAsync(_files.Write("e2.csv", "person,name\nzhang_wei,张卫\nwang_fang,王芳\n"), null)).IsSuccess);
-            var imported = await new ImportActuals(db).RunAsync(_files.Write("a2.csv", "person,indicator,value\nzhang_wei,csat,3.5\nwang_fang,csat,5\nwang_fang,renewal_rate,0.91\n"), "2026-10");
+            Assert.True((await new ImportEmployees(db).RunAsync(Input.File(_files.Write("e2.csv", "person,name\nzhang_wei,张卫\nwang_fang,王芳\n")), null)).IsSuccess);
+            var imported = await new ImportActuals(db).RunAsync(Input.File(_files.Write("a2.csv", "person,indicator,value\nzhang_wei,csat,3.5\nwang_fang,csat,5\nwang_fang,renewal_rate,0.91\n")), "2026-10");
             Assert.True(imported.IsSuccess, string.Join("\n", imported.Problems));
         }
 

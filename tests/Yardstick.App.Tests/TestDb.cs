@@ -122,3 +122,10 @@ public sealed class TempFiles : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
+
+/// <summary>Input files for the use cases, read into memory (as a web upload would arrive) under the path's name.</summary>
+public static class Input
+{
+    public static Yardstick.App.Files.InputFile File(string path) =>
+        Yardstick.App.Files.InputFile.FromStream(new MemoryStream(System.IO.File.ReadAllBytes(path)), path);
+}

@@ -25,7 +25,7 @@ public sealed class UserTests : IDisposable
     private async Task<CurrentUser> SeedAsync(TestDb t)
     {
         await using var db = t.Open();
-        Assert.True((await new ImportEmployees(db).RunAsync(_files.Write("e.csv", "person,name\nli_na,李娜\nzhang_wei,张伟\n"), null)).IsSuccess);
+        Assert.True((await new ImportEmployees(db).RunAsync(Input.File(_files.Write("e.csv", "person,name\nli_na,李娜\nzhang_wei,张伟\n")), null)).IsSuccess);
         var industrial = await new CreateOrganisation(db, DefaultAdmin).RunAsync("industrial", "工业互联网", "Industrial internet");
         return CurrentUser.System(industrial.Value.Id, industrial.Value.Code, "ind_admin");
     }

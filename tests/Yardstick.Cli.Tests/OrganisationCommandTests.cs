@@ -31,7 +31,7 @@ public sealed class OrganisationCommandTests : IDisposable
     private static void Refused(CliRun run, params string[] errLines)
     {
         Assert.True(run.Code == 2, run.ToString());
-        Assert.Equal(errLines, run.ErrLines);
+        Assert.Equal(string.Join("\n", errLines), string.Join("\n", run.ErrLines));
         Assert.Equal("", run.Out);
     }
 
@@ -80,7 +80,7 @@ public sealed class OrganisationCommandTests : IDisposable
         Assert.Equal(3, industrial.Length);
 
         // waive: a person of the other organisation is not an employee here; a waiver changes only its organisation's next run
-        Refused(In(db, "default", "waive", "wang_fang", "csat", "--period", "2026-10", "--reason", "on leave"), "PERSON: 'wang_fang' is not an employee; import employees first");
+        Refused(In(db, "default", "waive", "wang_fang", "csat", "--period", "2026-10", "--reason", "on leave"), "PERSON: 'wang_fang' is not an employee; import employees first (yardstick import employees FILE)");
         Ok(In(db, "industrial", "waive", "zhang_wei", "csat", "--period", "2026-10", "--reason", "survey not run"), "waived csat of zhang_wei in 2026-10: survey not run (run calc again to apply it)");
         Assert.StartsWith("run 2 of 2026-10:", In(db, "industrial", "calc", "--period", "2026-10").Out);
         Assert.DoesNotContain("zhang_wei,100.77188375350140056022408964", In(db, "industrial", "results", "--period", "2026-10", "--format", "csv").Out, StringComparison.Ordinal);
@@ -101,7 +101,7 @@ public sealed class OrganisationCommandTests : IDisposable
         // ratings: a campaign of default does not exist in industrial
         Ok(In(db, "default", "ratings", "create", "oct-360", "--indicator", "sales_support_rating", "--period", "2026-10"), "campaign oct-360 of 2026-10 for sales_support_rating: open");
         Refused(In(db, "industrial", "ratings", "close", "oct-360", "--period", "2026-10"),
-            "CAMPAIGN: there is no campaign 'oct-360' in 2026-10; campaigns: none (create one: yardstick ratings create NAME --indicator CODE --period P)");
+            "CAMPAIGN: there is no campaign 'oct-360' in 2026-10; campaigns: none (yardstick ratings create NAME --indicator CODE --period 2026-10)");
         Assert.True(In(db, "default", "import", "ratings", _h.Write("r.csv", "campaign,ratee,rater,rater_group,question,score\noct-360,zhang_wei,li_na,sales,1,4\n"), "--period", "2026-10").Code == 0);
         Ok(In(db, "default", "ratings", "show", "zhang_wei", "--period", "2026-10"), "oct-360 (sales_support_rating): open, 1 rater(s)\n  results are shown once the campaign is closed");
         Refused(In(db, "industrial", "ratings", "show", "zhang_wei", "--period", "2026-10"), "PERSON: 'zhang_wei' is not a ratee of any campaign in 2026-10");
@@ -143,8 +143,8 @@ public sealed class OrganisationCommandTests : IDisposable
         Ok(In(db, "default", "org", "show"), "requests: response within 24 h, solution within 72 h, time zone Asia/Shanghai; stage mode: last-day");
         Refused(In(db, "retail", "org", "show"), "--org: there is no organisation 'retail'; the organisations are: default");
 
-        Refused(Run(db, "org", "create", "Industrial", "--name", "工业"), "code: 'Industrial' is not an organisation code; use 1–64 lower-case letters a–z, digits, '-' or '_', such as industrial");
-        Refused(Run(db, "org", "create", "default", "--name", "默认"), "code: organisation 'default' already exists; choose another code");
+        Refused(Run(db, "org", "create", "Industrial", "--name", "工业"), "ID: 'Industrial' is not an organisation code; use 1–64 lower-case letters a–z, digits, '-' or '_', such as industrial");
+        Refused(Run(db, "org", "create", "default", "--name", "默认"), "ID: organisation 'default' already exists; choose another code");
         Assert.Equal(2, Run(db, "org", "create", "retail").Code);
         Ok(Run(db, "org", "create", "industrial", "--name", "工业互联网"), "organisation industrial (工业互联网, 工业互联网): created; act in it with --org industrial");
 
@@ -186,10 +186,10 @@ public sealed class OrganisationCommandTests : IDisposable
         Ok(Users(Password + "\n", "add", "li.na@example.com", "--employee", "li_na", "--role", "admin", "--role", "finance", "--password-stdin"),
             "user li.na@example.com: employee li_na, roles admin, finance: added; password set");
         Ok(Users(null, "add", "cfo@example.com", "--role", "finance"), "user cfo@example.com: employee -, roles finance: added; no password yet");
-        Refused(Users(null, "add", "LI.NA@example.com"), "email: email LI.NA@example.com is already used by another user; an email belongs to one user in the whole installation");
-        Refused(Users(null, "add", "ghost@example.com", "--employee", "ghost"), "employee: there is no employee 'ghost' in organisation default; import employees first");
+        Refused(Users(null, "add", "LI.NA@example.com"), "EMAIL: email LI.NA@example.com is already used by another user; an email belongs to one user in the whole installation");
+        Refused(Users(null, "add", "ghost@example.com", "--employee", "ghost"), "--employee: there is no employee 'ghost' in organisation default; import employees first (yardstick import employees FILE)");
         Refused(Users("short\n", "add", "weak@example.com", "--password-stdin"),
-            "password: the password needs at least 12 characters", "password: the password needs at least one digit (0–9)", "password: the password needs at least one upper-case letter (A–Z)");
+            "--password-stdin: the password needs at least 12 characters", "--password-stdin: the password needs at least one digit (0–9)", "--password-stdin: the password needs at least one upper-case letter (A–Z)");
         Refused(Users("", "add", "empty@example.com", "--password-stdin"), "--password-stdin: no password on standard input; write it as the first line");
         Assert.Equal(2, Users(null, "add", "x@example.com", "--role", "owner").Code);
         Ok(Users(null, "list"), "cfo@example.com: employee -, roles finance\nli.na@example.com: employee li_na, roles admin, finance");
@@ -197,9 +197,9 @@ public sealed class OrganisationCommandTests : IDisposable
         // another organisation sees none of these users and cannot remove them
         Assert.Equal(0, Run(db, "org", "create", "industrial", "--name", "工业互联网").Code);
         Ok(Users(null, "list", "--org", "industrial"), "");
-        Refused(Users(null, "remove", "li.na@example.com", "--org", "industrial"), "email: organisation industrial has no user with email li.na@example.com");
+        Refused(Users(null, "remove", "li.na@example.com", "--org", "industrial"), "EMAIL: organisation industrial has no user with email li.na@example.com");
         Ok(Users(null, "remove", "cfo@example.com", "--org", "default"), "user cfo@example.com: employee -, roles finance: removed");
-        Refused(Users(null, "remove", "cfo@example.com", "--org", "default"), "email: organisation default has no user with email cfo@example.com");
+        Refused(Users(null, "remove", "cfo@example.com", "--org", "default"), "EMAIL: organisation default has no user with email cfo@example.com");
         Ok(Users(null, "list", "--org", "default"), "li.na@example.com: employee li_na, roles admin, finance");
 
         // the password is in no output and only as Identity's hash in the database, and in no audit entry

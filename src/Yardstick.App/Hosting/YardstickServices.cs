@@ -99,6 +99,7 @@ public static class YardstickServices
         services.AddScoped<WaiveIndicator>();
         services.AddScoped<RunCalculation>();
         services.AddScoped<GetResults>();
+        services.AddScoped<Authorizer>();
         return services;
     }
 

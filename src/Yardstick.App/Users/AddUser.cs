@@ -31,7 +31,7 @@ public sealed class AddUser(YardstickDb db, UserManager<YardstickUser> users, Cu
             problems.Add(Problem.Invalid("role", $"未知角色 '{r}'；可用角色：{string.Join(", ", RoleNames.All)}", $"unknown role '{r}'; expected {string.Join(" or ", RoleNames.All)}"));
         var employee = string.IsNullOrWhiteSpace(employeeId) ? null : employeeId.Trim();
         if (employee is not null && !await db.Employees.AnyAsync(e => e.Id == employee, ct))
-            problems.Add(Problem.NotFound("employee", $"组织 {user.Organisation} 中没有员工 '{employee}'；请先导入员工", $"there is no employee '{employee}' in organisation {user.Organisation}; import employees first"));
+            problems.Add(Problem.NotFound("employee", $"组织 {user.Organisation} 中没有员工 '{employee}'；请先导入员工", $"there is no employee '{employee}' in organisation {user.Organisation}; import employees first", "employee.unknown"));
         if (problems.Count > 0)
             return Result<UserSummary>.Fail(problems);
         if (await users.FindByEmailAsync(email) is not null)

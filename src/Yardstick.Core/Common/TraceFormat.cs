@@ -45,9 +45,11 @@ public static class TraceFormat
             : "≈ " + rounded.ToString("0." + new string('0', decimals), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>A total as screens show it: truncated toward −∞ to 2 decimals.</summary>
-    public static string Shown(decimal total) =>
-        (Math.Floor(total * 100m) / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+    /// <summary>A total as screens show it: truncated toward −∞ to 2 decimals (scoring.md §3), so a shown 85.00 always means 85 or more.</summary>
+    public static decimal Truncated(decimal total) => Math.Floor(total * 100m) / 100m;
+
+    /// <summary><see cref="Truncated"/>, written with exactly 2 decimals.</summary>
+    public static string Shown(decimal total) => Truncated(total).ToString("0.00", CultureInfo.InvariantCulture);
 
     private static decimal Normalize(decimal d) => d / 1.000000000000000000000000000000000m;
 }

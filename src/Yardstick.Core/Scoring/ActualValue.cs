@@ -30,7 +30,7 @@ public static class ActualValue
             return Result<decimal>.Fail("", $"'{text?.Trim()}' is not a number; expected a decimal with '.' such as {Example(indicator.Unit)}");
         if (percent)
             value /= 100m;
-        return Check(indicator, value);
+        return Check(indicator, Decimals.Canonical(value));
     }
 
     /// <summary>Checks a value against the indicator's unit and bounds.</summary>

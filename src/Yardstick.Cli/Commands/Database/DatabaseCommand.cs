@@ -107,7 +107,7 @@ internal static class DatabaseCommand
                 return await action(scope, settings.Value);
             var resolved = await scope.GetRequiredService<ResolveOrganisation>().RunAsync(parsed.GetValue<string?>("--org"));
             if (!resolved.IsSuccess)
-                return Fail(io, [.. resolved.Problems.Select(p => p.At(Location.Of("--org")))]);
+                return Fail(io, resolved.Problems);
             organisation = resolved.Value;
         }
 
@@ -151,12 +151,7 @@ internal static class DatabaseCommand
         return result;
     }
 
-    public static int Fail(Io io, IReadOnlyList<Problem> problems)
-    {
-        foreach (var p in problems)
-            io.Error.WriteLine(p.ToString());
-        return Program.BadInput;
-    }
+    public static int Fail(Io io, IReadOnlyList<Problem> problems, IReadOnlyDictionary<string, string>? fields = null) => Errors.Fail(io, problems, Language.En, fields);
 
     /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>
     private sealed class SyncProgress(Action<WorkProgress> report) : IProgress<WorkProgress>

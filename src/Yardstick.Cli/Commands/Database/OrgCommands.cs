@@ -70,7 +70,7 @@ internal static class OrgCommands
         {
             var result = await services.GetRequiredService<CreateOrganisation>().RunAsync(r.GetValue(code)!, r.GetValue(name), r.GetValue(nameEn), ct);
             if (!result.IsSuccess)
-                return Fail(io, result.Problems);
+                return Fail(io, result.Problems, new Dictionary<string, string> { ["code"] = "ID", ["name"] = "--name", ["name_en"] = "--name-en" });
             io.Out.WriteLine($"organisation {result.Value.Code} ({result.Value.NameZh}, {result.Value.NameEn}): created; act in it with --org {result.Value.Code}");
             return Program.Ok;
         }));

@@ -36,7 +36,7 @@ internal static class RatingsCommands
         {
             var result = await new CreateCampaign(ctx).RunAsync(r.GetValue(period)!, r.GetValue(name)!, r.GetValue(indicator)!, ct);
             if (!result.IsSuccess)
-                return Fail(io, result.Problems);
+                return Fail(io, result.Problems, new Dictionary<string, string> { ["indicator"] = "--indicator", ["campaign"] = "NAME" });
             io.Out.WriteLine($"campaign {result.Value.Name} of {r.GetValue(period)} for {result.Value.Indicator}: open");
             return Program.Ok;
         }));
@@ -50,7 +50,7 @@ internal static class RatingsCommands
         {
             var result = await new CloseCampaign(ctx).RunAsync(r.GetValue(closePeriod)!, r.GetValue(closeName)!, ct);
             if (!result.IsSuccess)
-                return Fail(io, result.Problems);
+                return Fail(io, result.Problems, new Dictionary<string, string> { ["campaign"] = "CAMPAIGN" });
             io.Out.WriteLine($"campaign {result.Value.Name} of {r.GetValue(closePeriod)} ({result.Value.Indicator}): closed; run calc to use it");
             return Program.Ok;
         }));
@@ -64,7 +64,7 @@ internal static class RatingsCommands
         {
             var result = await new ShowRatings(ctx).RunAsync(r.GetValue(showPeriod)!, r.GetValue(person)!, ct);
             if (!result.IsSuccess)
-                return Fail(io, result.Problems);
+                return Fail(io, result.Problems, new Dictionary<string, string> { ["person"] = "PERSON" });
             foreach (var c in result.Value)
             {
                 io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{c.Campaign} ({c.Indicator}): {(c.Closed ? "closed" : "open")}, {c.Raters} rater(s)"));

@@ -11,6 +11,15 @@ namespace Yardstick.Cli.Commands.Database;
 /// <summary><c>users add|list|remove</c>: the logins of the organisation (review.md R1); a password is read from stdin, never from the command line, and never printed.</summary>
 internal static class UsersCommands
 {
+    // the fields of the users' problems as this command names them
+    private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
+    {
+        ["email"] = "EMAIL",
+        ["employee"] = "--employee",
+        ["role"] = "--role",
+        ["password"] = "--password-stdin",
+    };
+
     public static Command Build(Io io)
     {
         var command = new Command("users", "The users (logins) of the organisation, with their roles admin and finance.");
@@ -43,7 +52,7 @@ internal static class UsersCommands
             {
                 var result = await services.GetRequiredService<AddUser>().RunAsync(r.GetValue(email)!, r.GetValue(employee), r.GetValue(role) ?? [], password, ct);
                 if (!result.IsSuccess)
-                    return Fail(io, result.Problems);
+                    return Fail(io, result.Problems, Fields);
                 io.Out.WriteLine($"user {Describe(result.Value)}: added{(password is null ? "; no password yet" : "; password set")}");
                 return Program.Ok;
             });
@@ -59,7 +68,7 @@ internal static class UsersCommands
         {
             var result = await services.GetRequiredService<ListUsers>().RunAsync(ct);
             if (!result.IsSuccess)
-                return Fail(io, result.Problems);
+                return Fail(io, result.Problems, Fields);
             foreach (var user in result.Value)
                 io.Out.WriteLine(Describe(user));
             return Program.Ok;
@@ -76,7 +85,7 @@ internal static class UsersCommands
         {
             var result = await services.GetRequiredService<RemoveUser>().RunAsync(r.GetValue(email)!, ct);
             if (!result.IsSuccess)
-                return Fail(io, result.Problems);
+                return Fail(io, result.Problems, Fields);
             io.Out.WriteLine($"user {Describe(result.Value)}: removed");
             return Program.Ok;
         }));

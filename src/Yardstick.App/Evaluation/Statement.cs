@@ -1,30 +1,32 @@
 using System.Globalization;
 using System.Text.Json;
-using Yardstick.Cli.Evaluation;
 using Yardstick.Core.Common;
 using Yardstick.Core.Incentives;
 
-namespace Yardstick.Cli.Output;
+namespace Yardstick.App.Evaluation;
 
-/// <summary>One person's pay statement (issue 3 §6): header, every payout line with its trace, the total per currency, career tracks.</summary>
-internal static class Statement
+/// <summary>
+/// One person's pay statement: header, every payout line with its trace, the total per currency, career tracks and
+/// the notices that concern them, as text or JSON, in either language. Every front end (the CLI's file-based and
+/// database statements, the web page) writes it through here.
+/// </summary>
+public static class Statement
 {
-    public static string Text(RunInputs inputs, EvaluationResult result, PersonResult r)
+    public static string Text(EvaluationInputs inputs, EvaluationResult result, PersonResult r, Language lang)
     {
-        var lang = inputs.Language;
         string L(string en, string zh) => lang == Language.ZhCN ? zh : en;
         var w = new StringWriter(CultureInfo.InvariantCulture);
-        var scheme = r.Scheme.Scheme;
-        var name = inputs.NameOf(r.Person);
+        var scheme = r.Card.Scheme.Scheme;
+        var name = inputs.InfoOf(r.Person).Name;
         w.WriteLine($"{L("Pay statement", "薪酬明细")}: {r.Person}{(name is null ? "" : $" ({name})")}");
         w.WriteLine($"  {L("scheme", "方案")}: {scheme.Id} v{scheme.Version}, {scheme.Name.Get(lang)}{(inputs.IsBundle ? $" ({L("bundle", "生命周期方案")} {inputs.Document.Id}, {L("stage", "阶段")} {scheme.Stage})" : "")}");
         w.WriteLine($"  {L("period", "周期")}: {inputs.Period}");
         w.WriteLine($"  {L("total", "总分")}: {TraceFormat.Shown(r.Total)}, {L("grade", "等级")} {r.Grade ?? "-"}{(r.Card.Complete ? "" : $" ({L("incomplete, missing", "不完整，缺失")}: {string.Join(", ", r.Card.MissingCodes)})")}");
         if (r.ProRata is { } pro)
-            w.WriteLine($"  {pro.Trace(lang)}");
+            w.WriteLine($"  {pro.Trace.Get(lang)}");
         w.WriteLine();
 
-        var plan = r.Scheme.Plan?.Plan;
+        var plan = r.Card.Scheme.Plan?.Plan;
         if (plan is null)
             w.WriteLine(L($"Scheme {scheme.Id} has no incentive plan.", $"方案 {scheme.Id} 没有激励方案。"));
         else if (r.Lines.Count == 0)
@@ -72,57 +74,50 @@ internal static class Statement
         return w.ToString();
     }
 
-    public static void Json(TextWriter writer, RunInputs inputs, EvaluationResult result, PersonResult r)
+    /// <summary>The statement as a JSON object: person, name, scheme, period, total, grade, payouts, pay per currency, careers, notices.</summary>
+    public static void Json(Utf8JsonWriter w, EvaluationInputs inputs, EvaluationResult result, PersonResult r, Language lang)
     {
-        var lang = inputs.Language;
-        using var stream = TextWriterStream.Over(writer);
-        using (var w = new Utf8JsonWriter(stream, EvaluationJson.Options))
+        w.WriteStartObject();
+        w.WriteString("person", r.Person);
+        if (inputs.InfoOf(r.Person).Name is { } name)
+            w.WriteString("name", name);
+        else
+            w.WriteNull("name");
+        w.WriteString("scheme", r.Card.Scheme.Scheme.Id);
+        w.WriteNumber("version", r.Card.Scheme.Scheme.Version);
+        w.WriteString("period", inputs.Period.ToString());
+        w.WriteNumber("total", r.Total);
+        if (r.Grade is null)
+            w.WriteNull("grade");
+        else
+            w.WriteString("grade", r.Grade);
+        w.WriteBoolean("complete", r.Card.Complete);
+        if (r.ProRata is { } pro)
+            w.WriteString("pro_rata", pro.Trace.Get(lang));
+        PayoutJson.Payouts(w, r.Lines, lang);
+        w.WriteStartArray("pay");
+        foreach (var (currency, amount, provisional) in r.Pay)
         {
             w.WriteStartObject();
-            w.WriteString("person", r.Person);
-            if (inputs.NameOf(r.Person) is { } name)
-                w.WriteString("name", name);
-            else
-                w.WriteNull("name");
-            w.WriteString("scheme", r.Scheme.Scheme.Id);
-            w.WriteNumber("version", r.Scheme.Scheme.Version);
-            w.WriteString("period", inputs.Period.ToString());
-            w.WriteNumber("total", r.Total);
-            if (r.Grade is null)
-                w.WriteNull("grade");
-            else
-                w.WriteString("grade", r.Grade);
-            w.WriteBoolean("complete", r.Card.Complete);
-            if (r.ProRata is { } pro)
-                w.WriteString("pro_rata", pro.Trace(lang));
-            PayoutJson.Payouts(w, r.Lines, lang);
-            w.WriteStartArray("pay");
-            foreach (var (currency, amount, provisional) in r.Pay)
-            {
-                w.WriteStartObject();
-                w.WriteString("currency", currency);
-                w.WriteNumber("amount", PayoutJson.Fen(amount));
-                w.WriteNumber("provisional_lines", provisional);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            PayoutJson.Careers(w, r.Careers, lang);
-            PayoutJson.Notices(w, [.. NoticesFor(inputs, result, r.Person)], lang);
+            w.WriteString("currency", currency);
+            w.WriteNumber("amount", PayoutJson.Fen(amount));
+            w.WriteNumber("provisional_lines", provisional);
             w.WriteEndObject();
         }
 
-        stream.Write("\n"u8);
-        stream.Flush();
+        w.WriteEndArray();
+        PayoutJson.Careers(w, r.Careers, lang);
+        PayoutJson.Notices(w, [.. NoticesFor(inputs, result, r.Person)], lang);
+        w.WriteEndObject();
     }
 
     /// <summary>The run's notices that concern the person: naming them, their team or their product.</summary>
-    private static IEnumerable<Notice> NoticesFor(RunInputs inputs, EvaluationResult result, string person)
+    private static IEnumerable<Notice> NoticesFor(EvaluationInputs inputs, EvaluationResult result, string person)
     {
-        var p = inputs.People?.GetValueOrDefault(person);
+        var p = inputs.InfoOf(person);
         return result.Notices.Where(n =>
             n.En.StartsWith(person + ":", StringComparison.Ordinal)
-            || (p?.Team is { } team && n.En.StartsWith($"team {team}:", StringComparison.Ordinal))
-            || (p?.Product is { } product && n.En.StartsWith($"product {product}:", StringComparison.Ordinal)));
+            || (p.Team is { } team && n.En.StartsWith($"team {team}:", StringComparison.Ordinal))
+            || (p.Product is { } product && n.En.StartsWith($"product {product}:", StringComparison.Ordinal)));
     }
 }
