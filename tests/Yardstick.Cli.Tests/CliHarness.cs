@@ -77,6 +77,25 @@ public sealed class CliHarness : IDisposable
     }
 }
 
+/// <summary>What a database command's test expects of a run.</summary>
+public static class CliAssert
+{
+    /// <summary>Exit 0 with exactly <paramref name="expectedOut"/> on stdout (trailing line ends aside).</summary>
+    public static void Ok(CliRun run, string expectedOut)
+    {
+        Assert.True(run.Code == 0, run.ToString());
+        Assert.Equal(expectedOut, run.Out.TrimEnd('\n', '\r').ReplaceLineEndings("\n"));
+    }
+
+    /// <summary>Exit 2 with exactly <paramref name="errLines"/> on stderr and nothing on stdout.</summary>
+    public static void Refused(CliRun run, params string[] errLines)
+    {
+        Assert.True(run.Code == 2, run.ToString());
+        Assert.Equal(string.Join("\n", errLines), string.Join("\n", run.ErrLines));
+        Assert.Equal("", run.Out);
+    }
+}
+
 public sealed record CliRun(int Code, string Out, string Err)
 {
     public string[] ErrLines => Err.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Yardstick.Data;
 
+using static Yardstick.Cli.Tests.CliAssert;
+
 namespace Yardstick.Cli.Tests;
 
 /// <summary>
@@ -81,19 +83,6 @@ public sealed class DatabaseCommandTests : IDisposable
     public void Dispose() => _h.Dispose();
 
     private static CliRun Run(CliDb db, params string[] args) => CliHarness.Run([.. args, "--db", db.Argument]);
-
-    private static void Ok(CliRun run, string expectedOut)
-    {
-        Assert.True(run.Code == 0, run.ToString());
-        Assert.Equal(expectedOut, run.Out.TrimEnd('\n', '\r'));
-    }
-
-    private static void Refused(CliRun run, params string[] errLines)
-    {
-        Assert.True(run.Code == 2, run.ToString());
-        Assert.Equal(errLines, run.ErrLines);
-        Assert.Equal("", run.Out);
-    }
 
     private static JsonElement Person(CliRun json, string person)
     {

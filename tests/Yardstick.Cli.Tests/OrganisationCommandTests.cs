@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Yardstick.Data;
 
+using static Yardstick.Cli.Tests.CliAssert;
+
 namespace Yardstick.Cli.Tests;
 
 /// <summary>
@@ -21,19 +23,6 @@ public sealed class OrganisationCommandTests : IDisposable
     private static CliRun Run(CliDb db, params string[] args) => CliHarness.Run([.. args, "--db", db.Argument]);
 
     private static CliRun In(CliDb db, string org, params string[] args) => Run(db, [.. args, "--org", org]);
-
-    private static void Ok(CliRun run, string expectedOut)
-    {
-        Assert.True(run.Code == 0, run.ToString());
-        Assert.Equal(expectedOut, run.Out.TrimEnd('\n', '\r').ReplaceLineEndings("\n"));
-    }
-
-    private static void Refused(CliRun run, params string[] errLines)
-    {
-        Assert.True(run.Code == 2, run.ToString());
-        Assert.Equal(string.Join("\n", errLines), string.Join("\n", run.ErrLines));
-        Assert.Equal("", run.Out);
-    }
 
     /// <summary>
     /// Organisation industrial beside default, each with period 2026-10 on industrial-value, employee zhang_wei (张伟 in
