@@ -25,18 +25,27 @@ public sealed record PeriodScheme(ReviewPeriod Row, Period Period, SchemeVersion
     /// <summary>Loads the period (tracked) and compiles its scheme; a problem when the label is bad or the period does not exist.</summary>
     public static async Task<Result<PeriodScheme>> LoadAsync(YardstickDb db, string label, CancellationToken ct)
     {
-        var parsed = Period.Parse(label);
-        if (!parsed.IsSuccess)
-            return Result<PeriodScheme>.Fail([.. parsed.Problems.Select(p => new Problem("--period", p.Message.En))]);
-        var text = parsed.Value.ToString();
-        var row = await db.Periods.SingleOrDefaultAsync(p => p.Label == text, ct);
-        if (row is null)
-            return Result<PeriodScheme>.Fail("--period", $"there is no period {text}; open it first: yardstick period open {text} --template ID");
-        var version = await db.SchemeVersions.SingleAsync(v => v.Id == row.SchemeVersionId, ct);
+        var row = await FindAsync(db, label, ct);
+        if (!row.IsSuccess)
+            return Result<PeriodScheme>.Fail(row.Problems);
+        var version = await db.SchemeVersions.SingleAsync(v => v.Id == row.Value.SchemeVersionId, ct);
         var compiled = Compile(version.Json, version.AuditKey);
         return compiled.IsSuccess
-            ? new PeriodScheme(row, parsed.Value, version, compiled.Value.Document, compiled.Value.Schemes)
+            ? new PeriodScheme(row.Value, row.Value.Period, version, compiled.Value.Document, compiled.Value.Schemes)
             : Result<PeriodScheme>.Fail(compiled.Problems);
+    }
+
+    /// <summary>The period row (tracked) of a label; Invalid when the label is not a period, NotFound when there is no such period.</summary>
+    public static async Task<Result<ReviewPeriod>> FindAsync(YardstickDb db, string label, CancellationToken ct)
+    {
+        var parsed = Period.Parse(label);
+        if (!parsed.IsSuccess)
+            return Result<ReviewPeriod>.Fail([.. parsed.Problems.Select(p => p.At(Location.Of("period")))]);
+        var text = parsed.Value.ToString();
+        var row = await db.Periods.SingleOrDefaultAsync(p => p.Label == text, ct);
+        return row is null
+            ? Problem.NotFound("period", $"没有周期 {text}；请先开启它", $"there is no period {text}; open it first", "period.unknown", text)
+            : row;
     }
 
     /// <summary>Parses and compiles a scheme document: one scheme or every stage scheme of a lifecycle bundle.</summary>
@@ -57,23 +66,13 @@ public sealed record PeriodScheme(ReviewPeriod Row, Period Period, SchemeVersion
         return (doc.Value, schemes);
     }
 
-    /// <summary>The first scheme with indicator <paramref name="code"/> and its index there; (first scheme, -1) when none has it.</summary>
-    public (CompiledScheme Scheme, int Index) FindIndicator(string code)
-    {
-        foreach (var s in Schemes)
-            if (s.IndicatorIndex(code) is var i and >= 0)
-                return (s, i);
-        return (Schemes[0], -1);
-    }
-
-    /// <summary>"scheme X has: a, b" or, for a bundle, "the stage schemes of X have: a, b, c" (each code once).</summary>
-    public string IndicatorList => (IsBundle ? $"the stage schemes of {Document.Id} have: " : $"scheme {Scheme.Scheme.Id} has: ")
-        + string.Join(", ", Schemes.SelectMany(s => s.Indicators.Select(i => i.Code)).Distinct(StringComparer.Ordinal));
-
-    /// <summary>A problem when the period no longer accepts data (from InReview on).</summary>
-    public Problem? CheckAcceptsData(string what) => Row.AcceptsData
+    /// <summary>A conflict when the period no longer accepts data (from InReview on); <paramref name="zh"/> and <paramref name="en"/> name the change ("import actuals").</summary>
+    public Problem? CheckAcceptsData(string zh, string en) => Row.AcceptsData
         ? null
-        : new Problem(Row.Label, $"cannot {what}: the period is {Row.State}; data can change only while Draft, Collecting or Calculated (reopen it with --reason first)");
+        : Problem.Conflict(Row.Label,
+            $"无法{zh}：周期处于 {Row.State} 状态；只有在 Draft、Collecting 或 Calculated 状态下数据才能更改",
+            $"cannot {en}: the period is {Row.State}; data can change only while Draft, Collecting or Calculated",
+            Row.State == PeriodState.InReview ? "period.closed.reopenable" : "period.closed", Row.Label);
 }
 
 /// <summary>Progress of a long use case: a stage name, the work done and the total (0 when unknown).</summary>

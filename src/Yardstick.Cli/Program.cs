@@ -24,17 +24,20 @@ public static class Program
     {
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
         var terminal = !Console.IsOutputRedirected;
-        var code = Run(args, stdout, Console.Error, terminal);
+        var code = Run(args, Console.In, stdout, Console.Error, terminal);
         stdout.Flush();
         return code;
     }
 
     /// <summary>Runs one command line with the given writers; returns the exit code. Tests call this.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, terminal: false);
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, TextReader.Null, stdout, stderr, terminal: false);
 
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool terminal)
+    /// <summary>Runs one command line reading <paramref name="stdin"/> (such as <c>users add --password-stdin</c>); returns the exit code.</summary>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) => Run(args, stdin, stdout, stderr, terminal: false);
+
+    internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool terminal)
     {
-        var io = new Io(stdout, stderr, terminal);
+        var io = new Io(stdout, stderr, terminal) { In = stdin };
         try
         {
             var root = BuildRoot(io);
@@ -75,5 +78,8 @@ public static class Program
     }
 }
 
-/// <summary>Where a command writes: stdout for results, stderr for problems.</summary>
-internal sealed record Io(TextWriter Out, TextWriter Error, bool Terminal);
+/// <summary>Where a command writes: stdout for results, stderr for problems; and what it may read (stdin).</summary>
+internal sealed record Io(TextWriter Out, TextWriter Error, bool Terminal)
+{
+    public TextReader In { get; init; } = TextReader.Null;
+}

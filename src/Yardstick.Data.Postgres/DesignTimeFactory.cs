@@ -6,5 +6,5 @@ namespace Yardstick.Data.Postgres;
 public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<YardstickDb>
 {
     public YardstickDb CreateDbContext(string[] args) =>
-        DatabaseSettings.FromArgument("Host=localhost;Database=yardstick_design").Value.Open(TimeProvider.System, "dotnet-ef");
+        DatabaseSettings.FromArgument("Host=localhost;Database=yardstick_design").Value.Open(TimeProvider.System, "dotnet-ef", YardstickDb.NoOrganisation);
 }

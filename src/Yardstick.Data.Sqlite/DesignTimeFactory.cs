@@ -6,5 +6,5 @@ namespace Yardstick.Data.Sqlite;
 public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<YardstickDb>
 {
     public YardstickDb CreateDbContext(string[] args) =>
-        DatabaseSettings.FromArgument("Data Source=design.db").Value.Open(TimeProvider.System, "dotnet-ef");
+        DatabaseSettings.FromArgument("Data Source=design.db").Value.Open(TimeProvider.System, "dotnet-ef", YardstickDb.NoOrganisation);
 }

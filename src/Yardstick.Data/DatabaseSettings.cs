@@ -126,8 +126,8 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         return b.Options;
     }
 
-    /// <summary>A new context; dispose it.</summary>
-    public YardstickDb Open(TimeProvider time, string actor) => new(Options(), time, actor);
+    /// <summary>A new context for organisation <paramref name="organisationId"/> (<see cref="YardstickDb.NoOrganisation"/>: the installation); dispose it.</summary>
+    public YardstickDb Open(TimeProvider time, string actor, int organisationId) => new(Options(), time, actor, organisationId);
 
     /// <summary>The connection string without its password, for messages.</summary>
     public string Describe() => Provider == DatabaseProvider.Postgres

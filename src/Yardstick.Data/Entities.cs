@@ -7,22 +7,70 @@ public interface IAudited
     string AuditKey { get; }
 }
 
-/// <summary>The organisation: its time zone, request service levels (scoring.md §8) and how a stage change inside a period counts (§6).</summary>
+/// <summary>
+/// A record that belongs to exactly one organisation (review.md R1). <see cref="YardstickDb"/> sets
+/// <see cref="OrganisationId"/> when such a record is added, shows only its own organisation's records and refuses to
+/// save a change to another organisation's.
+/// </summary>
+public interface IOrganisationOwned
+{
+    /// <summary>The organisation the record belongs to (<see cref="Organisation.Id"/>).</summary>
+    int OrganisationId { get; }
+}
+
+/// <summary>
+/// An organisation (a company) of the installation (review.md R1): its code (<c>industrial</c>), its names, its time
+/// zone, request service levels (scoring.md §8) and how a stage change inside a period counts (§6). A new database
+/// holds one, <see cref="DefaultCode"/> (id <see cref="DefaultId"/>).
+/// </summary>
 public sealed class Organisation : IAudited
 {
+    /// <summary>The id of the organisation every database starts with.</summary>
+    public const int DefaultId = 1;
+
+    /// <summary>The code of the organisation every database starts with.</summary>
+    public const string DefaultCode = "default";
+
     public int Id { get; set; }
-    public string Name { get; set; } = "";
+    /// <summary>Unique in the installation: lower-case ASCII letters, digits, '-' and '_' (1–64).</summary>
+    public string Code { get; set; } = "";
+    public string NameZh { get; set; } = "";
+    public string NameEn { get; set; } = "";
     public string TimeZone { get; set; } = Core.Requests.RequestSla.DefaultTimeZoneId;
     public int ResponseLimitHours { get; set; } = 24;
     public int SolutionLimitHours { get; set; } = 72;
     /// <summary>The <c>pro_rata</c> setting: under a lifecycle bundle, weight each stage's total by its days in the period instead of taking the stage on the last day.</summary>
     public bool ProRata { get; set; }
-    public string AuditKey => Name;
+    public string AuditKey => Code;
+}
+
+/// <summary>
+/// A login (review.md R1), stored by ASP.NET Core Identity: it belongs to one organisation, is linked to at most one
+/// employee of that organisation, and holds the roles <c>admin</c> and <c>finance</c> as Identity roles. The user name
+/// is the email, unique in the installation.
+/// </summary>
+public sealed class YardstickUser : Microsoft.AspNetCore.Identity.IdentityUser, IAudited
+{
+    public int OrganisationId { get; set; }
+    /// <summary>The employee of the organisation this user is (null: none, such as an outside rater or an HR account).</summary>
+    public string? EmployeeId { get; set; }
+    public string AuditKey => Email ?? UserName ?? Id;
+}
+
+/// <summary>The stored roles of users (review.md R1), as Identity role names.</summary>
+public static class RoleNames
+{
+    public const string Admin = "admin";
+    public const string Finance = "finance";
+
+    /// <summary>Every role, in the order they are listed.</summary>
+    public static IReadOnlyList<string> All { get; } = [Admin, Finance];
 }
 
 /// <summary>A person: manager hierarchy, role, active dates.</summary>
-public sealed class Employee : IAudited
+public sealed class Employee : IOrganisationOwned, IAudited
 {
+    public int OrganisationId { get; private set; }
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";
     public string? ManagerId { get; set; }
@@ -33,16 +81,18 @@ public sealed class Employee : IAudited
 }
 
 /// <summary>A team or product line.</summary>
-public sealed class Team : IAudited
+public sealed class Team : IOrganisationOwned, IAudited
 {
+    public int OrganisationId { get; private set; }
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";
     public string AuditKey => Id;
 }
 
 /// <summary>A member of a team with the team lead's contribution share (null: none given).</summary>
-public sealed class TeamMember : IAudited
+public sealed class TeamMember : IOrganisationOwned, IAudited
 {
+    public int OrganisationId { get; private set; }
     public long Id { get; set; }
     public string TeamId { get; set; } = "";
     public string EmployeeId { get; set; } = "";
@@ -51,8 +101,9 @@ public sealed class TeamMember : IAudited
 }
 
 /// <summary>A product with its launch date; its owner PMs are <see cref="ProductOwner"/> rows.</summary>
-public sealed class Product : IAudited
+public sealed class Product : IOrganisationOwned, IAudited
 {
+    public int OrganisationId { get; private set; }
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";
     public DateOnly? LaunchDate { get; set; }
@@ -60,8 +111,9 @@ public sealed class Product : IAudited
 }
 
 /// <summary>An owner PM of a product: the product's milestones, excess shares and profit shares are split among its owners (scoring.md §4).</summary>
-public sealed class ProductOwner : IAudited
+public sealed class ProductOwner : IOrganisationOwned, IAudited
 {
+    public int OrganisationId { get; private set; }
     public long Id { get; set; }
     public string ProductId { get; set; } = "";
     public string EmployeeId { get; set; } = "";
@@ -69,8 +121,9 @@ public sealed class ProductOwner : IAudited
 }
 
 /// <summary>A lifecycle stage of a product from a day on (scoring.md §6).</summary>
-public sealed class ProductStage : IAudited
+public sealed class ProductStage : IOrganisationOwned, IAudited
 {
+    public int OrganisationId { get; private set; }
     public long Id { get; set; }
     public string ProductId { get; set; } = "";
     public string Stage { get; set; } = "";
@@ -79,8 +132,9 @@ public sealed class ProductStage : IAudited
 }
 
 /// <summary>A monthly base salary in effect from a day on, in minor units (fen) so the database sums it exactly.</summary>
-public sealed class SalaryRecord : IAudited
+public sealed class SalaryRecord : IOrganisationOwned, IAudited
 {
+    public int OrganisationId { get; private set; }
     public long Id { get; set; }
     public string EmployeeId { get; set; } = "";
     public DateOnly EffectiveFrom { get; set; }
@@ -90,8 +144,9 @@ public sealed class SalaryRecord : IAudited
 }
 
 /// <summary>A version of a scheme (with its plan) as scheme JSON; immutable once a period uses it.</summary>
-public sealed class SchemeVersion : IAudited
+public sealed class SchemeVersion : IOrganisationOwned, IAudited
 {
+    public int OrganisationId { get; private set; }
     public int Id { get; set; }
     public string Code { get; set; } = "";
     public int Version { get; set; }
@@ -110,8 +165,9 @@ public static class ScopeKinds
 }
 
 /// <summary>An actual value of a person, team or product for a period, with its source, author and time.</summary>
-public sealed class Actual : IAudited
+public sealed class Actual : IOrganisationOwned, IAudited
 {
+    public int OrganisationId { get; private set; }
     public long Id { get; set; }
     public int PeriodId { get; set; }
     public string ScopeKind { get; set; } = ScopeKinds.Person;
@@ -126,8 +182,9 @@ public sealed class Actual : IAudited
 }
 
 /// <summary>A waived indicator of a person in a period, with the reason (scoring.md §2).</summary>
-public sealed class Waiver : IAudited
+public sealed class Waiver : IOrganisationOwned, IAudited
 {
+    public int OrganisationId { get; private set; }
     public long Id { get; set; }
     public int PeriodId { get; set; }
     public string Person { get; set; } = "";
@@ -139,8 +196,9 @@ public sealed class Waiver : IAudited
 }
 
 /// <summary>A milestone event of a product.</summary>
-public sealed class MilestoneEventRow : IAudited
+public sealed class MilestoneEventRow : IOrganisationOwned, IAudited
 {
+    public int OrganisationId { get; private set; }
     public long Id { get; set; }
     public string ProductId { get; set; } = "";
     public string Event { get; set; } = "";
@@ -153,8 +211,9 @@ public sealed class MilestoneEventRow : IAudited
 }
 
 /// <summary>An award nomination of a period (scoring.md §4), the amount in minor units (fen); paid once approved by a second person.</summary>
-public sealed class AwardRow : IAudited
+public sealed class AwardRow : IOrganisationOwned, IAudited
 {
+    public int OrganisationId { get; private set; }
     public long Id { get; set; }
     public int PeriodId { get; set; }
     public long? ImportId { get; set; }
@@ -170,8 +229,9 @@ public sealed class AwardRow : IAudited
 }
 
 /// <summary>A cross-department request with its timestamps (UTC instants), from an import for a period.</summary>
-public sealed class RequestRow
+public sealed class RequestRow : IOrganisationOwned
 {
+    public int OrganisationId { get; private set; }
     public long Id { get; set; }
     public int PeriodId { get; set; }
     public long ImportId { get; set; }
@@ -184,8 +244,9 @@ public sealed class RequestRow
 }
 
 /// <summary>A 360 rating campaign for one rating indicator of a period; it counts once closed.</summary>
-public sealed class RatingCampaign : IAudited
+public sealed class RatingCampaign : IOrganisationOwned, IAudited
 {
+    public int OrganisationId { get; private set; }
     public int Id { get; set; }
     public int PeriodId { get; set; }
     public string Name { get; set; } = "";
@@ -195,8 +256,9 @@ public sealed class RatingCampaign : IAudited
 }
 
 /// <summary>A rater asked to rate a ratee in a campaign, in a rater group.</summary>
-public sealed class RatingRater : IAudited
+public sealed class RatingRater : IOrganisationOwned, IAudited
 {
+    public int OrganisationId { get; private set; }
     public long Id { get; set; }
     public int CampaignId { get; set; }
     public string Ratee { get; set; } = "";
@@ -208,8 +270,9 @@ public sealed class RatingRater : IAudited
 }
 
 /// <summary>A rater's answer to one question (1–5).</summary>
-public sealed class RatingResponseRow
+public sealed class RatingResponseRow : IOrganisationOwned
 {
+    public int OrganisationId { get; private set; }
     public long Id { get; set; }
     public long RaterId { get; set; }
     public int Question { get; set; }
@@ -217,8 +280,9 @@ public sealed class RatingResponseRow
 }
 
 /// <summary>A calculation run of a period; exactly one run of a period is current.</summary>
-public sealed class CalculationRun : IAudited
+public sealed class CalculationRun : IOrganisationOwned, IAudited
 {
+    public int OrganisationId { get; private set; }
     public long Id { get; set; }
     public int PeriodId { get; set; }
     public int Number { get; set; }
@@ -237,8 +301,9 @@ public sealed class CalculationRun : IAudited
 }
 
 /// <summary>One person's scorecard in a run: the figures to sort and filter by, and the §10 result object.</summary>
-public sealed class ScorecardRow
+public sealed class ScorecardRow : IOrganisationOwned
 {
+    public int OrganisationId { get; private set; }
     public long Id { get; set; }
     public long RunId { get; set; }
     public string Person { get; set; } = "";
@@ -254,8 +319,9 @@ public sealed class ScorecardRow
 }
 
 /// <summary>A payout line of a run; the amount in minor units (fen).</summary>
-public sealed class PayoutLineRow
+public sealed class PayoutLineRow : IOrganisationOwned
 {
+    public int OrganisationId { get; private set; }
     public long Id { get; set; }
     public long RunId { get; set; }
     public string Person { get; set; } = "";
@@ -285,8 +351,9 @@ public static class ImportKinds
 }
 
 /// <summary>One import of a file: what, for which period and scope, the file's hash and row counts, who.</summary>
-public sealed class ImportRecord : IAudited
+public sealed class ImportRecord : IOrganisationOwned, IAudited
 {
+    public int OrganisationId { get; private set; }
     public long Id { get; set; }
     public int? PeriodId { get; set; }
     public string Kind { get; set; } = "";
@@ -302,8 +369,9 @@ public sealed class ImportRecord : IAudited
 }
 
 /// <summary>An append-only audit entry: who changed what when, with the values before and after (JSON).</summary>
-public sealed class AuditEntry
+public sealed class AuditEntry : IOrganisationOwned
 {
+    public int OrganisationId { get; private set; }
     public long Id { get; set; }
     public string Actor { get; set; } = "";
     public DateTimeOffset At { get; set; }

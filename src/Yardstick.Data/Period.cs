@@ -19,8 +19,9 @@ public enum PeriodState
 /// through the methods below, each of which checks the current state first and refuses any other move
 /// with a message naming the current state and the moves allowed from it.
 /// </summary>
-public sealed class ReviewPeriod : IAudited
+public sealed class ReviewPeriod : IOrganisationOwned, IAudited
 {
+    public int OrganisationId { get; private set; }
     public int Id { get; private set; }
     public string Label { get; private set; } = "";
     public int SchemeVersionId { get; private set; }
@@ -69,8 +70,13 @@ public sealed class ReviewPeriod : IAudited
             return Refuse("approve");
         if (unwaivedMissing.Count > 0)
         {
-            var shown = string.Join(", ", unwaivedMissing.Take(10)) + (unwaivedMissing.Count > 10 ? $", … ({unwaivedMissing.Count} in all)" : "");
-            return new Problem(Label, $"cannot approve: missing actuals that are not waived: {shown}; enter them or waive them with a reason (reopen, import or waive, calc, review)");
+            var first = string.Join(", ", unwaivedMissing.Take(10));
+            var shown = first + (unwaivedMissing.Count > 10 ? $", … ({unwaivedMissing.Count} in all)" : "");
+            var shownZh = first + (unwaivedMissing.Count > 10 ? $"……（共 {unwaivedMissing.Count} 项）" : "");
+            return Problem.Conflict(Label,
+                $"无法审批：有未豁免的缺失实际值：{shownZh}；请录入或说明原因后豁免（重新开放、导入或豁免、计算、提交审核）",
+                $"cannot approve: missing actuals that are not waived: {shown}; enter them or waive them with a reason (reopen, import or waive, calc, review)",
+                "period.missing_actuals", Label);
         }
 
         return Set(PeriodState.Approved, now);
@@ -86,7 +92,7 @@ public sealed class ReviewPeriod : IAudited
         if (State is not (PeriodState.Calculated or PeriodState.InReview))
             return Refuse("reopen");
         if (string.IsNullOrWhiteSpace(reason))
-            return new Problem("--reason", "reopening needs a reason; pass --reason TEXT");
+            return Problem.Invalid("reason", "重新开放需要写明原因", "reopening needs a reason");
         ReopenReason = reason.Trim();
         return Set(PeriodState.Collecting, now);
     }
@@ -95,7 +101,10 @@ public sealed class ReviewPeriod : IAudited
     public Problem Refuse(string command)
     {
         var allowed = AllowedMoves(State);
-        return new Problem(Label, $"cannot {command}: the period is {State}; allowed from {State}: {(allowed.Count == 0 ? "nothing (the period is locked)" : string.Join(", ", allowed))}");
+        return Problem.Conflict(Label,
+            $"无法执行 {command}：周期处于 {State} 状态；{State} 状态下允许：{(allowed.Count == 0 ? "无（周期已锁定）" : string.Join(", ", allowed))}",
+            $"cannot {command}: the period is {State}; allowed from {State}: {(allowed.Count == 0 ? "nothing (the period is locked)" : string.Join(", ", allowed))}",
+            "period.state", Label);
     }
 
     private Problem? Move(string command, PeriodState from, PeriodState to, DateTimeOffset now) =>

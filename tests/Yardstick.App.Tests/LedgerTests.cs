@@ -53,9 +53,9 @@ public sealed class LedgerTests : IDisposable
         {
             foreach (var q in new[] { "2026-Q1", "2026-Q2" })
                 Assert.True((await new OpenPeriod(db).RunAsync(q, Template("crossborder-startup"))).IsSuccess);
-            Assert.True((await new ImportEmployees(db).RunAsync(_files.Write("e.csv", "person,name,role,product\nzhao_lei,赵磊,pm,compliance_eu\n"), null)).IsSuccess);
+            Assert.True((await new ImportEmployees(db).RunAsync(Input.File(_files.Write("e.csv", "person,name,role,product\nzhao_lei,赵磊,pm,compliance_eu\n")), null)).IsSuccess);
             foreach (var q in new[] { "2026-Q1", "2026-Q2" })
-                Assert.True((await new ImportActuals(db).RunAsync(_files.Write("a.csv", StartupActuals), q)).IsSuccess);
+                Assert.True((await new ImportActuals(db).RunAsync(Input.File(_files.Write("a.csv", StartupActuals)), q)).IsSuccess);
             db.MilestoneEvents.Add(new MilestoneEventRow { ProductId = "compliance_eu", Event = "demand_validated", Date = new DateOnly(2026, 2, 10) });
             await db.SaveChangesAsync();
         }
@@ -93,12 +93,12 @@ public sealed class LedgerTests : IDisposable
         await using var t = await TestDb.CreateAsync(provider);
         await using (var db = t.Open())
         {
-            Assert.True((await new ImportEmployees(db).RunAsync(_files.Write("e.csv", "person,name,role,product\nzhang_wei,张伟,pm,mes_platform\n"), null)).IsSuccess);
+            Assert.True((await new ImportEmployees(db).RunAsync(Input.File(_files.Write("e.csv", "person,name,role,product\nzhang_wei,张伟,pm,mes_platform\n")), null)).IsSuccess);
             foreach (var (year, revenue) in new[] { ("2025", "1500000"), ("2026", "1800000") })
             {
                 Assert.True((await new OpenPeriod(db).RunAsync(year, Template("industrial-value"))).IsSuccess);
                 var measures = $"person,indicator,value\nproduct:mes_platform,launch_year,2024\nproduct:mes_platform,revenue,{revenue}\nproduct:mes_platform,revenue_baseline,1000000\nproduct:mes_platform,profit_share_rate,0.06\nzhang_wei,csat,4.5\n";
-                var imported = await new ImportActuals(db).RunAsync(_files.Write("m.csv", measures), year);
+                var imported = await new ImportActuals(db).RunAsync(Input.File(_files.Write("m.csv", measures)), year);
                 Assert.True(imported.IsSuccess, string.Join("\n", imported.Problems));
             }
         }

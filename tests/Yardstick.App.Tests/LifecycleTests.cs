@@ -32,11 +32,11 @@ public sealed class LifecycleTests : IDisposable
         await using var db = t.Open();
         var opened = await new OpenPeriod(db).RunAsync("2026-Q2", Template("crossborder-lifecycle"));
         Assert.True(opened.IsSuccess, string.Join("\n", opened.Problems));
-        Assert.True((await new ImportEmployees(db).RunAsync(_files.Write("e.csv", employees), null)).IsSuccess);
-        Assert.True((await new ImportSalaries(db).RunAsync(_files.Write("s.csv", "person,base_salary,effective_from\nzhao_lei,30000,2026-01-01\nsun_li,28000,2026-01-01\nzhou_min,32000,2026-01-01\nwu_gang,35000,2026-01-01\n"), null)).IsSuccess);
+        Assert.True((await new ImportEmployees(db).RunAsync(Input.File(_files.Write("e.csv", employees)), null)).IsSuccess);
+        Assert.True((await new ImportSalaries(db).RunAsync(Input.File(_files.Write("s.csv", "person,base_salary,effective_from\nzhao_lei,30000,2026-01-01\nsun_li,28000,2026-01-01\nzhou_min,32000,2026-01-01\nwu_gang,35000,2026-01-01\n")), null)).IsSuccess);
         var actuals = File.ReadAllText(Path.Combine(RepoRoot(), "examples", "t2-actuals.csv")).TrimEnd()
             + "\nproduct:match_sea,gmv,5600000.00\nproduct:match_sea,gmv_target,5000000.00\n";
-        var imported = await new ImportActuals(db).RunAsync(_files.Write("a.csv", actuals), "2026-Q2");
+        var imported = await new ImportActuals(db).RunAsync(Input.File(_files.Write("a.csv", actuals)), "2026-Q2");
         Assert.True(imported.IsSuccess, string.Join("\n", imported.Problems));
         foreach (var (product, stage, from) in new[]
                  {
@@ -144,7 +144,7 @@ public sealed class LifecycleTests : IDisposable
         Assert.Equal(
         [
             "li_si: product 'new_port' of 'li_si' has no lifecycle stage; record its stage history (product, stage, from) before calculating 2026-Q2",
-            "qian_qi: 'qian_qi' owns no product; under the lifecycle bundle crossborder-lifecycle a PM's scheme follows their product's stage, so give them a product (the product column of yardstick import employees)",
+            "qian_qi: 'qian_qi' owns no product; under the lifecycle bundle crossborder-lifecycle a PM's scheme follows their product's stage, so give them a product",
         ], run.Problems.Select(p => p.ToString()));
         Assert.Equal(0, await db.Runs.CountAsync());
     }
@@ -158,14 +158,14 @@ public sealed class LifecycleTests : IDisposable
         await SeedT2Async(t);
         await using var db = t.Open();
         // wu_gang (settle_hub) becomes a second owner of match_sea
-        var products = await new ImportProducts(db).RunAsync(_files.Write("p.csv", "product,name,owner,launch_date\nmatch_sea,Match SEA,zhou_min,2024-09-01\nmatch_sea,Match SEA,wu_gang,2024-09-01\n"));
+        var products = await new ImportProducts(db).RunAsync(Input.File(_files.Write("p.csv", "product,name,owner,launch_date\nmatch_sea,Match SEA,zhou_min,2024-09-01\nmatch_sea,Match SEA,wu_gang,2024-09-01\n")));
         Assert.True(products.IsSuccess, string.Join("\n", products.Problems));
 
         var run = await new RunCalculation(db).RunAsync("2026-Q2");
 
         Assert.Equal(
         [
-            "wu_gang: 'wu_gang' owns 2 products ('match_sea', 'settle_hub'); a PM may own at most one product in a period's evaluation, so remove them from the owners of all but one (yardstick import products FILE)",
+            "wu_gang: 'wu_gang' owns 2 products ('match_sea', 'settle_hub'); a PM may own at most one product in a period's evaluation, so remove them from the owners of all but one",
         ], run.Problems.Select(p => p.ToString()));
         Assert.Equal(0, await db.Runs.CountAsync());
     }

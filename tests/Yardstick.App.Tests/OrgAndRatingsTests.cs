@@ -41,7 +41,7 @@ public sealed class OrgAndRatingsTests : IDisposable
         await using var db = t.Open();
         var opened = await new OpenPeriod(db).RunAsync(label, schemeJson);
         Assert.True(opened.IsSuccess, string.Join("\n", opened.Problems));
-        Assert.True((await new ImportEmployees(db).RunAsync(_files.Write("e.csv", Employees), null)).IsSuccess);
+        Assert.True((await new ImportEmployees(db).RunAsync(Input.File(_files.Write("e.csv", Employees)), null)).IsSuccess);
     }
 
     private string File(string name, string content) => _files.Write(name, content.Replace("        ", "", StringComparison.Ordinal));
@@ -55,7 +55,7 @@ public sealed class OrgAndRatingsTests : IDisposable
         await SeedAsync(t, "2026-10", Template("saas-team-individual"));
         await using var db = t.Open();
 
-        var imported = await new ImportRatings(db).RunAsync(File("r.csv", Ratings), "2026-10");
+        var imported = await new ImportRatings(db).RunAsync(Input.File(File("r.csv", Ratings)), "2026-10");
         Assert.True(imported.IsSuccess, string.Join("\n", imported.Problems));
         var open = await new RunCalculation(db).RunAsync("2026-10");
         Assert.True(open.IsSuccess, string.Join("\n", open.Problems));
@@ -81,7 +81,7 @@ public sealed class OrgAndRatingsTests : IDisposable
         await SeedAsync(t, "2026-10", Template("saas-team-individual"));
         await using var db = t.Open();
         var file = File("r.csv", Ratings + "collaboration_rating,li_na,c1,customer_success,1,2\ncollaboration_rating,li_na,c2,customer_success,1,4\ncollaboration_rating,li_na,c3,customer_success,1,4\n");
-        Assert.True((await new ImportRatings(db).RunAsync(file, "2026-10")).IsSuccess);
+        Assert.True((await new ImportRatings(db).RunAsync(Input.File(file), "2026-10")).IsSuccess);
         // c3 moves to sales: customer_success keeps 2 raters [2, 4] → 3; sales [4, 5, 3, 4] → 4
         Assert.True((await new AddRaters(db).RunAsync("2026-10", "collaboration_rating", "li_na", [("c3", "sales")])).IsSuccess);
         Assert.Equal("the response has no answers", (await new RecordResponse(db).RunAsync("2026-10", "collaboration_rating", "li_na", "c3", [])).Problems.Single().Message.En);
@@ -121,7 +121,7 @@ public sealed class OrgAndRatingsTests : IDisposable
 
         var late = await new RecordResponse(db).RunAsync("2026-10", "oct-360", "li_na", "r1", [4m]);
         var file = File("late.csv", "campaign,ratee,rater,rater_group,question,score\noct-360,li_na,r1,rd,1,4\n");
-        var import = await new ImportRatings(db).RunAsync(file, "2026-10");
+        var import = await new ImportRatings(db).RunAsync(Input.File(file), "2026-10");
 
         Assert.Equal("oct-360: cannot record a response: the campaign was closed on 2026-11-03 02:05 UTC; its results are final", late.Problems.Single().ToString());
         Assert.Equal($"{file}:2:1: campaign 'oct-360' is closed; its responses are final and cannot be changed", import.Problems.Single().ToString());
@@ -144,18 +144,18 @@ public sealed class OrgAndRatingsTests : IDisposable
         await using var t = await TestDb.CreateAsync(provider);
         await SeedAsync(t, "2026", Template("industrial-value"));
         await using var db = t.Open();
-        Assert.True((await new ImportProducts(db).RunAsync(File("p.csv", "product,name,owner,launch_date\nmes,MES,zhang_wei,2025-03-01\n"))).IsSuccess);
+        Assert.True((await new ImportProducts(db).RunAsync(Input.File(File("p.csv", "product,name,owner,launch_date\nmes,MES,zhang_wei,2025-03-01\n")))).IsSuccess);
         var teams = File("t.csv", "team,name,member,share\nmes,MES,zhang_wei,0.7\nmes,MES,li_na,0.5\nmes,MES,ghost,\nmes,Other,zhang_wei,\n");
         var products = File("p2.csv", "product,name,owner,launch_date\nerp,ERP,nobody,2025-13-01\nerp,ERP,,\nerp,ERP Suite,zhang_wei,2025-04-01\nerp,ERP,zhang_wei,\n");
         var stages = File("s.csv", "product,stage,from\nmes,startup,2025-03-01\nmes,scaling,2025-09-01\ncrm,growth,2025/09/01\nmes,growth,2025-03-01\n");
         var events = File("ev.csv", "product,event,date\nmes,pilot_launched,2026-02-30\ncrm,demand_validated,2026-03-01\nmes,demand_validated,2025-12-31\n");
         var awards = File("a.csv", "rule,person,amount,equity_units,nominated_by,approved_by\ninnovation_award,li_na,150000,,zhang_wei,zhang_wei\nbonus,li_na,1,,zhang_wei,\ninnovation_award,ghost,90000,,zhang_wei,hr\ninnovation_award,li_na,100000.001,-1,,hr\n");
 
-        var t1 = await new ImportTeams(db).RunAsync(teams);
-        var p1 = await new ImportProducts(db).RunAsync(products);
-        var s1 = await new ImportStages(db).RunAsync(stages);
-        var e1 = await new ImportEvents(db).RunAsync(events, "2026");
-        var a1 = await new ImportAwards(db).RunAsync(awards, "2026");
+        var t1 = await new ImportTeams(db).RunAsync(Input.File(teams));
+        var p1 = await new ImportProducts(db).RunAsync(Input.File(products));
+        var s1 = await new ImportStages(db).RunAsync(Input.File(stages));
+        var e1 = await new ImportEvents(db).RunAsync(Input.File(events), "2026");
+        var a1 = await new ImportAwards(db).RunAsync(Input.File(awards), "2026");
 
         Assert.Equal(
         [
@@ -176,14 +176,14 @@ public sealed class OrgAndRatingsTests : IDisposable
         Assert.Equal(
         [
             $"{stages}:3:2: unknown stage 'scaling'; expected startup, growth, mature, decline",
-            $"{stages}:4:1: unknown product 'crm'; import products first (yardstick import products FILE)",
+            $"{stages}:4:1: unknown product 'crm'; import products first",
             $"{stages}:4:3: '2025/09/01' is not a date; expected YYYY-MM-DD, such as 2026-02-14",
             $"{stages}:5:3: product 'mes' has two stages from 2025-03-01: lines 2 and 5; keep one",
         ], s1.Problems.Select(p => p.ToString()));
         Assert.Equal(
         [
             $"{events}:2:3: '2026-02-30' is not a date; expected YYYY-MM-DD, such as 2026-02-14",
-            $"{events}:3:1: unknown product 'crm'; import products first (yardstick import products FILE)",
+            $"{events}:3:1: unknown product 'crm'; import products first",
             $"{events}:4:3: 2025-12-31 is outside 2026 (2026-01-01 to 2026-12-31); import the event for the period it happened in",
         ], e1.Problems.Select(p => p.ToString()));
         Assert.Equal(
@@ -211,17 +211,17 @@ public sealed class OrgAndRatingsTests : IDisposable
         const string Teams = "team,name,member,share\nmes,MES,zhang_wei,0.6\nmes,MES,li_na,0.4\ncrm,CRM,wang_fang,\n";
         const string Stages = "product,stage,from\nmes,startup,2025-03-01\nmes,growth,2025-09-01\n";
         const string Awards = "rule,person,amount,equity_units,nominated_by,approved_by\ninnovation_award,li_na,150000,10,zhang_wei,wang_fang\n";
-        Assert.True((await new ImportProducts(db).RunAsync(File("p.csv", "product,name,owner,launch_date\nmes,MES,zhang_wei,2025-03-01\n"))).IsSuccess);
-        Assert.True((await new ImportTeams(db).RunAsync(File("t.csv", Teams))).IsSuccess);
-        Assert.True((await new ImportStages(db).RunAsync(File("s.csv", Stages))).IsSuccess);
-        Assert.True((await new ImportEvents(db).RunAsync(File("ev.csv", "product,event,date\nmes,pilot_launched,2026-02-14\n"), "2026")).IsSuccess);
-        Assert.True((await new ImportAwards(db).RunAsync(File("a.csv", Awards), "2026")).IsSuccess);
+        Assert.True((await new ImportProducts(db).RunAsync(Input.File(File("p.csv", "product,name,owner,launch_date\nmes,MES,zhang_wei,2025-03-01\n")))).IsSuccess);
+        Assert.True((await new ImportTeams(db).RunAsync(Input.File(File("t.csv", Teams)))).IsSuccess);
+        Assert.True((await new ImportStages(db).RunAsync(Input.File(File("s.csv", Stages)))).IsSuccess);
+        Assert.True((await new ImportEvents(db).RunAsync(Input.File(File("ev.csv", "product,event,date\nmes,pilot_launched,2026-02-14\n")), "2026")).IsSuccess);
+        Assert.True((await new ImportAwards(db).RunAsync(Input.File(File("a.csv", Awards)), "2026")).IsSuccess);
 
-        var products = await new ImportProducts(db).RunAsync(File("p.csv", "product,name,owner,launch_date\nmes,MES Cloud,li_na,2025-04-01\nmes,MES Cloud,wang_fang,2025-04-01\n"));
-        var teams = await new ImportTeams(db).RunAsync(File("t.csv", Teams.Replace("0.6", "0.5", StringComparison.Ordinal)));
-        var stages = await new ImportStages(db).RunAsync(File("s.csv", Stages + "mes,mature,2026-06-01\n"));
-        var events = await new ImportEvents(db).RunAsync(File("ev.csv", "product,event,date\nmes,pilot_launched,2026-02-15\n"), "2026");
-        var awards = await new ImportAwards(db).RunAsync(File("a.csv", Awards.Replace("150000", "160000", StringComparison.Ordinal)), "2026");
+        var products = await new ImportProducts(db).RunAsync(Input.File(File("p.csv", "product,name,owner,launch_date\nmes,MES Cloud,li_na,2025-04-01\nmes,MES Cloud,wang_fang,2025-04-01\n")));
+        var teams = await new ImportTeams(db).RunAsync(Input.File(File("t.csv", Teams.Replace("0.6", "0.5", StringComparison.Ordinal))));
+        var stages = await new ImportStages(db).RunAsync(Input.File(File("s.csv", Stages + "mes,mature,2026-06-01\n")));
+        var events = await new ImportEvents(db).RunAsync(Input.File(File("ev.csv", "product,event,date\nmes,pilot_launched,2026-02-15\n")), "2026");
+        var awards = await new ImportAwards(db).RunAsync(Input.File(File("a.csv", Awards.Replace("150000", "160000", StringComparison.Ordinal))), "2026");
 
         Assert.Equal([1, 3, 2, 1, 1], new[] { products, teams, stages, events, awards }.Select(r => r.Value.Replaced));
         var mes = await db.Products.SingleAsync();
@@ -252,7 +252,7 @@ public sealed class OrgAndRatingsTests : IDisposable
         await SeedAsync(t, "2026", Template("industrial-value"));
         await using var db = t.Open();
         var awards = File("a.csv", "rule,person,amount,equity_units,nominated_by,approved_by\ninnovation_award,li_na,150000.50,10,zhang_wei,wang_fang\ninnovation_award,zhang_wei,120000,,wang_fang,\n");
-        Assert.True((await new ImportAwards(db).RunAsync(awards, "2026")).IsSuccess);
+        Assert.True((await new ImportAwards(db).RunAsync(Input.File(awards), "2026")).IsSuccess);
 
         var run = await new RunCalculation(db).RunAsync("2026");
 
@@ -260,7 +260,7 @@ public sealed class OrgAndRatingsTests : IDisposable
         var line = await db.PayoutLines.SingleAsync(l => l.RunId == run.Value.Run.Id && l.Rule == "innovation_award");
         Assert.Equal(("li_na", "award", 15000050L), (line.Person, line.Kind, line.AmountMinor));
         Assert.Contains("nominated by zhang_wei, approved by wang_fang", line.Json, StringComparison.Ordinal);
-        Assert.Contains("zhang_wei: innovation_award nominated by wang_fang awaits approval; not paid", run.Value.Notices);
+        Assert.Contains("zhang_wei: innovation_award nominated by wang_fang awaits approval; not paid", run.Value.Notices.Select(n => n.En));
     }
 
     [SkippableTheory]
@@ -272,9 +272,9 @@ public sealed class OrgAndRatingsTests : IDisposable
         var startup = SchemeJson.Write(TemplateCatalog.Find("crossborder-lifecycle").Value.Document.Schemes.Single(s => s.Id == "crossborder-startup"));
         await SeedAsync(t, "2026-Q1", startup);
         await using var db = t.Open();
-        Assert.True((await new ImportProducts(db).RunAsync(File("p.csv", "product,name,owner,launch_date\nxb,Cross-border,li_na,2026-01-05\n"))).IsSuccess);
-        Assert.True((await new ImportStages(db).RunAsync(File("s.csv", "product,stage,from\nxb,startup,2026-01-05\n"))).IsSuccess);
-        Assert.True((await new ImportEvents(db).RunAsync(File("ev.csv", "product,event,date\nxb,demand_validated,2026-02-14\n"), "2026-Q1")).IsSuccess);
+        Assert.True((await new ImportProducts(db).RunAsync(Input.File(File("p.csv", "product,name,owner,launch_date\nxb,Cross-border,li_na,2026-01-05\n")))).IsSuccess);
+        Assert.True((await new ImportStages(db).RunAsync(Input.File(File("s.csv", "product,stage,from\nxb,startup,2026-01-05\n")))).IsSuccess);
+        Assert.True((await new ImportEvents(db).RunAsync(Input.File(File("ev.csv", "product,event,date\nxb,demand_validated,2026-02-14\n")), "2026-Q1")).IsSuccess);
 
         var run = await new RunCalculation(db).RunAsync("2026-Q1");
 

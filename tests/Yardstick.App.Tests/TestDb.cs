@@ -1,6 +1,10 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using Yardstick.App.Access;
 using Yardstick.App.Database;
+using Yardstick.App.Hosting;
 using Yardstick.Data;
 
 namespace Yardstick.App.Tests;
@@ -59,12 +63,31 @@ public sealed class TestDb : IAsyncDisposable
             db = new TestDb(DatabaseSettings.FromArgument(file).Value, file, null, null);
         }
 
-        await using var ctx = db.Open();
+        await using var ctx = db.Open(organisationId: YardstickDb.NoOrganisation);
         await new MigrateDatabase(ctx).RunAsync();
         return db;
     }
 
-    public YardstickDb Open(string actor = "hr_admin") => Settings.Open(Time, actor);
+    /// <summary>A context for organisation <paramref name="organisationId"/> (default: the one every database starts with).</summary>
+    public YardstickDb Open(string actor = "hr_admin", int organisationId = Organisation.DefaultId) => Settings.Open(Time, actor, organisationId);
+
+    /// <summary>The services of <see cref="YardstickServices.AddYardstick"/> on this database and this clock; dispose them.</summary>
+    public ServiceProvider Services()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(Settings);
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddYardstick(new ConfigurationBuilder().Build());
+        return services.BuildServiceProvider(validateScopes: true);
+    }
+
+    /// <summary>A scope of <paramref name="services"/> acting for <paramref name="user"/> (null: on the installation); dispose it.</summary>
+    public static AsyncServiceScope Scope(ServiceProvider services, CurrentUser? user)
+    {
+        var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<YardstickSession>().User = user;
+        return scope;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -98,4 +121,11 @@ public sealed class TempFiles : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
+
+/// <summary>Input files for the use cases, read into memory (as a web upload would arrive) under the path's name.</summary>
+public static class Input
+{
+    public static Yardstick.App.Files.InputFile File(string path) =>
+        Yardstick.App.Files.InputFile.FromStream(new MemoryStream(System.IO.File.ReadAllBytes(path)), path);
 }

@@ -28,9 +28,9 @@ public sealed class UseCaseTests : IDisposable
     {
         await using var db = t.Open();
         Assert.True((await new OpenPeriod(db).RunAsync("2026-10", Template("industrial-value"))).IsSuccess);
-        Assert.True((await new ImportEmployees(db).RunAsync(_files.Write("e.csv", Employees), "2026-10")).IsSuccess);
-        Assert.True((await new ImportSalaries(db).RunAsync(_files.Write("s.csv", "person,base_salary,effective_from\nzhang_wei,28000.50,2026-01-01\nzhang_wei,30000,2026-10-01\nzhang_wei,99999,2026-11-01\n"), "2026-10")).IsSuccess);
-        var imported = await new ImportActuals(db).RunAsync(_files.Write("a.csv", E1Actuals), "2026-10");
+        Assert.True((await new ImportEmployees(db).RunAsync(Input.File(_files.Write("e.csv", Employees)), "2026-10")).IsSuccess);
+        Assert.True((await new ImportSalaries(db).RunAsync(Input.File(_files.Write("s.csv", "person,base_salary,effective_from\nzhang_wei,28000.50,2026-01-01\nzhang_wei,30000,2026-10-01\nzhang_wei,99999,2026-11-01\n")), "2026-10")).IsSuccess);
+        var imported = await new ImportActuals(db).RunAsync(Input.File(_files.Write("a.csv", E1Actuals)), "2026-10");
         Assert.True(imported.IsSuccess, string.Join("\n", imported.Problems));
     }
 
@@ -44,14 +44,14 @@ public sealed class UseCaseTests : IDisposable
         var bad = _files.Write("bad.csv", "person,indicator,value\nzhang_wei,csat,abc\nnobody,csat,4\nzhang_wei,foo,1\nzhang_wei,csat,4.1\nli_na,csat,5.5\nli_na,new_industry_cases,2.5\n");
 
         await using var db = t.Open();
-        var result = await new ImportActuals(db).RunAsync(bad, "2026-10");
+        var result = await new ImportActuals(db).RunAsync(Input.File(bad), "2026-10");
 
         Assert.Equal(
         [
             $"{bad}:2:3: 'abc' is not a number; expected a decimal with '.' such as 4.5",
-            $"{bad}:3:1: 'nobody' is not an employee; import employees first (yardstick import employees FILE)",
+            $"{bad}:3:1: 'nobody' is not an employee; import employees first",
             $"{bad}:4:2: unknown indicator 'foo'; scheme industrial-value has: renewal_rate, csat, issue_closure_rate, revenue_yoy_growth, new_industry_cases, defect_rate, core_feature_usage, rd_utilization, sales_support_rating, roadmap_completion, innovation_reserve",
-            $"{bad}:5:2: duplicate row for 'zhang_wei' and indicator 'csat': lines 2 and 5; keep one",
+            $"{bad}:5:2: duplicate row for person 'zhang_wei' and indicator 'csat': lines 2 and 5; keep one",
             $"{bad}:6:3: 5.5 is outside the rating scale of 'csat'; expected 1–5",
             $"{bad}:7:3: 2.5 is not a whole number; 'new_industry_cases' is a count (0, 1, 2, …)",
         ], result.Problems.Select(p => p.ToString()));
@@ -69,7 +69,7 @@ public sealed class UseCaseTests : IDisposable
         await SeedE1Async(t);
 
         await using var db = t.Open("li_na");
-        var again = await new ImportActuals(db).RunAsync(_files.Write("a.csv", E1Actuals.Replace("csat,4.5", "csat,4.0", StringComparison.Ordinal)), "2026-10");
+        var again = await new ImportActuals(db).RunAsync(Input.File(_files.Write("a.csv", E1Actuals.Replace("csat,4.5", "csat,4.0", StringComparison.Ordinal))), "2026-10");
 
         Assert.True(again.IsSuccess);
         Assert.Equal(11, again.Value.Replaced);
@@ -91,8 +91,8 @@ public sealed class UseCaseTests : IDisposable
         await SeedE1Async(t);
 
         await using var db = t.Open();
-        Assert.True((await new ImportEmployees(db).RunAsync(_files.Write("e.csv", Employees.Replace("李娜", "李娜娜", StringComparison.Ordinal)), "2026-10")).IsSuccess);
-        var salaries = await new ImportSalaries(db).RunAsync(_files.Write("s.csv", "person,base_salary,effective_from\nzhang_wei,28000.51,2026-01-01\n"), "2026-10");
+        Assert.True((await new ImportEmployees(db).RunAsync(Input.File(_files.Write("e.csv", Employees.Replace("李娜", "李娜娜", StringComparison.Ordinal))), "2026-10")).IsSuccess);
+        var salaries = await new ImportSalaries(db).RunAsync(Input.File(_files.Write("s.csv", "person,base_salary,effective_from\nzhang_wei,28000.51,2026-01-01\n")), "2026-10");
 
         Assert.Equal(1, salaries.Value.Replaced);
         Assert.Equal(2, await db.Employees.CountAsync());
@@ -113,8 +113,8 @@ public sealed class UseCaseTests : IDisposable
         var requests = _files.Write("bad-r.csv", "id,person,created_at,first_response_at,solution_at\nR1,zhang_wei,2026-10-05 09:00,2026-10-05 08:00,\nR1,li_na,yesterday,,\n");
 
         await using var db = t.Open();
-        var s = await new ImportSalaries(db).RunAsync(salaries, null);
-        var r = await new ImportRequests(db).RunAsync(requests, "2026-10");
+        var s = await new ImportSalaries(db).RunAsync(Input.File(salaries), null);
+        var r = await new ImportRequests(db).RunAsync(Input.File(requests), "2026-10");
 
         Assert.Equal(
         [
@@ -168,9 +168,9 @@ public sealed class UseCaseTests : IDisposable
         await using var db = t.Open();
         Assert.True((await new OpenPeriod(db).RunAsync("2026-10", Template("industrial-value"))).IsSuccess);
         var first = "person,name,product\nzhang_wei,张伟,mes\nli_na,李娜,mes\n";
-        Assert.True((await new ImportEmployees(db).RunAsync(_files.Write("e1.csv", first), "2026-10")).IsSuccess);
+        Assert.True((await new ImportEmployees(db).RunAsync(Input.File(_files.Write("e1.csv", first)), "2026-10")).IsSuccess);
         var moved = "person,name,product\nzhang_wei,张伟,scm\nli_na,李娜,\n";
-        Assert.True((await new ImportEmployees(db).RunAsync(_files.Write("e2.csv", moved), "2026-10")).IsSuccess);
+        Assert.True((await new ImportEmployees(db).RunAsync(Input.File(_files.Write("e2.csv", moved)), "2026-10")).IsSuccess);
 
         var owners = (await db.ProductOwners.AsNoTracking().ToListAsync()).Select(o => (o.ProductId, o.EmployeeId)).Order().ToList();
         Assert.Equal([("mes", "li_na"), ("scm", "zhang_wei")], owners);
@@ -210,7 +210,7 @@ public sealed class UseCaseTests : IDisposable
         await using var t = await TestDb.CreateAsync(provider);
         await using var db = t.Open();
         Assert.True((await new OpenPeriod(db).RunAsync("2026-10", Template("saas-team-individual"))).IsSuccess);
-        Assert.True((await new ImportEmployees(db).RunAsync(_files.Write("e.csv", Employees), null)).IsSuccess);
+        Assert.True((await new ImportEmployees(db).RunAsync(Input.File(_files.Write("e.csv", Employees)), null)).IsSuccess);
         var requests = _files.Write("r.csv", """
             id,person,created_at,first_response_at,solution_at,from
             R1,li_na,2026-09-29 10:00,2026-09-29 15:00,2026-10-01 09:00,sales
@@ -221,7 +221,7 @@ public sealed class UseCaseTests : IDisposable
             R6,li_na,2026-10-30 09:00,2026-10-30 10:00,2026-10-31 09:00,sales
             R7,li_na,2026-10-15T08:00:00+08:00,2026-10-16 08:00,2026-10-18 08:00,sales
             """.Replace("            ", "", StringComparison.Ordinal));
-        Assert.True((await new ImportRequests(db).RunAsync(requests, "2026-10")).IsSuccess);
+        Assert.True((await new ImportRequests(db).RunAsync(Input.File(requests), "2026-10")).IsSuccess);
 
         var run = await new RunCalculation(db).RunAsync("2026-10");
 
@@ -314,7 +314,7 @@ public sealed class UseCaseTests : IDisposable
         Assert.Equal("2026-10: cannot review: the period is Collecting; allowed from Collecting: calc", (await new StartReview(db).RunAsync("2026-10")).Problems.Single().ToString());
         Assert.Equal("2026-10: cannot open: the period is Collecting; allowed from Collecting: calc", (await new OpenPeriod(db).RunAsync("2026-10", null)).Problems.Single().ToString());
         Assert.True((await new RunCalculation(db).RunAsync("2026-10")).IsSuccess);
-        Assert.Equal("--reason: reopening needs a reason; pass --reason TEXT", (await new ReopenPeriod(db).RunAsync("2026-10", " ")).Problems.Single().ToString());
+        Assert.Equal("reason: reopening needs a reason", (await new ReopenPeriod(db).RunAsync("2026-10", " ")).Problems.Single().ToString());
         Assert.True((await new StartReview(db).RunAsync("2026-10")).IsSuccess);
         Assert.Equal("2026-10: cannot calc: the period is InReview; allowed from InReview: approve, reopen", (await new RunCalculation(db).RunAsync("2026-10")).Problems.Single().ToString());
         var approve = await new ApprovePeriod(db).RunAsync("2026-10");
@@ -323,7 +323,7 @@ public sealed class UseCaseTests : IDisposable
         Assert.StartsWith("2026-10: cannot waive: the period is InReview", (await new WaiveIndicator(db).RunAsync("2026-10", "li_na", "csat", "new hire")).Problems.Single().ToString(), StringComparison.Ordinal);
 
         Assert.True((await new ReopenPeriod(db).RunAsync("2026-10", "li_na joined late")).IsSuccess);
-        Assert.True((await new ImportActuals(db).RunAsync(_files.Write("li.csv", E1Actuals.Replace("zhang_wei", "li_na", StringComparison.Ordinal)), "2026-10", scope: "li")).IsSuccess);
+        Assert.True((await new ImportActuals(db).RunAsync(Input.File(_files.Write("li.csv", E1Actuals.Replace("zhang_wei", "li_na", StringComparison.Ordinal))), "2026-10", scope: "li")).IsSuccess);
         Assert.True((await new RunCalculation(db).RunAsync("2026-10")).IsSuccess);
         Assert.True((await new StartReview(db).RunAsync("2026-10")).IsSuccess);
         Assert.True((await new ApprovePeriod(db).RunAsync("2026-10")).IsSuccess);
@@ -342,9 +342,9 @@ public sealed class UseCaseTests : IDisposable
         await using var t = await TestDb.CreateAsync(provider);
         await SeedE1Async(t);
         await using var db = t.Open();
-        Assert.True((await new ImportActuals(db).RunAsync(_files.Write("li.csv", "person,indicator,value\n" + string.Join("", E1Actuals.Split('\n').Skip(2).Where(l => l.Length > 0).Select(l => l.Replace("zhang_wei", "li_na", StringComparison.Ordinal) + "\n"))), "2026-10", scope: "li")).IsSuccess);
+        Assert.True((await new ImportActuals(db).RunAsync(Input.File(_files.Write("li.csv", "person,indicator,value\n" + string.Join("", E1Actuals.Split('\n').Skip(2).Where(l => l.Length > 0).Select(l => l.Replace("zhang_wei", "li_na", StringComparison.Ordinal) + "\n")))), "2026-10", scope: "li")).IsSuccess);
         var bad = await new WaiveIndicator(db).RunAsync("2026-10", "li_na", "nope", "");
-        Assert.Equal(["INDICATOR", "--reason"], bad.Problems.Select(p => p.Where.ToString()));
+        Assert.Equal(["indicator", "reason"], bad.Problems.Select(p => p.Where.ToString()));
 
         Assert.True((await new WaiveIndicator(db).RunAsync("2026-10", "li_na", "renewal_rate", "joined on 2026-10-20")).IsSuccess);
         Assert.True((await new RunCalculation(db).RunAsync("2026-10")).IsSuccess);

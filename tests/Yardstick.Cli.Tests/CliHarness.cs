@@ -51,6 +51,15 @@ public sealed class CliHarness : IDisposable
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Runs with <paramref name="stdin"/> as standard input.</summary>
+    public static CliRun RunWithInput(string stdin, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = Program.Run(args, new StringReader(stdin), stdout, stderr);
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
+
     /// <summary>Evaluates E1-shaped input with the industrial-value template for 2026-10.</summary>
     public CliRun Evaluate(string actualsPath, params string[] more) =>
         Run(["evaluate", "--template", "industrial-value", "--period", "2026-10", "--actuals", actualsPath, .. more]);
@@ -65,6 +74,25 @@ public sealed class CliHarness : IDisposable
         {
             // a leftover temp directory is harmless
         }
+    }
+}
+
+/// <summary>What a database command's test expects of a run.</summary>
+public static class CliAssert
+{
+    /// <summary>Exit 0 with exactly <paramref name="expectedOut"/> on stdout (trailing line ends aside).</summary>
+    public static void Ok(CliRun run, string expectedOut)
+    {
+        Assert.True(run.Code == 0, run.ToString());
+        Assert.Equal(expectedOut, run.Out.TrimEnd('\n', '\r').ReplaceLineEndings("\n"));
+    }
+
+    /// <summary>Exit 2 with exactly <paramref name="errLines"/> on stderr and nothing on stdout.</summary>
+    public static void Refused(CliRun run, params string[] errLines)
+    {
+        Assert.True(run.Code == 2, run.ToString());
+        Assert.Equal(string.Join("\n", errLines), string.Join("\n", run.ErrLines));
+        Assert.Equal("", run.Out);
     }
 }
 

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Yardstick.Data;
 
+using static Yardstick.Cli.Tests.CliAssert;
+
 namespace Yardstick.Cli.Tests;
 
 /// <summary>
@@ -50,8 +52,8 @@ public sealed class CliDb : IAsyncDisposable
         return new CliDb(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, null, server, name);
     }
 
-    /// <summary>The database opened directly, to check what a command wrote.</summary>
-    public YardstickDb Open() => DatabaseSettings.FromArgument(Argument).Value.Open(TimeProvider.System, "test");
+    /// <summary>The database opened directly for an organisation (default: the one every database starts with), to check what a command wrote.</summary>
+    public YardstickDb Open(int organisationId = Organisation.DefaultId) => DatabaseSettings.FromArgument(Argument).Value.Open(TimeProvider.System, "test", organisationId);
 
     public async ValueTask DisposeAsync()
     {
@@ -81,19 +83,6 @@ public sealed class DatabaseCommandTests : IDisposable
     public void Dispose() => _h.Dispose();
 
     private static CliRun Run(CliDb db, params string[] args) => CliHarness.Run([.. args, "--db", db.Argument]);
-
-    private static void Ok(CliRun run, string expectedOut)
-    {
-        Assert.True(run.Code == 0, run.ToString());
-        Assert.Equal(expectedOut, run.Out.TrimEnd('\n', '\r'));
-    }
-
-    private static void Refused(CliRun run, params string[] errLines)
-    {
-        Assert.True(run.Code == 2, run.ToString());
-        Assert.Equal(errLines, run.ErrLines);
-        Assert.Equal("", run.Out);
-    }
 
     private static JsonElement Person(CliRun json, string person)
     {
@@ -160,8 +149,8 @@ public sealed class DatabaseCommandTests : IDisposable
         Ok(Run(db, "period", "review", "2026-10"), "period 2026-10: InReview");
         Refused(Run(db, "calc", "--period", "2026-10"), "2026-10: cannot calc: the period is InReview; allowed from InReview: approve, reopen");
         Refused(Run(db, "waive", "zhang_wei", "csat", "--period", "2026-10", "--reason", "survey not run"),
-            "2026-10: cannot waive: the period is InReview; data can change only while Draft, Collecting or Calculated (reopen it with --reason first)");
-        Refused(Run(db, "period", "reopen", "2026-10"), "--reason: reopening needs a reason; pass --reason TEXT");
+            "2026-10: cannot waive: the period is InReview; data can change only while Draft, Collecting or Calculated (yardstick period reopen 2026-10 --reason TEXT)");
+        Refused(Run(db, "period", "reopen", "2026-10"), "--reason: reopening needs a reason");
         Ok(Run(db, "period", "reopen", "2026-10", "--reason", "csat survey was not run"), "period 2026-10: Collecting");
 
         // a waiver, then a second run that becomes current
@@ -207,7 +196,7 @@ public sealed class DatabaseCommandTests : IDisposable
         Assert.Equal(2, e.ErrLines.Length);
         Refused(s,
             $"{salaries}:2:2: 30000.555 has more than two decimals; salaries are exact to the fen",
-            $"{salaries}:3:1: 'ghost' is not an employee; import employees first",
+            $"{salaries}:3:1: 'ghost' is not an employee; import employees first (yardstick import employees FILE)",
             $"{salaries}:3:3: '2026/01/01' is not a date; expected YYYY-MM-DD, such as 2026-02-14");
         Refused(a,
             $"{actuals}:2:3: 'abc' is not a number; expected a decimal with '.' such as 4.5",

@@ -20,6 +20,6 @@ public sealed class MigrateDatabase(YardstickDb db)
     public async Task<Problem?> CheckAsync(CancellationToken ct = default)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-        return pending.Count == 0 ? null : new Problem("--db", $"the database is not up to date ({pending.Count} pending migrations, the first {pending[0]}); run 'yardstick db migrate' first");
+        return pending.Count == 0 ? null : Problem.Conflict("db", $"数据库不是最新的（{pending.Count} 个待执行的迁移，第一个是 {pending[0]}）；请先升级数据库", $"the database is not up to date ({pending.Count} pending migrations, the first {pending[0]}); upgrade it first", "db.pending");
     }
 }

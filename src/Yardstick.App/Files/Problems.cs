@@ -21,6 +21,12 @@ public sealed class Problems
     public void At(string file, int line, int column, string zh, string en, string? code = null) =>
         Add(Problem.Invalid(Location.At(file, line, column), zh, en, code));
 
+    /// <summary>Bad input at <paramref name="where"/>.</summary>
+    public void At(Location where, string zh, string en, string? code = null) => Add(Problem.Invalid(where, zh, en, code));
+
+    /// <summary>Bad input at <paramref name="where"/>.</summary>
+    public void At(Location where, LocalizedText message) => Add(new Problem(ProblemKind.Invalid, where, message));
+
     /// <summary>Bad input in a field, or in a part of a file without a position.</summary>
     public void In(string field, string zh, string en, string? code = null) => Add(Problem.Invalid(field, zh, en, code));
 
@@ -49,15 +55,24 @@ public sealed class Problems
             Add(p);
     }
 
-    /// <summary>The problems kept, then one counting the rest.</summary>
+    /// <summary>
+    /// The problems kept, then one counting the rest. Problems in files are ordered by file (in the order the files
+    /// were first named), then line and column, so a report reads top to bottom whatever check found what; the
+    /// others come first, in the order they were found.
+    /// </summary>
     public IReadOnlyList<Problem> ToList()
     {
+        var files = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in _kept)
+            if (p.Where.File is { } f)
+                files.TryAdd(f, files.Count);
+        var sorted = _kept.OrderBy(p => p.Where.File is { } f ? files[f] : -1).ThenBy(p => p.Where.Line).ThenBy(p => p.Where.Column).ToList();
         if (Count <= _kept.Count)
-            return [.. _kept];
+            return sorted;
         var rest = Count - _kept.Count;
         return
         [
-            .. _kept,
+            .. sorted,
             new Problem(_kept[0].Kind, Location.None, new LocalizedText(
                 string.Create(CultureInfo.InvariantCulture, $"…另有 {rest} 个问题"),
                 string.Create(CultureInfo.InvariantCulture, $"… and {rest} more problems")), "more"),

@@ -3,123 +3,223 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using MiniExcelLibs;
+using Yardstick.Core.Common;
 
 namespace Yardstick.App.Files;
 
-/// <summary>One data row of an input file: its physical line (CSV) or sheet row (XLSX) and its fields.</summary>
-public readonly record struct Row(int Line, IReadOnlyList<string> Fields)
+/// <summary>The columns of a table file, found in its header: each expected column's 0-based field index, or -1.</summary>
+public sealed class TableColumns
 {
-    /// <summary>The field at a 0-based index; empty when the row is shorter.</summary>
-    public string this[int index] => index < Fields.Count ? Fields[index] : "";
+    private readonly Dictionary<string, int> _index;
+
+    internal TableColumns(string file, Dictionary<string, int> index) => (File, _index) = (file, index);
+
+    /// <summary>The file's name, as problems show it.</summary>
+    public string File { get; }
+
+    /// <summary>The 0-based field index of <paramref name="column"/>, or -1 when the file does not have it.</summary>
+    public int this[string column] => _index.TryGetValue(column, out var i) ? i : -1;
+
+    /// <summary>True when the file has <paramref name="column"/>.</summary>
+    public bool Has(string column) => this[column] >= 0;
+
+    /// <summary>The position of <paramref name="column"/> on <paramref name="line"/> (column 1 when the file lacks it).</summary>
+    public Location At(int line, string column) => Location.At(File, line, Math.Max(this[column], 0) + 1);
+}
+
+/// <summary>One data row of a table file: its physical line (CSV) or sheet row (XLSX), its fields and the file's columns.</summary>
+public readonly record struct Row(int Line, IReadOnlyList<string> Fields, TableColumns Columns)
+{
+    /// <summary>The trimmed text of <paramref name="column"/>; empty when the file lacks the column or the row is shorter.</summary>
+    public string this[string column] => Columns[column] is var i and >= 0 && i < Fields.Count ? Fields[i].Trim() : "";
+
+    /// <summary>The trimmed text of <paramref name="column"/>, or null when it is absent or empty.</summary>
+    public string? Text(string column) => this[column] is { Length: > 0 } t ? t : null;
+
+    /// <summary>The position of <paramref name="column"/> in this row.</summary>
+    public Location At(string column) => Columns.At(Line, column);
+
+    /// <summary>A required cell: its text, or a problem naming the column when it is empty.</summary>
+    public string? Required(string column, Problems problems)
+    {
+        if (Text(column) is { } text)
+            return text;
+        problems.At(At(column), $"{column} 为空；每一行都需要填写", $"{column} is empty; every row needs one");
+        return null;
+    }
+
+    /// <summary>A decimal written with '.' and no thousands separators; null with a problem when it is not one.</summary>
+    public decimal? Number(string column, Problems problems, string example, bool allowSign = true)
+    {
+        var text = this[column];
+        if (Numbers.TryParse(text, allowSign, out var value))
+            return value;
+        problems.At(At(column),
+            $"{column} '{text}' 不是数字；应为用 '.' 作小数点的数，例如 {example}",
+            $"{column} '{text}' is not a number; expected a decimal with '.' such as {example}");
+        return null;
+    }
+
+    /// <summary>An optional date (YYYY-MM-DD): null when empty, null with a problem when not a date.</summary>
+    public DateOnly? Date(string column, Problems problems)
+    {
+        var text = this[column];
+        if (text.Length == 0)
+            return null;
+        if (Dates.TryParse(text) is { } d)
+            return d;
+        problems.At(At(column), Dates.Bad(text));
+        return null;
+    }
+
+    /// <summary>A required date (YYYY-MM-DD); null with a problem when empty or not a date.</summary>
+    public DateOnly? RequiredDate(string column, Problems problems)
+    {
+        if (this[column].Length > 0)
+            return Date(column, problems);
+        problems.At(At(column), $"{column} 为空；应为 YYYY-MM-DD 格式的日期", $"{column} is empty; expected YYYY-MM-DD");
+        return null;
+    }
+}
+
+/// <summary>Numbers as files write them: '.' as the decimal point, no thousands separators, no exponent.</summary>
+public static class Numbers
+{
+    /// <summary>Parses <paramref name="text"/> (already trimmed) with the invariant culture.</summary>
+    public static bool TryParse(string text, bool allowSign, out decimal value)
+    {
+        var ok = decimal.TryParse(text, allowSign ? NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint : NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        value = Decimals.Canonical(value);
+        return ok;
+    }
+}
+
+/// <summary>Dates as files write them: YYYY-MM-DD.</summary>
+public static class Dates
+{
+    /// <summary>A date written YYYY-MM-DD, or null.</summary>
+    public static DateOnly? TryParse(string text) =>
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    /// <summary>The problem of a text that is not a date.</summary>
+    public static LocalizedText Bad(string text) => new(
+        $"'{text.Trim()}' 不是日期；应为 YYYY-MM-DD，例如 2026-02-14",
+        $"'{text.Trim()}' is not a date; expected YYYY-MM-DD, such as 2026-02-14");
+
+    /// <summary>A day as files write it.</summary>
+    public static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>
-/// Reads a CSV file (UTF-8 with or without BOM, LF or CRLF, comma-separated, RFC 4180 quoting) or the
-/// first sheet of an .xlsx file, row by row, without loading the file. Line 1 is the header.
-/// Problems with the file as a whole (unreadable, empty, wrong header, no rows) go to <see cref="Problems"/>.
+/// Reads a table: a CSV file (UTF-8 with or without BOM, LF or CRLF, comma-separated, RFC 4180 quoting) or the
+/// first sheet of an .xlsx workbook, row by row, without loading the file. Line 1 is the header; columns are
+/// found by name (any order, any case). Problems with the file as a whole (unreadable, empty, wrong header, no
+/// rows) go to <see cref="Problems"/> at the file's position; then no row is yielded.
 /// </summary>
 public static class TableFile
 {
+    private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
+
     /// <summary>
-    /// Checks the header and yields the data rows. <paramref name="columns"/> receives, for each of
-    /// <paramref name="required"/> then <paramref name="optional"/>, its 0-based field index or -1.
-    /// Yields nothing when the file cannot be read or its header is wrong. When the file is unusable
-    /// (unreadable, wrong header, no rows), every entry of <paramref name="columns"/> is -1 afterwards.
+    /// Checks the header and yields the data rows. <paramref name="allowEmpty"/>: a header without rows is accepted
+    /// (it empties what the file replaces); otherwise it is a problem.
     /// </summary>
-    public static IEnumerable<Row> Read(string path, string[] required, string[] optional, int[] columns, Problems problems, bool allowXlsx = false)
+    public static IEnumerable<Row> Read(InputFile file, string[] required, string[] optional, Problems problems, bool allowEmpty = false)
     {
-        Array.Fill(columns, -1);
         var expected = string.Join(",", required) + (optional.Length > 0 ? " (optionally also " + string.Join(",", optional) + ")" : "");
-        IEnumerator<Row> rows;
+        var expectedZh = string.Join(",", required) + (optional.Length > 0 ? "（可选：" + string.Join(",", optional) + "）" : "");
+        IEnumerator<(int Line, string[] Fields)> rows;
         try
         {
-            var xlsx = path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
-            if (xlsx && !allowXlsx)
-            {
-                problems.At(path, 1, 1, "this input must be a CSV file, not .xlsx");
-                yield break;
-            }
-
-            rows = xlsx ? ReadXlsx(path).GetEnumerator() : ReadCsv(path, problems).GetEnumerator();
+            file.Rewind();
+            rows = (IsXlsx(file) ? ReadXlsx(file.Content) : ReadCsv(file, problems)).GetEnumerator();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (IsReadError(ex))
         {
-            problems.At(path, 1, 1, "cannot read the file: " + ex.Message);
+            problems.At(Location.At(file.Name, 1, 1), "无法读取文件：" + ex.Message, "cannot read the file: " + ex.Message);
             yield break;
         }
 
         using (rows)
         {
-            if (!MoveNext(rows, path, problems, out var failed))
+            if (!MoveNext(rows, file, problems, out var failed))
             {
                 if (!failed)
-                    problems.At(path, 1, 1, $"the file is empty; expected the header {expected}");
+                    problems.At(Location.At(file.Name, 1, 1), $"文件为空；应有表头 {expectedZh}", $"the file is empty; expected the header {expected}");
                 yield break;
             }
 
-            var header = rows.Current;
-            if (!MapHeader(header, required, optional, columns, out var message))
+            var (headerLine, header) = rows.Current;
+            var columns = MapHeader(file.Name, header, required, optional, out var zh, out var en);
+            if (columns is null)
             {
-                Array.Fill(columns, -1);
-                problems.At(path, header.Line, 1, $"{message}; expected the header {expected}");
+                problems.At(Location.At(file.Name, headerLine, 1), $"{zh}；应有表头 {expectedZh}", $"{en}; expected the header {expected}");
                 yield break;
             }
 
             var any = false;
-            while (MoveNext(rows, path, problems, out _))
+            while (MoveNext(rows, file, problems, out _))
             {
                 any = true;
-                yield return rows.Current;
+                var (line, fields) = rows.Current;
+                yield return new Row(line, fields, columns);
             }
 
-            if (!any)
-            {
-                Array.Fill(columns, -1);
-                problems.At(path, header.Line + 1, 1, $"the file has a header but no rows; add at least one row of {string.Join(",", required)}");
-            }
+            if (!any && !allowEmpty)
+                problems.At(Location.At(file.Name, headerLine + 1, 1),
+                    $"文件只有表头没有数据行；请至少添加一行 {string.Join(",", required)}",
+                    $"the file has a header but no rows; add at least one row of {string.Join(",", required)}");
         }
     }
 
-    /// <summary>Reads the whole file only for its shape (readable, header, at least one row).</summary>
-    public static void Check(string path, string[] required, Problems problems)
+    private static bool IsXlsx(InputFile file)
     {
-        foreach (var _ in Read(path, required, [], new int[required.Length], problems, allowXlsx: true))
-        {
-        }
+        if (file.Name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (!file.Content.CanSeek)
+            return false;
+        Span<byte> head = stackalloc byte[4];
+        var read = file.Content.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+        file.Content.Position = 0;
+        return read == 4 && head.SequenceEqual(ZipMagic);
     }
 
-    private static bool MoveNext(IEnumerator<Row> rows, string path, Problems problems, out bool failed)
+    private static bool IsReadError(Exception ex) =>
+        ex is IOException or UnauthorizedAccessException or InvalidDataException or CsvHelperException or InvalidOperationException or System.Xml.XmlException or NotSupportedException or ArgumentException;
+
+    private static bool MoveNext<T>(IEnumerator<T> rows, InputFile file, Problems problems, out bool failed)
     {
         failed = false;
         try
         {
             return rows.MoveNext();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or CsvHelperException or InvalidOperationException or System.Xml.XmlException)
+        catch (Exception ex) when (IsReadError(ex))
         {
             failed = true;
-            problems.At(path, 1, 1, "cannot read the file: " + ex.Message);
+            problems.At(Location.At(file.Name, 1, 1), "无法读取文件：" + ex.Message, "cannot read the file: " + ex.Message);
             return false;
         }
     }
 
-    private static bool MapHeader(Row header, string[] required, string[] optional, int[] columns, out string message)
+    private static TableColumns? MapHeader(string file, string[] header, string[] required, string[] optional, out string zh, out string en)
     {
-        var names = header.Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
-        var all = required.Concat(optional).ToArray();
-        for (var i = 0; i < all.Length; i++)
-            columns[i] = names.IndexOf(all[i]);
-        var missing = required.Where((_, i) => columns[i] < 0).ToList();
+        var names = header.Select(f => f.Trim().ToLowerInvariant()).ToList();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var name in required.Concat(optional))
+            if (names.IndexOf(name) is var i and >= 0)
+                index[name] = i;
+        var missing = required.Where(r => !index.ContainsKey(r)).ToList();
         var duplicate = names.Where(n => n.Length > 0).GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        message = missing.Count > 0
-            ? $"the header is '{string.Join(",", header.Fields)}', missing {string.Join(", ", missing)}"
+        (zh, en) = missing.Count > 0
+            ? ($"表头为 '{string.Join(",", header)}'，缺少 {string.Join("、", missing)}", $"the header is '{string.Join(",", header)}', missing {string.Join(", ", missing)}")
             : duplicate.Count > 0
-                ? $"the header names {string.Join(", ", duplicate)} more than once"
-                : "";
-        return message.Length == 0;
+                ? ($"表头中 {string.Join("、", duplicate)} 出现了不止一次", $"the header names {string.Join(", ", duplicate)} more than once")
+                : ("", "");
+        return en.Length == 0 ? new TableColumns(file, index) : null;
     }
 
-    private static IEnumerable<Row> ReadCsv(string path, Problems problems)
+    private static IEnumerable<(int Line, string[] Fields)> ReadCsv(InputFile file, Problems problems)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -127,9 +227,10 @@ public static class TableFile
             TrimOptions = TrimOptions.Trim,
             IgnoreBlankLines = true,
             DetectColumnCountChanges = false,
-            BadDataFound = args => problems.At(path, args.Context.Parser?.RawRow ?? 0, 1, $"badly quoted field: {args.Field}"),
+            BadDataFound = args => problems.At(Location.At(file.Name, args.Context.Parser?.RawRow ?? 0, 1),
+                $"字段的引号不成对：{args.Field}", $"badly quoted field: {args.Field}"),
         };
-        using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        using var reader = new StreamReader(file.Content, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         using var csv = new CsvReader(reader, config);
         var parser = csv.Parser;
         while (csv.Read())
@@ -138,13 +239,12 @@ public static class TableFile
             var line = parser.RawRow; // the record's last physical line
             if (fields.Any(f => f.Contains('\n', StringComparison.Ordinal)))
                 line -= parser.RawRecord.TrimEnd('\r', '\n').Count(c => c == '\n'); // a quoted field spans lines: point at the first
-            yield return new Row(line, fields);
+            yield return (line, fields);
         }
     }
 
-    private static IEnumerable<Row> ReadXlsx(string path)
+    private static IEnumerable<(int Line, string[] Fields)> ReadXlsx(Stream stream)
     {
-        using var stream = File.OpenRead(path);
         var line = 0;
         foreach (IDictionary<string, object?> cells in MiniExcel.Query(stream, useHeaderRow: false))
         {
@@ -159,7 +259,7 @@ public static class TableFile
             }
 
             if (!empty)
-                yield return new Row(line, fields);
+                yield return (line, fields);
         }
     }
 

@@ -14,57 +14,17 @@ namespace Yardstick.App.Imports;
 /// </summary>
 public sealed class ImportProducts(YardstickDb db)
 {
-    private static readonly string[] Required = ["product", "name", "owner", "launch_date"];
-
-    private sealed record Parsed(int Line, string Id, string? Name, DateOnly? Launch, List<string> Owners);
-
-    public async Task<Result<ImportSummary>> RunAsync(string path, IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
+    public async Task<Result<ImportSummary>> RunAsync(InputFile file, IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
     {
         var problems = new Problems();
-        if (!ImportCommon.Exists(path, problems))
-            return ImportCommon.Fail<ImportSummary>(problems);
-        var employees = (await db.Employees.Select(e => e.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var c = new int[Required.Length];
-        var products = new Dictionary<string, Parsed>(StringComparer.Ordinal);
-        var ownerLines = new Dictionary<(string, string), int>();
-        var rowCount = 0;
-        foreach (var row in TableFile.Read(path, Required, [], c, problems, allowXlsx: true))
-        {
-            rowCount++;
-            if (ImportCommon.Required(path, row, c[0], "product", problems) is not { } id)
-                continue;
-            var name = ImportCommon.Text(row, c[1]);
-            var owner = ImportCommon.Text(row, c[2]);
-            if (owner is not null && !employees.Contains(owner))
-                problems.At(path, row.Line, c[2] + 1, $"owner '{owner}' is not an employee; import employees first");
-            var launch = ImportCommon.Date(path, row, c[3], problems);
-            if (!products.TryGetValue(id, out var product))
-            {
-                products[id] = product = new Parsed(row.Line, id, name, launch, []);
-            }
-            else
-            {
-                // a product's later rows name further owners; what they say of the product must match its first row
-                if (!string.Equals(name, product.Name, StringComparison.Ordinal))
-                    problems.At(path, row.Line, c[1] + 1, $"product '{id}' is named '{product.Name}' on line {product.Line} and '{name}' here; give one name on every row of the product (a row per owner)");
-                if (launch != product.Launch)
-                    problems.At(path, row.Line, c[3] + 1, $"product '{id}' launches {Day(product.Launch)} on line {product.Line} and {Day(launch)} here; give one launch date on every row of the product (a row per owner)");
-                if (owner is null)
-                    problems.At(path, row.Line, c[2] + 1, $"owner is empty on a further row of product '{id}' (first on line {product.Line}); each further row names another owner");
-            }
-
-            if (owner is null)
-                continue;
-            if (!ownerLines.TryAdd((id, owner), row.Line))
-                problems.At(path, row.Line, c[2] + 1, $"duplicate owner '{owner}' of product '{id}': lines {ownerLines[(id, owner)]} and {row.Line}; keep one");
-            else
-                product.Owners.Add(owner);
-        }
-
+        var (products, rowCount, columns) = ProductsFile.Read(file, problems);
+        var employees = await ImportCommon.EmployeeIdsAsync(db, ct);
+        foreach (var (owner, line) in products.Values.SelectMany(p => p.Owners).Where(o => !employees.Contains(o.Owner)))
+            ImportCommon.NotAnEmployee(problems, columns!.At(line, "owner"), owner, "负责人 ", "owner ");
         if (problems.Any)
             return ImportCommon.Fail<ImportSummary>(problems);
 
-        return await ImportCommon.WriteAsync(db, null, ImportKinds.Products, "all", path, rowCount, async previous =>
+        return await ImportCommon.WriteAsync(db, null, ImportKinds.Products, "all", file, rowCount, async previous =>
         {
             var stored = await db.Products.ToDictionaryAsync(p => p.Id, StringComparer.Ordinal, ct);
             // filtered here: an IN list of every id exceeds SQLite's limit of bound variables on large files
@@ -80,13 +40,11 @@ public sealed class ImportProducts(YardstickDb db)
                 else
                     product = db.Products.Add(new Product { Id = r.Id }).Entity;
                 (product.Name, product.LaunchDate) = (r.Name ?? r.Id, r.Launch);
-                foreach (var owner in r.Owners)
+                foreach (var (owner, _) in r.Owners)
                     db.ProductOwners.Add(new ProductOwner { ProductId = r.Id, EmployeeId = owner });
             }
 
             return updated;
         }, null, progress, ct);
     }
-
-    private static string Day(DateOnly? d) => d is { } day ? day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "(no date)";
 }

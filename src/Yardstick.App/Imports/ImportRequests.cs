@@ -1,9 +1,7 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Yardstick.App.Files;
-using Yardstick.App.Org;
+using Yardstick.App.Organisations;
 using Yardstick.Core.Common;
-using Yardstick.Core.Requests;
 using Yardstick.Data;
 
 namespace Yardstick.App.Imports;
@@ -16,63 +14,35 @@ namespace Yardstick.App.Imports;
 /// </summary>
 public sealed class ImportRequests(YardstickDb db)
 {
-    private static readonly string[] Required = ["id", "person", "created_at", "first_response_at", "solution_at"];
-    private static readonly string[] Optional = ["from"];
-    private static readonly string[] LocalFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"];
-
-    public async Task<Result<ImportSummary>> RunAsync(string path, string label, string scope = "all", IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
+    public async Task<Result<ImportSummary>> RunAsync(InputFile file, string label, string scope = "all", IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
     {
-        var loaded = await PeriodScheme.LoadAsync(db, label, ct);
+        var loaded = await ImportCommon.OpenPeriodAsync(db, label, "requests", ct);
         if (!loaded.IsSuccess)
             return Result<ImportSummary>.Fail(loaded.Problems);
         var p = loaded.Value;
-        if (p.CheckAcceptsData("import requests") is { } closed)
-            return Result<ImportSummary>.Fail([closed]);
         var problems = new Problems();
-        if (!ImportCommon.Exists(path, problems))
-            return ImportCommon.Fail<ImportSummary>(problems);
         var sla = await ConfigureOrganisation.LoadAsync(db, ct);
-        var employees = (await db.Employees.Select(e => e.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var columns = new int[6];
-        var rows = new List<RequestRow>();
-        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in TableFile.Read(path, Required, Optional, columns, problems, allowXlsx: true))
+        var (requests, columns) = RequestsFile.Read(file, sla, problems);
+        var employees = await ImportCommon.EmployeeIdsAsync(db, ct);
+        foreach (var r in requests.Where(r => r.Person.Length > 0 && !employees.Contains(r.Person)))
+            ImportCommon.NotAnEmployee(problems, columns!.At(r.Line, "person"), r.Person);
+        var rows = requests.Select(r => new RequestRow
         {
-            var id = row[columns[0]].Trim();
-            var person = row[columns[1]].Trim();
-            if (id.Length == 0)
-                problems.At(path, row.Line, columns[0] + 1, "the request id is empty");
-            else if (!lines.TryAdd(id, row.Line))
-                problems.At(path, row.Line, columns[0] + 1, $"duplicate request '{id}': lines {lines[id]} and {row.Line}; keep one");
-            if (!employees.Contains(person))
-                problems.At(path, row.Line, columns[1] + 1, person.Length == 0 ? "the person is empty" : $"'{person}' is not an employee; import employees first");
-            var created = Time(path, row, columns[2], sla, problems, required: true);
-            var response = Time(path, row, columns[3], sla, problems, required: false);
-            var solution = Time(path, row, columns[4], sla, problems, required: false);
-            if (created is null)
-                continue;
-            var record = new RequestRecord(id, person, created.Value, response, solution);
-            foreach (var problem in record.Validate())
-                problems.At(path, row.Line, (problem.Where.Field == "first_response_at" ? columns[3] : columns[4]) + 1, problem.Message.En);
-            rows.Add(new RequestRow
-            {
-                ExternalId = id,
-                Person = person,
-                FromDepartment = columns[5] >= 0 ? row[columns[5]].Trim() : "",
-                CreatedAt = created.Value.ToUniversalTime(),
-                FirstResponseAt = response?.ToUniversalTime(),
-                SolutionAt = solution?.ToUniversalTime(),
-            });
-        }
-
+            ExternalId = r.Id,
+            Person = r.Person,
+            FromDepartment = r.FromDepartment,
+            CreatedAt = r.CreatedAt,
+            FirstResponseAt = r.FirstResponseAt,
+            SolutionAt = r.SolutionAt,
+        }).ToList();
         if (problems.Any)
             return ImportCommon.Fail<ImportSummary>(problems);
 
-        var hash = ImportCommon.Hash(path);
+        var hash = file.Hash();
         var previous = await ImportCommon.PreviousAsync(db, p.Row.Id, ImportKinds.Requests, scope, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var replaced = previous is null ? 0 : await BulkInsert.DeleteWhereAsync<RequestRow>(db, nameof(RequestRow.ImportId), previous.Id, ct);
-        var import = await ImportCommon.RecordAsync(db, p.Row.Id, ImportKinds.Requests, scope, path, hash, rows.Count, replaced, previous, ct);
+        var import = await ImportCommon.RecordAsync(db, p.Row.Id, ImportKinds.Requests, scope, file, hash, rows.Count, replaced, previous, ct);
         var (periodId, importId) = (p.Row.Id, import.Id);
         await BulkInsert.WriteAsync<RequestRow, RequestRow>(db, rows,
         [
@@ -87,23 +57,5 @@ public sealed class ImportRequests(YardstickDb db)
         ], new Reporter(n => progress?.Report(new WorkProgress("write", n, rows.Count))), ct);
         await tx.CommitAsync(ct);
         return new ImportSummary(import, rows.Count, replaced);
-    }
-
-    private static DateTimeOffset? Time(string path, Row row, int column, RequestSla sla, Problems problems, bool required)
-    {
-        var text = row[column].Trim();
-        if (text.Length == 0)
-        {
-            if (required)
-                problems.At(path, row.Line, column + 1, "created_at is empty; expected YYYY-MM-DD HH:MM");
-            return null;
-        }
-
-        if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-            return sla.FromLocal(local);
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) && (text.EndsWith('Z') || text.Contains('+', StringComparison.Ordinal) || text.LastIndexOf('-') > 9))
-            return instant;
-        problems.At(path, row.Line, column + 1, $"'{text}' is not a time; expected YYYY-MM-DD HH:MM in the company time zone ({sla.TimeZone.Id}) or ISO 8601 with an offset");
-        return null;
     }
 }

@@ -20,7 +20,7 @@ public sealed class OpenPeriod(YardstickDb db)
     {
         var parsed = Period.Parse(label);
         if (!parsed.IsSuccess)
-            return Result<ReviewPeriod>.Fail([.. parsed.Problems.Select(p => new Problem("period", p.Message.En))]);
+            return Result<ReviewPeriod>.Fail([.. parsed.Problems.Select(p => p.At(Location.Of("period")))]);
         var period = parsed.Value;
         var text = period.ToString();
         var row = await db.Periods.SingleOrDefaultAsync(p => p.Label == text, ct);
@@ -32,7 +32,8 @@ public sealed class OpenPeriod(YardstickDb db)
                 return Result<ReviewPeriod>.Fail(compiled.Problems);
             var (document, schemes) = compiled.Value;
             foreach (var s in schemes.Select(c => c.Scheme).Where(s => period.Kind < s.PeriodKind))
-                return Result<ReviewPeriod>.Fail("period", $"period {text} is a {period.Kind.ToString().ToLowerInvariant()}, shorter than the {s.PeriodKind.ToString().ToLowerInvariant()} of scheme {s.Id}");
+                return Problem.Invalid("period", $"周期 {text} 是{KindZh(period.Kind)}，短于方案 {s.Id} 的{KindZh(s.PeriodKind)}",
+                    $"period {text} is a {KindEn(period.Kind)}, shorter than the {KindEn(s.PeriodKind)} of scheme {s.Id}");
 
             // a bundle is versioned by its stage schemes: a new version of any of them is a new version of the bundle
             var scheme = (Id: document.Id, Version: schemes.Max(c => c.Scheme.Version));
@@ -61,14 +62,14 @@ public sealed class OpenPeriod(YardstickDb db)
         if (row is null)
         {
             if (version is null)
-                return Result<ReviewPeriod>.Fail("--template", $"period {text} does not exist yet; give its scheme with --template ID or --scheme FILE");
+                return Problem.Invalid("scheme", $"周期 {text} 还不存在；请给出它的方案（模板或方案文件）", $"period {text} does not exist yet; give its scheme (a template or a scheme file)", "period.needs_scheme");
             if (version.Id == 0)
                 await db.SaveChangesAsync(ct);
             row = db.Periods.Add(ReviewPeriod.Create(period, version.Id, db.Now)).Entity;
         }
         else if (version is not null && version.Id != row.SchemeVersionId)
         {
-            return Result<ReviewPeriod>.Fail("--template", $"period {text} already uses another scheme version; a period's scheme cannot change");
+            return Problem.Conflict("scheme", $"周期 {text} 已使用另一个方案版本；周期的方案不能更改", $"period {text} already uses another scheme version; a period's scheme cannot change");
         }
 
         if (row.Open(db.Now) is { } refused)
@@ -76,4 +77,8 @@ public sealed class OpenPeriod(YardstickDb db)
         await db.SaveChangesAsync(ct);
         return row;
     }
+
+    private static string KindEn(PeriodKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static string KindZh(PeriodKind kind) => kind switch { PeriodKind.Month => "月度", PeriodKind.Quarter => "季度", PeriodKind.Half => "半年度", _ => "年度" };
 }

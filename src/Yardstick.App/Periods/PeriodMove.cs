@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Yardstick.Core.Common;
 using Yardstick.Data;
 
@@ -9,14 +8,10 @@ internal static class PeriodMove
 {
     public static async Task<Result<ReviewPeriod>> ApplyAsync(YardstickDb db, string label, Func<ReviewPeriod, Task<Problem?>> move, CancellationToken ct)
     {
-        var parsed = Period.Parse(label);
-        if (!parsed.IsSuccess)
-            return Result<ReviewPeriod>.Fail([.. parsed.Problems.Select(p => new Problem("period", p.Message.En))]);
-        var text = parsed.Value.ToString();
-        var row = await db.Periods.SingleOrDefaultAsync(p => p.Label == text, ct);
-        if (row is null)
-            return Result<ReviewPeriod>.Fail("period", $"there is no period {text}; open it first: yardstick period open {text} --template ID");
-        if (await move(row) is { } refused)
+        var row = await PeriodScheme.FindAsync(db, label, ct);
+        if (!row.IsSuccess)
+            return row;
+        if (await move(row.Value) is { } refused)
             return Result<ReviewPeriod>.Fail([refused]);
         await db.SaveChangesAsync(ct);
         return row;

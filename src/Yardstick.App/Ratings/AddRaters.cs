@@ -21,19 +21,19 @@ public sealed class AddRaters(YardstickDb db)
             return Result<IReadOnlyList<RatingRater>>.Fail(found.Problems);
         var campaign = found.Value;
         var problems = new List<Problem>();
-        if (Campaigns.CheckOpen(campaign, p, "add raters") is { } closed)
+        if (Campaigns.CheckOpen(campaign, p, "添加评价人", "add raters") is { } closed)
             problems.Add(closed);
         if (!await db.Employees.AnyAsync(e => e.Id == ratee, ct))
-            problems.Add(new Problem("RATEE", $"'{ratee}' is not an employee; import employees first"));
+            problems.Add(Problem.NotFound("ratee", $"'{ratee}' 不是员工；请先导入员工", $"'{ratee}' is not an employee; import employees first", "employee.unknown"));
         var indicator = Campaigns.RatingIndicators(p).FirstOrDefault(i => i.Code == campaign.Indicator);
         foreach (var (rater, group) in raters)
         {
             if (string.IsNullOrWhiteSpace(rater) || rater == ratee)
-                problems.Add(new Problem("RATER", rater == ratee ? $"'{ratee}' cannot rate themselves" : "a rater id is empty"));
+                problems.Add(rater == ratee ? Problem.Invalid("rater", $"'{ratee}' 不能评价自己", $"'{ratee}' cannot rate themselves") : Problem.Invalid("rater", "评价人编号为空", "a rater id is empty"));
             if (string.IsNullOrWhiteSpace(group))
-                problems.Add(new Problem(rater, "the rater group is empty; expected sales, customer_success, rd, …"));
+                problems.Add(Problem.Invalid(rater, "评价人组为空；应为 sales、customer_success、rd 等", "the rater group is empty; expected sales, customer_success, rd, …"));
             else if (indicator is not null && Campaigns.CheckGroup(indicator, group) is { } bad)
-                problems.Add(new Problem(rater, bad));
+                problems.Add(new Problem(ProblemKind.Invalid, Location.Of(rater), bad));
         }
 
         if (problems.Count > 0)

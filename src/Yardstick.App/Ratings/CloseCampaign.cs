@@ -18,7 +18,7 @@ public sealed class CloseCampaign(YardstickDb db)
         if (!found.IsSuccess)
             return found;
         var campaign = found.Value;
-        if (Campaigns.CheckOpen(campaign, loaded.Value, "close the campaign") is { } refused)
+        if (Campaigns.CheckOpen(campaign, loaded.Value, "关闭评价活动", "close the campaign") is { } refused)
             return Result<RatingCampaign>.Fail([refused]);
         campaign.ClosedAt = db.Now;
         await db.SaveChangesAsync(ct);

@@ -17,15 +17,15 @@ public sealed class CreateCampaign(YardstickDb db)
             return Result<RatingCampaign>.Fail(loaded.Problems);
         var p = loaded.Value;
         var problems = new List<Problem>();
-        if (p.CheckAcceptsData("create a rating campaign") is { } closed)
+        if (p.CheckAcceptsData("创建评价活动", "create a rating campaign") is { } closed)
             problems.Add(closed);
         if (string.IsNullOrWhiteSpace(name))
-            problems.Add(new Problem("NAME", "the campaign needs a name, such as 2026-10-360"));
+            problems.Add(Problem.Invalid("campaign", "评价活动需要名称，例如 2026-10-360", "the campaign needs a name, such as 2026-10-360"));
         var ratings = Campaigns.RatingIndicators(p);
         if (!ratings.Any(i => i.Code == indicator))
-            problems.Add(new Problem("--indicator", $"'{indicator}' is not a rating indicator of scheme {p.Document.Id}; expected {(ratings.Count == 0 ? "none (the scheme has no indicator with source ratings)" : string.Join(", ", ratings.Select(i => i.Code)))}"));
+            problems.Add(Problem.Invalid("indicator", $"'{indicator}' 不是方案 {p.Document.Id} 的评分指标；应为 {(ratings.Count == 0 ? "无（方案中没有来源为 ratings 的指标）" : string.Join(", ", ratings.Select(i => i.Code)))}", $"'{indicator}' is not a rating indicator of scheme {p.Document.Id}; expected {(ratings.Count == 0 ? "none (the scheme has no indicator with source ratings)" : string.Join(", ", ratings.Select(i => i.Code)))}"));
         if (await db.RatingCampaigns.AnyAsync(c => c.PeriodId == p.Row.Id && c.Name == name, ct))
-            problems.Add(new Problem("NAME", $"{p.Row.Label} already has a campaign '{name}'"));
+            problems.Add(Problem.Conflict("campaign", $"{p.Row.Label} 已有评价活动 '{name}'", $"{p.Row.Label} already has a campaign '{name}'"));
         if (problems.Count > 0)
             return Result<RatingCampaign>.Fail(problems);
         var campaign = db.RatingCampaigns.Add(new RatingCampaign { PeriodId = p.Row.Id, Name = name.Trim(), Indicator = indicator }).Entity;

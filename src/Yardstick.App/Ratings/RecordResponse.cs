@@ -22,17 +22,17 @@ public sealed class RecordResponse(YardstickDb db)
         if (!found.IsSuccess)
             return Result<RatingRater>.Fail(found.Problems);
         var campaign = found.Value;
-        if (Campaigns.CheckOpen(campaign, p, "record a response") is { } closed)
+        if (Campaigns.CheckOpen(campaign, p, "记录评价", "record a response") is { } closed)
             return Result<RatingRater>.Fail([closed]);
         var row = await db.RatingRaters.SingleOrDefaultAsync(r => r.CampaignId == campaign.Id && r.Ratee == ratee && r.Rater == rater, ct);
         if (row is null)
-            return Result<RatingRater>.Fail("RATER", $"'{rater}' is not a rater of '{ratee}' in campaign '{campaign.Name}'; add them first");
+            return Problem.NotFound("rater", $"'{rater}' 不是评价活动 '{campaign.Name}' 中 '{ratee}' 的评价人；请先添加", $"'{rater}' is not a rater of '{ratee}' in campaign '{campaign.Name}'; add them first");
         var problems = new List<Problem>();
         if (answers.Count == 0)
-            problems.Add(new Problem("answers", "the response has no answers"));
+            problems.Add(Problem.Invalid("answers", "这份评价没有回答", "the response has no answers"));
         for (var q = 0; q < answers.Count; q++)
             if (answers[q] < Campaigns.Min || answers[q] > Campaigns.Max)
-                problems.Add(new Problem(string.Create(CultureInfo.InvariantCulture, $"question {q + 1}"), string.Create(CultureInfo.InvariantCulture, $"answer {answers[q]} is outside the scale; expected {Campaigns.Min}–{Campaigns.Max}")));
+                problems.Add(Problem.Invalid(string.Create(CultureInfo.InvariantCulture, $"question {q + 1}"), string.Create(CultureInfo.InvariantCulture, $"回答 {answers[q]} 超出评分范围；应为 {Campaigns.Min}–{Campaigns.Max}"), string.Create(CultureInfo.InvariantCulture, $"answer {answers[q]} is outside the scale; expected {Campaigns.Min}–{Campaigns.Max}")));
         if (problems.Count > 0)
             return Result<RatingRater>.Fail(problems);
 

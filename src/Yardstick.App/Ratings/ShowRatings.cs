@@ -49,12 +49,12 @@ public sealed class ShowRatings(YardstickDb db)
                     .Select(g => new RatingResponse(g.Key.Rater, g.Key.RaterGroup, [.. g.OrderBy(x => x.Question).Select(x => x.Score)])),
                 indicator?.RaterGroups);
             if (!aggregate.IsSuccess)
-                return Result<IReadOnlyList<CampaignView>>.Fail([new Problem(c.Name, "the campaign's responses cannot be aggregated: " + aggregate.Problems[0].Message.En)]);
+                return Result<IReadOnlyList<CampaignView>>.Fail([aggregate.Problems[0].At(Location.Of(c.Name)).Prefixed("无法汇总该评价活动的评价：", "the campaign's responses cannot be aggregated: ")]);
             views.Add(new CampaignView(c.Name, c.Indicator, true, aggregate.Value.Raters, aggregate.Value.View));
         }
 
         if (views.Count == 0)
-            return Result<IReadOnlyList<CampaignView>>.Fail("PERSON", $"'{ratee}' is not a ratee of any campaign in {p.Row.Label}");
+            return Problem.NotFound("person", $"'{ratee}' 不是 {p.Row.Label} 任何评价活动的被评价人", $"'{ratee}' is not a ratee of any campaign in {p.Row.Label}");
         return views;
     }
 }

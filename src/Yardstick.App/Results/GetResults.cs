@@ -95,7 +95,7 @@ public sealed class GetResults(YardstickDb db)
         var p = loaded.Value;
         var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.PeriodId == p.Row.Id && r.IsCurrent, ct);
         return run is null
-            ? Result<(PeriodScheme, CalculationRun)>.Fail("--period", $"period {p.Row.Label} has no results yet; run yardstick calc --period {p.Row.Label}")
+            ? Problem.NotFound("period", $"周期 {p.Row.Label} 还没有结果；请先计算", $"period {p.Row.Label} has no results yet; calculate it first", "results.none", p.Row.Label)
             : (p, run);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Evaluation;
 using Yardstick.Core.Common;
 using Yardstick.Data;
 
@@ -14,14 +15,15 @@ public sealed class WaiveIndicator(YardstickDb db)
             return Result<Waiver>.Fail(loaded.Problems);
         var p = loaded.Value;
         var problems = new List<Problem>();
-        if (p.CheckAcceptsData("waive") is { } closed)
+        if (p.CheckAcceptsData("豁免", "waive") is { } closed)
             problems.Add(closed);
-        if (p.FindIndicator(indicator).Index < 0)
-            problems.Add(new Problem("INDICATOR", $"unknown indicator '{indicator}'; {p.IndicatorList}"));
+        var space = IndicatorSpace.Of(p.Document, p.Schemes);
+        if (space.IndexOf(indicator) < 0)
+            problems.Add(new Problem(ProblemKind.Invalid, Location.Of("indicator"), space.Unknown(indicator)));
         if (!await db.Employees.AnyAsync(e => e.Id == person, ct))
-            problems.Add(new Problem("PERSON", $"'{person}' is not an employee; import employees first"));
+            problems.Add(Problem.NotFound("person", $"'{person}' 不是员工；请先导入员工", $"'{person}' is not an employee; import employees first", "employee.unknown"));
         if (string.IsNullOrWhiteSpace(reason))
-            problems.Add(new Problem("--reason", "a waiver needs a reason; pass --reason TEXT"));
+            problems.Add(Problem.Invalid("reason", "豁免需要写明原因", "a waiver needs a reason"));
         if (problems.Count > 0)
             return Result<Waiver>.Fail(problems);
 

@@ -34,7 +34,7 @@ internal static class DevCommands
         {
             if (rows < 1)
                 problems.In("--rows", "must be at least 1");
-            problems.WriteTo(io.Error);
+            Output.Errors.Fail(io, problems);
             return Program.BadInput;
         }
 

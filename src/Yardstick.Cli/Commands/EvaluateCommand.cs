@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Text.Json;
+using Yardstick.App.Evaluation;
 using Yardstick.Cli.Evaluation;
-using Yardstick.Cli.Input;
 using Yardstick.Cli.Output;
+using Yardstick.Core.Common;
 using Yardstick.Core.Scoring;
 
 namespace Yardstick.Cli.Commands;
@@ -30,74 +32,82 @@ internal static class EvaluateCommand
     private static int Run(Io io, InputOptions o, string format, string? outPath, string? explain)
     {
         var problems = new Problems();
-        var inputs = RunInputs.Load(o, problems, p =>
+        using var loaded = EvaluationLoader.Load(o, problems, p =>
         {
             if (explain is not null && format != "table" && outPath is null)
-                p.In("--explain", $"with --format {format} the results go to stdout, so the trace has nowhere to go; add --out FILE or use --format table");
+                p.In("--explain", $"使用 --format {format} 时结果写到标准输出，明细无处可写；请加 --out FILE 或使用 --format table", $"with --format {format} the results go to stdout, so the trace has nowhere to go; add --out FILE or use --format table");
             if (outPath is not null && !OutputFile.CanWrite(outPath, out var why))
-                p.In("--out", why);
+                p.In("--out", why, why);
         });
-        if (inputs is not null && explain is not null && !inputs.IsEvaluated(explain))
-            problems.In("--explain", $"no person '{explain}' in {o.Actuals}{(o.People is null ? "" : " or " + o.People)}");
-        if (inputs is null || problems.Any)
-            return Failed(io, problems);
+        if (loaded is not null && explain is not null && !loaded.Inputs.People.Contains(explain))
+            problems.In("--explain", $"{loaded.Where} 中没有人员 '{explain}'", $"no person '{explain}' in {loaded.Where}");
+        var language = loaded?.Language ?? Language.En;
+        if (loaded is null || problems.Any)
+            return Failed(io, problems, language);
 
-        var result = Evaluator.Run(inputs);
-        if (result.Problems.Count > 0)
-        {
-            foreach (var p in result.Problems)
-                problems.Add(p);
-            return Failed(io, problems);
-        }
+        var inputs = loaded.Inputs;
+        var evaluated = Evaluator.Evaluate(inputs);
+        if (!evaluated.IsSuccess)
+            return Errors.Fail(io, evaluated.Problems, language);
+        var result = evaluated.Value;
 
-        Warn(io, inputs, result);
+        Warn(io, result, language);
         OutputFile.Write(io, outPath, writer =>
         {
             switch (format)
             {
                 case "json":
-                    EvaluationJson.Write(writer, inputs, result);
+                    WriteJson(writer, w => ResultsJson.Write(w, inputs, result, language));
                     break;
                 case "csv":
                     ScorecardWriters.Csv(writer, inputs, result.Results);
                     break;
                 default:
-                    ScorecardWriters.Table(SpectreConsole.Over(writer, io.Terminal && outPath is null), inputs, result);
+                    ScorecardWriters.Table(SpectreConsole.Over(writer, io.Terminal && outPath is null), inputs, result, language);
                     if (explain is not null)
-                        writer.Write("\n" + Explain(inputs, result, explain));
+                        writer.Write("\n" + Explain(inputs, result, explain, language));
                     break;
             }
         });
 
         if (explain is not null && format != "table")
-            io.Out.Write(Explain(inputs, result, explain));
+            io.Out.Write(Explain(inputs, result, explain, language));
         if (o.Ledger is not null)
-            LedgerFile.Write(o.Ledger, result.Ledger);
+            LedgerOutput.Write(o.Ledger, result.Ledger);
         return Program.Ok;
     }
 
     /// <summary>Bad input: the problems on stderr, exit 2.</summary>
-    internal static int Failed(Io io, Problems problems)
+    internal static int Failed(Io io, Problems problems, Language language)
     {
         if (!problems.Any)
-            problems.In("evaluate", "nothing to evaluate");
-        problems.WriteTo(io.Error);
-        return Program.BadInput;
+            problems.In("evaluate", "没有可评估的内容", "nothing to evaluate");
+        return Errors.Fail(io, problems, language);
     }
 
     /// <summary>The payout engine's notices (a milestone already paid, a missing measure) are not errors: stderr, prefixed <c>warning:</c>.</summary>
-    internal static void Warn(Io io, RunInputs inputs, EvaluationResult result)
+    internal static void Warn(Io io, EvaluationResult result, Language language)
     {
         foreach (var n in result.Notices)
-            io.Error.WriteLine("warning: " + n.Get(inputs.Language));
+            io.Error.WriteLine((language == Language.ZhCN ? "提示：" : "warning: ") + n.Get(language));
     }
 
-    private static string Explain(RunInputs inputs, EvaluationResult result, string person)
+    /// <summary>Streams JSON written by <paramref name="write"/> to <paramref name="writer"/>, indented, with a final newline.</summary>
+    internal static void WriteJson(TextWriter writer, Action<Utf8JsonWriter> write)
+    {
+        using var stream = TextWriterStream.Over(writer);
+        using (var w = new Utf8JsonWriter(stream, ResultsJson.Indented))
+            write(w);
+        stream.Write("\n"u8);
+        stream.Flush();
+    }
+
+    private static string Explain(EvaluationInputs inputs, EvaluationResult result, string person, Language language)
     {
         var r = result.For(person)!;
-        var text = ScorecardTrace.Render(r.Card, inputs.Language);
+        var text = ScorecardTrace.Render(r.Card, language);
         if (r.ProRata is { } pro)
-            text += pro.Trace(inputs.Language) + "\n";
-        return inputs.HasPlan ? text + "\n" + Statement.Text(inputs, result, r) : text;
+            text += pro.Trace.Get(language) + "\n";
+        return inputs.HasPlan ? text + "\n" + Statement.Text(inputs, result, r, language) : text;
     }
 }

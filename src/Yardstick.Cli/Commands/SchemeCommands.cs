@@ -36,7 +36,7 @@ internal static class SchemeCommands
 
         if (problems.Any)
         {
-            problems.WriteTo(io.Error);
+            Output.Errors.Fail(io, problems);
             return Program.BadInput;
         }
 

@@ -20,15 +20,14 @@ internal static class SchemeSource
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            problems.At(path, 1, 1, "cannot read the file: " + ex.Message);
+            problems.At(Location.At(path, 1, 1), "无法读取文件：" + ex.Message, "cannot read the file: " + ex.Message);
             return null;
         }
 
         var parsed = SchemeJson.Parse(text, path);
         if (!parsed.IsSuccess)
         {
-            foreach (var p in parsed.Problems)
-                problems.Add(p.ToString());
+            problems.AddRange(parsed.Problems);
             return null;
         }
 
@@ -42,7 +41,7 @@ internal static class SchemeSource
         if (compiled.IsSuccess)
             return compiled.Value;
         foreach (var p in compiled.Problems)
-            problems.Add(p.Where.IsNone ? $"{origin}: {p.Message.En}" : $"{origin}: {p.Where}: {p.Message.En}");
+            problems.Add(p.At(Location.Of(p.Where.IsNone ? origin : $"{origin}: {p.Where}")));
         return null;
     }
 
@@ -54,7 +53,8 @@ internal static class SchemeSource
         if (loaded.Document.IsBundle)
         {
             var ids = string.Join(", ", loaded.Document.Schemes.Select(s => $"{s.Id} ({s.Stage})"));
-            problems.In(loaded.Origin, $"'{loaded.Document.Id}' is a lifecycle bundle of one scheme per product stage ({ids}); this command needs one scheme: pick one stage, e.g. --template {StageTemplates[0]}");
+            problems.In(loaded.Origin, $"'{loaded.Document.Id}' 是每个产品阶段一个方案的生命周期方案（{ids}）；此命令需要单一方案：请选一个阶段，例如 --template {StageTemplates[0]}",
+                $"'{loaded.Document.Id}' is a lifecycle bundle of one scheme per product stage ({ids}); this command needs one scheme: pick one stage, e.g. --template {StageTemplates[0]}");
             return null;
         }
 
@@ -81,7 +81,7 @@ internal static class SchemeSource
     {
         if ((templateId is null) == (schemePath is null))
         {
-            problems.In("--template/--scheme", "give exactly one: --template ID (see 'yardstick templates list') or --scheme FILE");
+            problems.In("--template/--scheme", "请只给出一个：--template ID（见 'yardstick templates list'）或 --scheme FILE", "give exactly one: --template ID (see 'yardstick templates list') or --scheme FILE");
             return null;
         }
 
@@ -91,7 +91,7 @@ internal static class SchemeSource
             if (!found.IsSuccess)
             {
                 foreach (var p in found.Problems)
-                    problems.In("--template", p.Message.En);
+                    problems.Add(p.At(Location.Of("--template")));
                 return null;
             }
 
@@ -108,7 +108,7 @@ internal static class SchemeSource
         if (!period.IsSuccess)
         {
             foreach (var p in period.Problems)
-                problems.In("--period", p.Message.En);
+                problems.Add(p.At(Location.Of("--period")));
             return null;
         }
 
@@ -118,7 +118,7 @@ internal static class SchemeSource
         if (!calc.IsSuccess)
         {
             foreach (var p in calc.Problems)
-                problems.In("--period", p.Message.En);
+                problems.Add(p.At(Location.Of("--period")));
             return null;
         }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Yardstick.App.Evaluation;
 using Yardstick.Cli.Evaluation;
 using Yardstick.Cli.Output;
 
@@ -24,26 +25,22 @@ internal static class StatementCommand
     private static int Run(Io io, InputOptions o, string person, string format)
     {
         var problems = new Problems();
-        var inputs = RunInputs.Load(o, problems);
-        if (inputs is not null && !inputs.IsEvaluated(person))
-            problems.In("statement", $"no person '{person}' in {o.Actuals}{(o.People is null ? "" : " or " + o.People)}");
-        if (inputs is null || problems.Any)
-            return EvaluateCommand.Failed(io, problems);
+        using var loaded = EvaluationLoader.Load(o, problems);
+        if (loaded is not null && !loaded.Inputs.People.Contains(person))
+            problems.In("statement", $"{loaded.Where} 中没有人员 '{person}'", $"no person '{person}' in {loaded.Where}");
+        var language = loaded?.Language ?? Core.Common.Language.En;
+        if (loaded is null || problems.Any)
+            return EvaluateCommand.Failed(io, problems, language);
 
-        var result = Evaluator.Run(inputs);
-        if (result.Problems.Count > 0)
-        {
-            foreach (var p in result.Problems)
-                problems.Add(p);
-            return EvaluateCommand.Failed(io, problems);
-        }
-
-        EvaluateCommand.Warn(io, inputs, result);
-        var r = result.For(person)!;
+        var evaluated = Evaluator.Evaluate(loaded.Inputs);
+        if (!evaluated.IsSuccess)
+            return Errors.Fail(io, evaluated.Problems, language);
+        EvaluateCommand.Warn(io, evaluated.Value, language);
+        var r = evaluated.Value.For(person)!;
         if (format == "json")
-            Statement.Json(io.Out, inputs, result, r);
+            EvaluateCommand.WriteJson(io.Out, w => Statement.Json(w, loaded.Inputs, evaluated.Value, r, language));
         else
-            io.Out.Write(Statement.Text(inputs, result, r));
+            io.Out.Write(Statement.Text(loaded.Inputs, evaluated.Value, r, language));
         return Program.Ok;
     }
 }

@@ -49,7 +49,7 @@ internal static class TemplatesCommands
             problems.In("--out", why);
         if (problems.Any)
         {
-            problems.WriteTo(io.Error);
+            Output.Errors.Fail(io, problems);
             return Program.BadInput;
         }
 

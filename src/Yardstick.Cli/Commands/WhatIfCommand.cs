@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using Spectre.Console;
+using Yardstick.App.Evaluation;
 using Yardstick.Cli.Evaluation;
 using Yardstick.Cli.Output;
 using Yardstick.Core.Common;
@@ -28,57 +28,82 @@ internal static class WhatIfCommand
     private static int Run(Io io, InputOptions o, string person, string[] sets)
     {
         var problems = new Problems();
-        var inputs = RunInputs.Load(o, problems);
-        List<(int, decimal)> changes = [];
-        if (inputs is not null)
+        using var loaded = EvaluationLoader.Load(o, problems);
+        var language = loaded?.Language ?? Language.En;
+        List<(int, decimal)>? changes = null;
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal) { ["person"] = "--person" };
+        if (loaded is not null)
         {
-            if (!inputs.IsEvaluated(person))
-                problems.In("--person", $"no person '{person}' in {o.Actuals}{(o.People is null ? "" : " or " + o.People)}");
+            if (!loaded.Inputs.People.Contains(person))
+            {
+                problems.In("--person", $"{loaded.Where} 中没有人员 '{person}'", $"no person '{person}' in {loaded.Where}");
+            }
             else
-                changes = WhatIf.ParseSets(inputs, person, sets, problems);
+            {
+                // the CLI's syntax is code=value; App checks the code and the value; problems in the order of the arguments
+                var parsed = new List<(string, string)>();
+                var syntax = new Problems();
+                var order = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var k = 0; k < sets.Length; k++)
+                {
+                    var s = sets[k];
+                    var eq = s.IndexOf('=', StringComparison.Ordinal);
+                    if (eq < 0)
+                    {
+                        order.TryAdd($"--set {s}", k);
+                        syntax.In($"--set {s}", "应为 code=value，例如 --set core_feature_usage=0.62", "expected code=value, e.g. --set core_feature_usage=0.62");
+                        continue;
+                    }
+
+                    var code = s[..eq].Trim();
+                    fields.TryAdd(code, $"--set {s}");
+                    order.TryAdd(code, k);
+                    parsed.Add((code, s[(eq + 1)..]));
+                }
+
+                var checks = new Problems();
+                changes = WhatIf.ParseChanges(loaded.Inputs, person, parsed, checks);
+                problems.AddRange(syntax.ToList().Concat(checks.ToList()).OrderBy(p => order.GetValueOrDefault(p.Where.Field ?? "", -1)));
+            }
         }
 
-        if (inputs is null || problems.Any)
-            return EvaluateCommand.Failed(io, problems);
+        if (loaded is null || changes is null || problems.Any)
+            return problems.Any ? Errors.Fail(io, problems, language, fields) : EvaluateCommand.Failed(io, problems, language);
 
-        var (result, engineProblems) = WhatIf.Compare(inputs, person, changes);
-        if (result is null)
-        {
-            foreach (var p in engineProblems)
-                problems.Add(p);
-            return EvaluateCommand.Failed(io, problems);
-        }
-
-        Write(SpectreConsole.Over(io.Out, io.Terminal), inputs, result);
+        var result = WhatIf.Compare(loaded.Inputs, person, changes);
+        if (!result.IsSuccess)
+            return Errors.Fail(io, result.Problems, language);
+        Write(SpectreConsole.Over(io.Out, io.Terminal), loaded.Inputs, result.Value, language);
         return Program.Ok;
     }
 
-    private static void Write(IAnsiConsole console, RunInputs inputs, WhatIfResult r)
+    private static void Write(IAnsiConsole console, EvaluationInputs inputs, WhatIfResult r, Language lang)
     {
-        var name = inputs.NameOf(r.Person);
-        console.WriteLine($"What if: {r.Person}{(name is null ? "" : $" ({name})")}, {r.After.Scheme.Scheme.Id}, {inputs.Period}");
+        string L(string en, string zh) => lang == Language.ZhCN ? zh : en;
+        var name = inputs.InfoOf(r.Person).Name;
+        console.WriteLine($"{L("What if", "假设分析")}: {r.Person}{(name is null ? "" : $" ({name})")}, {r.After.Card.Scheme.Scheme.Id}, {inputs.Period}");
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("");
-        table.AddColumn(new TableColumn("current").RightAligned());
-        table.AddColumn(new TableColumn("what if").RightAligned());
-        table.AddColumn(new TableColumn("difference").RightAligned());
+        table.AddColumn(new TableColumn(L("current", "当前")).RightAligned());
+        table.AddColumn(new TableColumn(L("what if", "假设")).RightAligned());
+        table.AddColumn(new TableColumn(L("difference", "差异")).RightAligned());
         foreach (var c in r.Changes)
-            Row(table, c.Code, c.Before is { } b ? TraceFormat.Input(b) : "missing", TraceFormat.Input(c.After), c.Before is { } b2 ? Signed(c.After - b2, TraceFormat.Input) : "");
-        Row(table, "total", TraceFormat.ShowScore(r.Before.Total), TraceFormat.ShowScore(r.After.Total), Signed(Truncated(r.After.Total) - Truncated(r.Before.Total), d => d.ToString("0.00", CultureInfo.InvariantCulture)));
-        Row(table, "grade", r.Before.Grade ?? "-", r.After.Grade ?? "-", r.Before.Grade == r.After.Grade ? "" : "changed");
+            Row(table, c.Code, c.Before is { } b ? TraceFormat.Input(b) : L("missing", "缺失"), TraceFormat.Input(c.After), c.Before is { } b2 ? Signed(c.After - b2, TraceFormat.Input) : "");
+        Row(table, L("total", "总分"), TraceFormat.ShowScore(r.Before.Total), TraceFormat.ShowScore(r.After.Total),
+            Signed(TraceFormat.TruncateScore(r.After.Total) - TraceFormat.TruncateScore(r.Before.Total), TraceFormat.ShowScore));
+        Row(table, L("grade", "等级"), r.Before.Grade ?? "-", r.After.Grade ?? "-", r.Before.Grade == r.After.Grade ? "" : L("changed", "变化"));
         foreach (var p in r.Pay)
             Row(table, $"{p.Rule} ({JsonNames.Kind(p.Kind)}, {p.Currency})", Line(p.Before), Line(p.After), Signed(p.Difference, TraceFormat.Money));
         foreach (var (currency, before, after) in r.Totals)
-            Row(table, $"pay {currency}", TraceFormat.Money(before), TraceFormat.Money(after), Signed(after - before, TraceFormat.Money));
+            Row(table, $"{L("pay", "薪酬")} {currency}", TraceFormat.Money(before), TraceFormat.Money(after), Signed(after - before, TraceFormat.Money));
         console.Write(table);
-        console.WriteLine("totals are truncated to 2 decimals; * marks a provisional line; the other people's inputs are unchanged");
+        console.WriteLine(L("totals are truncated to 2 decimals; * marks a provisional line; the other people's inputs are unchanged",
+            "总分截断到两位小数；* 表示暂定项；其他人的输入不变"));
     }
 
     private static void Row(Table table, params string[] cells) => table.AddRow(cells.Select(c => new Text(c)).ToArray());
 
     private static string Line(PayoutLine? line) => line is null ? "-" : TraceFormat.Money(line.Amount.Amount) + (line.Provisional ? " *" : "");
-
-    private static decimal Truncated(decimal total) => Math.Floor(total * 100m) / 100m;
 
     private static string Signed(decimal d, Func<decimal, string> format) => d == 0 ? "0" : d > 0 ? "+" + format(d) : "−" + format(-d);
 }

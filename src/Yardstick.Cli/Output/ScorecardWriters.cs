@@ -2,13 +2,12 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Spectre.Console;
-using Yardstick.Cli.Evaluation;
+using Yardstick.App.Evaluation;
 using Yardstick.Core.Common;
-using Yardstick.Core.Scoring;
 
 namespace Yardstick.Cli.Output;
 
-/// <summary>The table and CSV formats of <c>evaluate</c> (the JSON is <see cref="EvaluationJson"/>).</summary>
+/// <summary>The table and CSV formats of <c>evaluate</c> (the JSON is App's <see cref="ResultsJson"/>).</summary>
 internal static class ScorecardWriters
 {
     /// <summary>
@@ -16,7 +15,7 @@ internal static class ScorecardWriters
     /// <c>scheme</c> column follows <c>person</c> and the groups are those of every stage scheme (empty where
     /// the person's scheme has no such group).
     /// </summary>
-    public static void Csv(TextWriter writer, RunInputs inputs, IEnumerable<PersonResult> results)
+    public static void Csv(TextWriter writer, EvaluationInputs inputs, IEnumerable<PersonResult> results)
     {
         using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture), leaveOpen: true);
         var groups = inputs.Calculators.SelectMany(c => c.Scheme.GroupNodes().Select(n => c.Scheme.Nodes[n].Code)).Distinct(StringComparer.Ordinal).ToArray();
@@ -26,14 +25,15 @@ internal static class ScorecardWriters
         csv.NextRecord();
         foreach (var r in results)
         {
+            var scheme = r.Card.Scheme;
             csv.WriteField(r.Person);
             if (inputs.IsBundle)
-                csv.WriteField(r.Scheme.Scheme.Id);
+                csv.WriteField(scheme.Scheme.Id);
             csv.WriteField(r.Total.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(r.Grade ?? "");
             csv.WriteField(r.Card.Complete ? "true" : "false");
             foreach (var code in groups)
-                csv.WriteField(r.Scheme.NodeIndex(code) is var n and >= 0 && r.Scheme.NodeIndicator[n] < 0 ? r.Card.Groups[n].Points.ToString(CultureInfo.InvariantCulture) : "");
+                csv.WriteField(scheme.NodeIndex(code) is var n and >= 0 && scheme.NodeIndicator[n] < 0 ? r.Card.Groups[n].Points.ToString(CultureInfo.InvariantCulture) : "");
             csv.NextRecord();
         }
 
@@ -44,41 +44,44 @@ internal static class ScorecardWriters
     /// A table for people: totals truncated toward −∞ to 2 decimals, as every screen shows them; with a plan,
     /// the pay per currency and the number of provisional lines.
     /// </summary>
-    public static void Table(IAnsiConsole console, RunInputs inputs, EvaluationResult result)
+    public static void Table(IAnsiConsole console, EvaluationInputs inputs, EvaluationResult result, Language lang)
     {
-        var lang = inputs.Language;
+        string L(string en, string zh) => lang == Language.ZhCN ? zh : en;
         var title = inputs.IsBundle ? inputs.Document.Name.Get(lang) : inputs.Calculators[0].Scheme.Scheme.Name.Get(lang);
         var version = inputs.IsBundle ? "" : $" v{inputs.Calculators[0].Scheme.Scheme.Version}";
-        var mode = inputs.IsBundle ? $", schemes by the product's stage {(inputs.StageMode == Core.Lifecycle.StageMode.ProRata ? "weighted by days" : "on " + inputs.Period.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}" : "";
+        var last = inputs.Period.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var mode = !inputs.IsBundle ? ""
+            : inputs.ProRata ? L(", schemes by the product's stage weighted by days", "，按产品阶段选择方案并按天加权")
+            : L($", schemes by the product's stage on {last}", $"，按产品在 {last} 的阶段选择方案");
         console.WriteLine($"{title} ({inputs.Document.Id}{version}), {inputs.Period}{mode}");
         var table = new Table().Border(TableBorder.Rounded);
-        var names = inputs.People is not null;
-        table.AddColumn("person");
+        var names = inputs.Info.Count > 0;
+        table.AddColumn(L("person", "人员"));
         if (names)
-            table.AddColumn("name");
+            table.AddColumn(L("name", "姓名"));
         if (inputs.IsBundle)
-            table.AddColumn("scheme");
-        table.AddColumn(new TableColumn("total").RightAligned());
-        table.AddColumn("grade");
-        table.AddColumn("complete");
-        table.AddColumn("missing");
-        table.AddColumn("waived");
+            table.AddColumn(L("scheme", "方案"));
+        table.AddColumn(new TableColumn(L("total", "总分")).RightAligned());
+        table.AddColumn(L("grade", "等级"));
+        table.AddColumn(L("complete", "完整"));
+        table.AddColumn(L("missing", "缺失"));
+        table.AddColumn(L("waived", "豁免"));
         if (inputs.HasPlan)
         {
-            table.AddColumn(new TableColumn("pay").RightAligned());
-            table.AddColumn(new TableColumn("provisional").RightAligned());
+            table.AddColumn(new TableColumn(L("pay", "薪酬")).RightAligned());
+            table.AddColumn(new TableColumn(L("provisional", "暂定")).RightAligned());
         }
 
         foreach (var r in result.Results)
         {
             var cells = new List<string> { r.Person };
             if (names)
-                cells.Add(inputs.NameOf(r.Person) ?? "");
+                cells.Add(inputs.InfoOf(r.Person).Name ?? "");
             if (inputs.IsBundle)
-                cells.Add(r.Scheme.Scheme.Id + (r.ProRata is null ? "" : " (pro rata)"));
+                cells.Add(r.Card.Scheme.Scheme.Id + (r.ProRata is null ? "" : L(" (pro rata)", "（按天加权）")));
             cells.Add(TraceFormat.ShowScore(r.Total));
             cells.Add(r.Grade ?? "-");
-            cells.Add(r.Card.Complete ? "yes" : "no");
+            cells.Add(r.Card.Complete ? L("yes", "是") : L("no", "否"));
             cells.Add(string.Join(", ", r.Card.MissingCodes));
             cells.Add(string.Join(", ", r.Card.WaivedCodes));
             if (inputs.HasPlan)
@@ -93,7 +96,8 @@ internal static class ScorecardWriters
 
         console.Write(table);
         var count = result.Results.Count;
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{count} {(count == 1 ? "person" : "people")}; totals are truncated to 2 decimals, grades compare the unrounded total"));
+        console.WriteLine(L(
+            string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "person" : "people")}; totals are truncated to 2 decimals, grades compare the unrounded total"),
+            string.Create(CultureInfo.InvariantCulture, $"共 {count} 人；总分截断到两位小数，等级按未取整的总分比较")));
     }
 }

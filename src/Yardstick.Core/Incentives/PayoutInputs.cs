@@ -30,6 +30,10 @@ public sealed class Measures
     /// <summary>Sets a measure; returns false when it was already set.</summary>
     public bool Set(MeasureScope scope, string id, string name, decimal value) => _values.TryAdd((scope, id, name), value);
 
+    /// <summary>Every measure, in no particular order.</summary>
+    public IEnumerable<(MeasureScope Scope, string Id, string Name, decimal Value)> All =>
+        _values.Select(kv => (kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Value));
+
     /// <summary>A measure, or null.</summary>
     public decimal? Get(MeasureScope scope, string? id, string name) =>
         id is not null && _values.TryGetValue((scope, id, name), out var v) ? v : null;

@@ -30,7 +30,7 @@ public static class ActualValue
             return Invalid($"'{text?.Trim()}' 不是数字；应为以 '.' 作小数点的数字，例如 {Example(indicator.Unit).Replace(" or ", " 或 ", StringComparison.Ordinal)}", $"'{text?.Trim()}' is not a number; expected a decimal with '.' such as {Example(indicator.Unit)}");
         if (percent)
             value /= 100m;
-        return Check(indicator, value);
+        return Check(indicator, Decimals.Canonical(value));
     }
 
     /// <summary>Checks a value against the indicator's unit and bounds.</summary>

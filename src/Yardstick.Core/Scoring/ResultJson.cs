@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Yardstick.Core.Common;
 
 namespace Yardstick.Core.Scoring;
 
@@ -32,7 +33,7 @@ public static class ResultJson
         var s = r.Scheme;
         w.WriteStartObject();
         w.WriteString("person", r.Person);
-        w.WriteNumber("total", extras?.Total ?? r.Total);
+        w.WriteNumber("total", Decimals.Canonical(extras?.Total ?? r.Total));
         var grade = extras is { Total: not null } ? extras.Grade : r.Grade;
         if (grade is null)
             w.WriteNull("grade");
@@ -46,8 +47,8 @@ public static class ResultJson
         {
             var g = r.Groups[n];
             w.WriteStartObject(s.Nodes[n].Code);
-            w.WriteNumber("weight", g.Weight);
-            w.WriteNumber("points", g.Points);
+            w.WriteNumber("weight", Decimals.Canonical(g.Weight));
+            w.WriteNumber("points", Decimals.Canonical(g.Points));
             Number(w, "achievement", g.Achievement);
             w.WriteEndObject();
         }
@@ -59,12 +60,12 @@ public static class ResultJson
         {
             var x = r.Indicators[i];
             w.WriteStartObject(s.Indicators[i].Code);
-            w.WriteNumber("weight", x.Weight);
-            w.WriteNumber("target", x.Target);
+            w.WriteNumber("weight", Decimals.Canonical(x.Weight));
+            w.WriteNumber("target", Decimals.Canonical(x.Target));
             Number(w, "actual", x.Actual);
             Number(w, "achievement", x.Achievement);
             Number(w, "score", x.Waived ? null : x.Score);
-            w.WriteNumber("points", x.Points);
+            w.WriteNumber("points", Decimals.Canonical(x.Points));
             w.WriteBoolean("missing", x.Missing);
             w.WriteBoolean("waived", x.Waived);
             if (r.WaiverReason(i) is { } reason)
@@ -106,7 +107,7 @@ public static class ResultJson
     private static void Number(Utf8JsonWriter w, string name, decimal? value)
     {
         if (value is { } v)
-            w.WriteNumber(name, v);
+            w.WriteNumber(name, Decimals.Canonical(v));
         else
             w.WriteNull(name);
     }

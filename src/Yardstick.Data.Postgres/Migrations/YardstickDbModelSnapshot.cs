@@ -22,6 +22,154 @@ namespace Yardstick.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("RoleNameIndex");
+
+                    b.ToTable("AspNetRoles", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "admin",
+                            ConcurrencyStamp = "admin",
+                            Name = "admin",
+                            NormalizedName = "ADMIN"
+                        },
+                        new
+                        {
+                            Id = "finance",
+                            ConcurrencyStamp = "finance",
+                            Name = "finance",
+                            NormalizedName = "FINANCE"
+                        });
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ClaimType")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClaimValue")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RoleId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoleId");
+
+                    b.ToTable("AspNetRoleClaims", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ClaimType")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClaimValue")
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AspNetUserClaims", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
+                {
+                    b.Property<string>("LoginProvider")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProviderKey")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProviderDisplayName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("LoginProvider", "ProviderKey");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AspNetUserLogins", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RoleId")
+                        .HasColumnType("text");
+
+                    b.HasKey("UserId", "RoleId");
+
+                    b.HasIndex("RoleId");
+
+                    b.ToTable("AspNetUserRoles", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LoginProvider")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("text");
+
+                    b.HasKey("UserId", "LoginProvider", "Name");
+
+                    b.ToTable("AspNetUserTokens", (string)null);
+                });
+
             modelBuilder.Entity("Yardstick.Data.Actual", b =>
                 {
                     b.Property<long>("Id")
@@ -40,6 +188,9 @@ namespace Yardstick.Data.Postgres.Migrations
                     b.Property<string>("Indicator")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("PeriodId")
                         .HasColumnType("integer");
@@ -66,7 +217,7 @@ namespace Yardstick.Data.Postgres.Migrations
 
                     b.HasIndex("ImportId");
 
-                    b.HasIndex("PeriodId", "ScopeKind", "ScopeId", "Indicator")
+                    b.HasIndex("OrganisationId", "PeriodId", "ScopeKind", "ScopeId", "Indicator")
                         .IsUnique();
 
                     b.ToTable("Actuals");
@@ -105,9 +256,12 @@ namespace Yardstick.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Entity", "EntityKey");
+                    b.HasIndex("OrganisationId", "Entity", "EntityKey");
 
                     b.ToTable("Audit", (string)null);
                 });
@@ -136,6 +290,9 @@ namespace Yardstick.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PeriodId")
                         .HasColumnType("integer");
 
@@ -155,7 +312,7 @@ namespace Yardstick.Data.Postgres.Migrations
 
                     b.HasIndex("ImportId");
 
-                    b.HasIndex("PeriodId", "Rule", "Person");
+                    b.HasIndex("OrganisationId", "PeriodId", "Rule", "Person");
 
                     b.ToTable("Awards", (string)null);
                 });
@@ -189,6 +346,9 @@ namespace Yardstick.Data.Postgres.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PeriodId")
                         .HasColumnType("integer");
 
@@ -207,7 +367,7 @@ namespace Yardstick.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PeriodId", "Number")
+                    b.HasIndex("OrganisationId", "PeriodId", "Number")
                         .IsUnique();
 
                     b.ToTable("Runs", (string)null);
@@ -215,6 +375,9 @@ namespace Yardstick.Data.Postgres.Migrations
 
             modelBuilder.Entity("Yardstick.Data.Employee", b =>
                 {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Id")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -239,9 +402,9 @@ namespace Yardstick.Data.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.HasKey("Id");
+                    b.HasKey("OrganisationId", "Id");
 
-                    b.HasIndex("ManagerId");
+                    b.HasIndex("OrganisationId", "ManagerId");
 
                     b.ToTable("Employees");
                 });
@@ -276,6 +439,9 @@ namespace Yardstick.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("PeriodId")
                         .HasColumnType("integer");
 
@@ -291,7 +457,7 @@ namespace Yardstick.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PeriodId", "Kind", "Scope");
+                    b.HasIndex("OrganisationId", "PeriodId", "Kind", "Scope");
 
                     b.ToTable("Imports", (string)null);
                 });
@@ -314,6 +480,9 @@ namespace Yardstick.Data.Postgres.Migrations
                     b.Property<long?>("ImportId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("PeriodId")
                         .HasColumnType("integer");
 
@@ -324,6 +493,8 @@ namespace Yardstick.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ImportId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.ToTable("MilestoneEvents", (string)null);
                 });
@@ -336,7 +507,17 @@ namespace Yardstick.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("Name")
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameZh")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -357,13 +538,18 @@ namespace Yardstick.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Code")
+                        .IsUnique();
+
                     b.ToTable("Organisations");
 
                     b.HasData(
                         new
                         {
                             Id = 1,
-                            Name = "default",
+                            Code = "default",
+                            NameEn = "Default organisation",
+                            NameZh = "默认组织",
                             ProRata = false,
                             ResponseLimitHours = 24,
                             SolutionLimitHours = 72,
@@ -394,6 +580,9 @@ namespace Yardstick.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Person")
                         .IsRequired()
                         .HasColumnType("text");
@@ -413,7 +602,7 @@ namespace Yardstick.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RunId", "Person", "Position")
+                    b.HasIndex("OrganisationId", "RunId", "Person", "Position")
                         .IsUnique();
 
                     b.ToTable("PayoutLines", (string)null);
@@ -421,6 +610,9 @@ namespace Yardstick.Data.Postgres.Migrations
 
             modelBuilder.Entity("Yardstick.Data.Product", b =>
                 {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Id")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -432,7 +624,7 @@ namespace Yardstick.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.HasKey("Id");
+                    b.HasKey("OrganisationId", "Id");
 
                     b.ToTable("Products");
                 });
@@ -450,6 +642,9 @@ namespace Yardstick.Data.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ProductId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -457,9 +652,9 @@ namespace Yardstick.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EmployeeId");
+                    b.HasIndex("OrganisationId", "EmployeeId");
 
-                    b.HasIndex("ProductId", "EmployeeId")
+                    b.HasIndex("OrganisationId", "ProductId", "EmployeeId")
                         .IsUnique();
 
                     b.ToTable("ProductOwners");
@@ -476,6 +671,9 @@ namespace Yardstick.Data.Postgres.Migrations
                     b.Property<DateOnly>("From")
                         .HasColumnType("date");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ProductId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -486,7 +684,7 @@ namespace Yardstick.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProductId", "From")
+                    b.HasIndex("OrganisationId", "ProductId", "From")
                         .IsUnique();
 
                     b.ToTable("ProductStages");
@@ -511,10 +709,15 @@ namespace Yardstick.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PeriodId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
 
                     b.ToTable("RatingCampaigns");
                 });
@@ -528,6 +731,9 @@ namespace Yardstick.Data.Postgres.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Ratee")
@@ -547,7 +753,7 @@ namespace Yardstick.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId", "Ratee", "Rater")
+                    b.HasIndex("OrganisationId", "CampaignId", "Ratee", "Rater")
                         .IsUnique();
 
                     b.ToTable("RatingRaters");
@@ -561,6 +767,9 @@ namespace Yardstick.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Question")
                         .HasColumnType("integer");
 
@@ -572,7 +781,7 @@ namespace Yardstick.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RaterId", "Question")
+                    b.HasIndex("OrganisationId", "RaterId", "Question")
                         .IsUnique();
 
                     b.ToTable("RatingResponses", (string)null);
@@ -603,6 +812,9 @@ namespace Yardstick.Data.Postgres.Migrations
                     b.Property<long>("ImportId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PeriodId")
                         .HasColumnType("integer");
 
@@ -619,7 +831,7 @@ namespace Yardstick.Data.Postgres.Migrations
 
                     b.HasIndex("ImportId");
 
-                    b.HasIndex("PeriodId", "ExternalId")
+                    b.HasIndex("OrganisationId", "PeriodId", "ExternalId")
                         .IsUnique();
 
                     b.ToTable("Requests", (string)null);
@@ -641,6 +853,9 @@ namespace Yardstick.Data.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ReopenReason")
                         .HasColumnType("text");
 
@@ -654,7 +869,7 @@ namespace Yardstick.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Label")
+                    b.HasIndex("OrganisationId", "Label")
                         .IsUnique();
 
                     b.ToTable("Periods", (string)null);
@@ -683,9 +898,12 @@ namespace Yardstick.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("EmployeeId", "EffectiveFrom")
+                    b.HasIndex("OrganisationId", "EmployeeId", "EffectiveFrom")
                         .IsUnique();
 
                     b.ToTable("Salaries");
@@ -714,12 +932,15 @@ namespace Yardstick.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code", "Version")
+                    b.HasIndex("OrganisationId", "Code", "Version")
                         .IsUnique();
 
                     b.ToTable("SchemeVersions");
@@ -746,6 +967,9 @@ namespace Yardstick.Data.Postgres.Migrations
                     b.Property<int>("Missing")
                         .HasColumnType("integer");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Person")
                         .IsRequired()
                         .HasColumnType("text");
@@ -763,7 +987,7 @@ namespace Yardstick.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RunId", "Person")
+                    b.HasIndex("OrganisationId", "RunId", "Person")
                         .IsUnique();
 
                     b.ToTable("Scorecards", (string)null);
@@ -771,6 +995,9 @@ namespace Yardstick.Data.Postgres.Migrations
 
             modelBuilder.Entity("Yardstick.Data.Team", b =>
                 {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Id")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -779,7 +1006,7 @@ namespace Yardstick.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.HasKey("Id");
+                    b.HasKey("OrganisationId", "Id");
 
                     b.ToTable("Teams");
                 });
@@ -796,6 +1023,9 @@ namespace Yardstick.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<decimal?>("Share")
                         .HasColumnType("numeric");
 
@@ -805,9 +1035,9 @@ namespace Yardstick.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EmployeeId");
+                    b.HasIndex("OrganisationId", "EmployeeId");
 
-                    b.HasIndex("TeamId", "EmployeeId")
+                    b.HasIndex("OrganisationId", "TeamId", "EmployeeId")
                         .IsUnique();
 
                     b.ToTable("TeamMembers");
@@ -832,6 +1062,9 @@ namespace Yardstick.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PeriodId")
                         .HasColumnType("integer");
 
@@ -845,10 +1078,349 @@ namespace Yardstick.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PeriodId", "Person", "Indicator")
+                    b.HasIndex("OrganisationId", "PeriodId", "Person", "Indicator")
                         .IsUnique();
 
                     b.ToTable("Waivers");
+                });
+
+            modelBuilder.Entity("Yardstick.Data.YardstickUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("EmployeeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .IsUnique()
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("OrganisationId", "EmployeeId");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
+                {
+                    b.HasOne("Yardstick.Data.YardstickUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
+                {
+                    b.HasOne("Yardstick.Data.YardstickUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Yardstick.Data.YardstickUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("Yardstick.Data.YardstickUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.Actual", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.AuditEntry", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.AwardRow", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.CalculationRun", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.Employee", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.ImportRecord", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.MilestoneEventRow", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.PayoutLineRow", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.Product", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.ProductOwner", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.ProductStage", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.RatingCampaign", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.RatingRater", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.RatingResponseRow", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.RequestRow", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.ReviewPeriod", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.SalaryRecord", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.SchemeVersion", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.ScorecardRow", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.Team", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.TeamMember", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.Waiver", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.YardstickUser", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Yardstick.Data.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId", "EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,150 @@ namespace Yardstick.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("RoleNameIndex");
+
+                    b.ToTable("AspNetRoles", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "admin",
+                            ConcurrencyStamp = "admin",
+                            Name = "admin",
+                            NormalizedName = "ADMIN"
+                        },
+                        new
+                        {
+                            Id = "finance",
+                            ConcurrencyStamp = "finance",
+                            Name = "finance",
+                            NormalizedName = "FINANCE"
+                        });
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimValue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoleId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoleId");
+
+                    b.ToTable("AspNetRoleClaims", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimValue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AspNetUserClaims", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
+                {
+                    b.Property<string>("LoginProvider")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderDisplayName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LoginProvider", "ProviderKey");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AspNetUserLogins", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoleId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "RoleId");
+
+                    b.HasIndex("RoleId");
+
+                    b.ToTable("AspNetUserRoles", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LoginProvider")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "LoginProvider", "Name");
+
+                    b.ToTable("AspNetUserTokens", (string)null);
+                });
+
             modelBuilder.Entity("Yardstick.Data.Actual", b =>
                 {
                     b.Property<long>("Id")
@@ -33,6 +177,9 @@ namespace Yardstick.Data.Sqlite.Migrations
                     b.Property<string>("Indicator")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("PeriodId")
                         .HasColumnType("INTEGER");
@@ -59,7 +206,7 @@ namespace Yardstick.Data.Sqlite.Migrations
 
                     b.HasIndex("ImportId");
 
-                    b.HasIndex("PeriodId", "ScopeKind", "ScopeId", "Indicator")
+                    b.HasIndex("OrganisationId", "PeriodId", "ScopeKind", "ScopeId", "Indicator")
                         .IsUnique();
 
                     b.ToTable("Actuals");
@@ -96,9 +243,12 @@ namespace Yardstick.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Entity", "EntityKey");
+                    b.HasIndex("OrganisationId", "Entity", "EntityKey");
 
                     b.ToTable("Audit", (string)null);
                 });
@@ -125,6 +275,9 @@ namespace Yardstick.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PeriodId")
                         .HasColumnType("INTEGER");
 
@@ -144,7 +297,7 @@ namespace Yardstick.Data.Sqlite.Migrations
 
                     b.HasIndex("ImportId");
 
-                    b.HasIndex("PeriodId", "Rule", "Person");
+                    b.HasIndex("OrganisationId", "PeriodId", "Rule", "Person");
 
                     b.ToTable("Awards", (string)null);
                 });
@@ -176,6 +329,9 @@ namespace Yardstick.Data.Sqlite.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PeriodId")
                         .HasColumnType("INTEGER");
 
@@ -194,7 +350,7 @@ namespace Yardstick.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PeriodId", "Number")
+                    b.HasIndex("OrganisationId", "PeriodId", "Number")
                         .IsUnique();
 
                     b.ToTable("Runs", (string)null);
@@ -202,6 +358,9 @@ namespace Yardstick.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Yardstick.Data.Employee", b =>
                 {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Id")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -226,9 +385,9 @@ namespace Yardstick.Data.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("OrganisationId", "Id");
 
-                    b.HasIndex("ManagerId");
+                    b.HasIndex("OrganisationId", "ManagerId");
 
                     b.ToTable("Employees");
                 });
@@ -261,6 +420,9 @@ namespace Yardstick.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("PeriodId")
                         .HasColumnType("INTEGER");
 
@@ -276,7 +438,7 @@ namespace Yardstick.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PeriodId", "Kind", "Scope");
+                    b.HasIndex("OrganisationId", "PeriodId", "Kind", "Scope");
 
                     b.ToTable("Imports", (string)null);
                 });
@@ -297,6 +459,9 @@ namespace Yardstick.Data.Sqlite.Migrations
                     b.Property<long?>("ImportId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("PeriodId")
                         .HasColumnType("INTEGER");
 
@@ -308,6 +473,8 @@ namespace Yardstick.Data.Sqlite.Migrations
 
                     b.HasIndex("ImportId");
 
+                    b.HasIndex("OrganisationId");
+
                     b.ToTable("MilestoneEvents", (string)null);
                 });
 
@@ -317,7 +484,17 @@ namespace Yardstick.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Name")
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -338,13 +515,18 @@ namespace Yardstick.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Code")
+                        .IsUnique();
+
                     b.ToTable("Organisations");
 
                     b.HasData(
                         new
                         {
                             Id = 1,
-                            Name = "default",
+                            Code = "default",
+                            NameEn = "Default organisation",
+                            NameZh = "默认组织",
                             ProRata = false,
                             ResponseLimitHours = 24,
                             SolutionLimitHours = 72,
@@ -373,6 +555,9 @@ namespace Yardstick.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Person")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -392,7 +577,7 @@ namespace Yardstick.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RunId", "Person", "Position")
+                    b.HasIndex("OrganisationId", "RunId", "Person", "Position")
                         .IsUnique();
 
                     b.ToTable("PayoutLines", (string)null);
@@ -400,6 +585,9 @@ namespace Yardstick.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Yardstick.Data.Product", b =>
                 {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Id")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -411,7 +599,7 @@ namespace Yardstick.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("OrganisationId", "Id");
 
                     b.ToTable("Products");
                 });
@@ -427,6 +615,9 @@ namespace Yardstick.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProductId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -434,9 +625,9 @@ namespace Yardstick.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EmployeeId");
+                    b.HasIndex("OrganisationId", "EmployeeId");
 
-                    b.HasIndex("ProductId", "EmployeeId")
+                    b.HasIndex("OrganisationId", "ProductId", "EmployeeId")
                         .IsUnique();
 
                     b.ToTable("ProductOwners");
@@ -451,6 +642,9 @@ namespace Yardstick.Data.Sqlite.Migrations
                     b.Property<DateOnly>("From")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProductId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -461,7 +655,7 @@ namespace Yardstick.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProductId", "From")
+                    b.HasIndex("OrganisationId", "ProductId", "From")
                         .IsUnique();
 
                     b.ToTable("ProductStages");
@@ -484,10 +678,15 @@ namespace Yardstick.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PeriodId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
 
                     b.ToTable("RatingCampaigns");
                 });
@@ -499,6 +698,9 @@ namespace Yardstick.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Ratee")
@@ -518,7 +720,7 @@ namespace Yardstick.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId", "Ratee", "Rater")
+                    b.HasIndex("OrganisationId", "CampaignId", "Ratee", "Rater")
                         .IsUnique();
 
                     b.ToTable("RatingRaters");
@@ -528,6 +730,9 @@ namespace Yardstick.Data.Sqlite.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Question")
@@ -541,7 +746,7 @@ namespace Yardstick.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RaterId", "Question")
+                    b.HasIndex("OrganisationId", "RaterId", "Question")
                         .IsUnique();
 
                     b.ToTable("RatingResponses", (string)null);
@@ -570,6 +775,9 @@ namespace Yardstick.Data.Sqlite.Migrations
                     b.Property<long>("ImportId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PeriodId")
                         .HasColumnType("INTEGER");
 
@@ -586,7 +794,7 @@ namespace Yardstick.Data.Sqlite.Migrations
 
                     b.HasIndex("ImportId");
 
-                    b.HasIndex("PeriodId", "ExternalId")
+                    b.HasIndex("OrganisationId", "PeriodId", "ExternalId")
                         .IsUnique();
 
                     b.ToTable("Requests", (string)null);
@@ -606,6 +814,9 @@ namespace Yardstick.Data.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReopenReason")
                         .HasColumnType("TEXT");
 
@@ -619,7 +830,7 @@ namespace Yardstick.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Label")
+                    b.HasIndex("OrganisationId", "Label")
                         .IsUnique();
 
                     b.ToTable("Periods", (string)null);
@@ -646,9 +857,12 @@ namespace Yardstick.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("EmployeeId", "EffectiveFrom")
+                    b.HasIndex("OrganisationId", "EmployeeId", "EffectiveFrom")
                         .IsUnique();
 
                     b.ToTable("Salaries");
@@ -675,12 +889,15 @@ namespace Yardstick.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code", "Version")
+                    b.HasIndex("OrganisationId", "Code", "Version")
                         .IsUnique();
 
                     b.ToTable("SchemeVersions");
@@ -705,6 +922,9 @@ namespace Yardstick.Data.Sqlite.Migrations
                     b.Property<int>("Missing")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Person")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -722,7 +942,7 @@ namespace Yardstick.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RunId", "Person")
+                    b.HasIndex("OrganisationId", "RunId", "Person")
                         .IsUnique();
 
                     b.ToTable("Scorecards", (string)null);
@@ -730,6 +950,9 @@ namespace Yardstick.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Yardstick.Data.Team", b =>
                 {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Id")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -738,7 +961,7 @@ namespace Yardstick.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("OrganisationId", "Id");
 
                     b.ToTable("Teams");
                 });
@@ -753,6 +976,9 @@ namespace Yardstick.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("Share")
                         .HasColumnType("TEXT");
 
@@ -762,9 +988,9 @@ namespace Yardstick.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EmployeeId");
+                    b.HasIndex("OrganisationId", "EmployeeId");
 
-                    b.HasIndex("TeamId", "EmployeeId")
+                    b.HasIndex("OrganisationId", "TeamId", "EmployeeId")
                         .IsUnique();
 
                     b.ToTable("TeamMembers");
@@ -787,6 +1013,9 @@ namespace Yardstick.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PeriodId")
                         .HasColumnType("INTEGER");
 
@@ -800,10 +1029,349 @@ namespace Yardstick.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PeriodId", "Person", "Indicator")
+                    b.HasIndex("OrganisationId", "PeriodId", "Person", "Indicator")
                         .IsUnique();
 
                     b.ToTable("Waivers");
+                });
+
+            modelBuilder.Entity("Yardstick.Data.YardstickUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmployeeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .IsUnique()
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("OrganisationId", "EmployeeId");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
+                {
+                    b.HasOne("Yardstick.Data.YardstickUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
+                {
+                    b.HasOne("Yardstick.Data.YardstickUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Yardstick.Data.YardstickUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("Yardstick.Data.YardstickUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.Actual", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.AuditEntry", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.AwardRow", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.CalculationRun", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.Employee", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.ImportRecord", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.MilestoneEventRow", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.PayoutLineRow", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.Product", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.ProductOwner", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.ProductStage", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.RatingCampaign", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.RatingRater", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.RatingResponseRow", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.RequestRow", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.ReviewPeriod", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.SalaryRecord", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.SchemeVersion", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.ScorecardRow", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.Team", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.TeamMember", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.Waiver", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.YardstickUser", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Yardstick.Data.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId", "EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 #pragma warning restore 612, 618
         }

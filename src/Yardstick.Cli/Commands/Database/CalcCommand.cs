@@ -6,7 +6,7 @@ using Yardstick.App;
 using Yardstick.App.Calculation;
 using Yardstick.App.Database;
 using Yardstick.App.Imports;
-using Yardstick.App.Org;
+using Yardstick.App.Organisations;
 using Yardstick.App.Periods;
 using Yardstick.App.Ratings;
 using Yardstick.App.Results;
@@ -28,7 +28,7 @@ internal static class CalcCommand
         var db = DbOption();
         var period = PeriodOption();
         var command = new Command("calc", "Calculate the period: scorecards and pay, stored as a new run that becomes current.") { period, db };
-        command.SetAction((r, ct) => WithDb(io, r.GetValue(db), migrateFirst: true, async (ctx, _) =>
+        command.SetAction((r, ct) => WithDb(io, r, migrateFirst: true, async (ctx, _) =>
         {
             var result = await WithProgress(io, "calc", progress => new RunCalculation(ctx).RunAsync(r.GetValue(period)!, progress, ct));
             if (!result.IsSuccess)

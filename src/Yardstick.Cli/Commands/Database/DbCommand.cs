@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Yardstick.App;
 using Yardstick.App.Calculation;
 using Yardstick.App.Database;
 using Yardstick.App.Imports;
-using Yardstick.App.Org;
+using Yardstick.App.Organisations;
 using Yardstick.App.Periods;
 using Yardstick.App.Ratings;
 using Yardstick.App.Results;
@@ -27,9 +28,9 @@ internal static class DbCommand
     {
         var db = DbOption();
         var migrate = new Command("migrate", "Create or upgrade the database schema.") { db };
-        migrate.SetAction((r, ct) => WithDb(io, r.GetValue(db), migrateFirst: false, async (ctx, settings) =>
+        migrate.SetAction((r, ct) => WithInstallation(io, r, migrateFirst: false, async (services, settings) =>
         {
-            var applied = await new MigrateDatabase(ctx).RunAsync(ct);
+            var applied = await services.GetRequiredService<MigrateDatabase>().RunAsync(ct);
             io.Out.WriteLine(applied.Count == 0
                 ? $"{settings.Describe()}: up to date"
                 : $"{settings.Describe()}: applied {applied.Count} migration(s): {string.Join(", ", applied)}");

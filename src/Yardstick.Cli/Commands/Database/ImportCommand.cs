@@ -5,8 +5,9 @@ using Spectre.Console;
 using Yardstick.App;
 using Yardstick.App.Calculation;
 using Yardstick.App.Database;
+using Yardstick.App.Files;
 using Yardstick.App.Imports;
-using Yardstick.App.Org;
+using Yardstick.App.Organisations;
 using Yardstick.App.Periods;
 using Yardstick.App.Ratings;
 using Yardstick.App.Results;
@@ -45,21 +46,25 @@ internal static class ImportCommand
             {
                 var (path, label) = (r.GetValue(file)!, r.GetValue(period));
                 if (label is null && PeriodKinds.Contains(kind))
-                    return Task.FromResult(Fail(io, [new Problem("--period", $"importing {kind} needs --period")]));
-                return WithDb(io, r.GetValue(db), migrateFirst: true, async (ctx, _) =>
+                    return Task.FromResult(Fail(io, [Problem.Invalid("--period", $"导入 {kind} 需要 --period", $"importing {kind} needs --period")]));
+                return WithDb(io, r, migrateFirst: true, async (ctx, _) =>
                 {
+                    var opened = InputFile.Open(path);
+                    if (!opened.IsSuccess)
+                        return Fail(io, opened.Problems);
+                    using var input = opened.Value;
                     var result = await WithProgress(io, $"import {kind}", progress => kind switch
                     {
-                        ImportKinds.Actuals => new ImportActuals(ctx).RunAsync(path, label!, r.GetValue(scope)!, progress, ct),
-                        ImportKinds.Requests => new ImportRequests(ctx).RunAsync(path, label!, r.GetValue(scope)!, progress, ct),
-                        ImportKinds.Employees => new ImportEmployees(ctx).RunAsync(path, label, progress, ct),
-                        ImportKinds.Teams => new ImportTeams(ctx).RunAsync(path, progress, ct),
-                        ImportKinds.Products => new ImportProducts(ctx).RunAsync(path, progress, ct),
-                        ImportKinds.Stages => new ImportStages(ctx).RunAsync(path, progress, ct),
-                        ImportKinds.Events => new ImportEvents(ctx).RunAsync(path, label!, r.GetValue(scope)!, progress, ct),
-                        ImportKinds.Awards => new ImportAwards(ctx).RunAsync(path, label!, r.GetValue(scope)!, progress, ct),
-                        ImportKinds.Ratings => new ImportRatings(ctx).RunAsync(path, label!, progress, ct),
-                        _ => new ImportSalaries(ctx).RunAsync(path, label, progress, ct),
+                        ImportKinds.Actuals => new ImportActuals(ctx).RunAsync(input, label!, r.GetValue(scope)!, progress, ct),
+                        ImportKinds.Requests => new ImportRequests(ctx).RunAsync(input, label!, r.GetValue(scope)!, progress, ct),
+                        ImportKinds.Employees => new ImportEmployees(ctx).RunAsync(input, label, progress, ct),
+                        ImportKinds.Teams => new ImportTeams(ctx).RunAsync(input, progress, ct),
+                        ImportKinds.Products => new ImportProducts(ctx).RunAsync(input, progress, ct),
+                        ImportKinds.Stages => new ImportStages(ctx).RunAsync(input, progress, ct),
+                        ImportKinds.Events => new ImportEvents(ctx).RunAsync(input, label!, r.GetValue(scope)!, progress, ct),
+                        ImportKinds.Awards => new ImportAwards(ctx).RunAsync(input, label!, r.GetValue(scope)!, progress, ct),
+                        ImportKinds.Ratings => new ImportRatings(ctx).RunAsync(input, label!, progress, ct),
+                        _ => new ImportSalaries(ctx).RunAsync(input, label, progress, ct),
                     });
                     if (!result.IsSuccess)
                         return Fail(io, result.Problems);

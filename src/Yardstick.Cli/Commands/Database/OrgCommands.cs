@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Yardstick.App;
 using Yardstick.App.Calculation;
 using Yardstick.App.Database;
 using Yardstick.App.Imports;
-using Yardstick.App.Org;
+using Yardstick.App.Organisations;
 using Yardstick.App.Periods;
 using Yardstick.App.Ratings;
 using Yardstick.App.Results;
@@ -20,15 +21,17 @@ using static Yardstick.Cli.Commands.Database.DatabaseCommand;
 
 namespace Yardstick.Cli.Commands.Database;
 
-/// <summary><c>org show|set</c>: the company settings.</summary>
+/// <summary><c>org create|list</c>: the organisations of the installation (review.md R1); <c>org show|set</c>: the settings of the one a command acts in.</summary>
 internal static class OrgCommands
 {
     public static Command Build(Io io)
     {
-        var command = new Command("org", "The company settings: request service levels and time zone (scoring.md §8), the lifecycle stage mode (§6).");
+        var command = new Command("org", "Organisations (companies) and their settings: request service levels and time zone (scoring.md §8), the lifecycle stage mode (§6).");
+        command.Subcommands.Add(Create(io));
+        command.Subcommands.Add(List(io));
         var showDb = DbOption();
-        var show = new Command("show", "Print the company settings.") { showDb };
-        show.SetAction((r, ct) => WithDb(io, r.GetValue(showDb), migrateFirst: true, async (ctx, _) =>
+        var show = new Command("show", "Print the settings of the organisation.") { showDb };
+        show.SetAction((r, ct) => WithDb(io, r, migrateFirst: true, async (ctx, _) =>
         {
             PrintOrg(io, await ConfigureOrganisation.GetAsync(ctx, ct));
             return 0;
@@ -40,8 +43,8 @@ internal static class OrgCommands
         var zone = new Option<string?>("--time-zone") { HelpName = "TZ", Description = "The company time zone, an IANA id such as Asia/Shanghai." };
         var stageMode = new Option<string?>("--stage-mode") { HelpName = "MODE", Description = "last-day (default): a PM is evaluated under the stage on the period's last day; pro-rata: each stage's total weighted by its days." };
         stageMode.AcceptOnlyFromAmong("last-day", "pro-rata");
-        var set = new Command("set", "Change company settings; options not given stay as they are (audited).") { response, solution, zone, stageMode, db };
-        set.SetAction((r, ct) => WithDb(io, r.GetValue(db), migrateFirst: true, async (ctx, _) =>
+        var set = new Command("set", "Change the organisation's settings; options not given stay as they are (audited).") { response, solution, zone, stageMode, db };
+        set.SetAction((r, ct) => WithDb(io, r, migrateFirst: true, async (ctx, _) =>
         {
             var mode = r.GetValue(stageMode);
             var change = new OrganisationChange(r.GetValue(response), r.GetValue(solution), r.GetValue(zone), mode is null ? null : mode == "pro-rata");
@@ -54,6 +57,37 @@ internal static class OrgCommands
         command.Subcommands.Add(show);
         command.Subcommands.Add(set);
         return command;
+    }
+
+    private static Command Create(Io io)
+    {
+        var db = DbOption();
+        var code = new Argument<string>("id") { Description = "The organisation's code: lower-case letters, digits, '-' or '_', such as industrial." };
+        var name = new Option<string>("--name") { Required = true, HelpName = "NAME", Description = "Its name in Chinese (also the English name unless --name-en is given)." };
+        var nameEn = new Option<string?>("--name-en") { HelpName = "NAME", Description = "Its name in English." };
+        var create = new Command("create", "Create an organisation with the default settings (audited in the organisation acting).") { code, name, nameEn, db };
+        create.SetAction((r, ct) => WithServices(io, r, migrateFirst: true, async (services, _) =>
+        {
+            var result = await services.GetRequiredService<CreateOrganisation>().RunAsync(r.GetValue(code)!, r.GetValue(name), r.GetValue(nameEn), ct);
+            if (!result.IsSuccess)
+                return Fail(io, result.Problems, new Dictionary<string, string> { ["code"] = "ID", ["name"] = "--name", ["name_en"] = "--name-en" });
+            io.Out.WriteLine($"organisation {result.Value.Code} ({result.Value.NameZh}, {result.Value.NameEn}): created; act in it with --org {result.Value.Code}");
+            return Program.Ok;
+        }));
+        return create;
+    }
+
+    private static Command List(Io io)
+    {
+        var db = DbOption();
+        var list = new Command("list", "The organisations of the database: code, Chinese and English name.") { db };
+        list.SetAction((r, ct) => WithInstallation(io, r, migrateFirst: true, async (services, _) =>
+        {
+            foreach (var org in await services.GetRequiredService<ListOrganisations>().RunAsync(ct))
+                io.Out.WriteLine($"{org.Code}: {org.NameZh} ({org.NameEn})");
+            return Program.Ok;
+        }));
+        return list;
     }
 
     private static void PrintOrg(Io io, Organisation org) =>

@@ -6,7 +6,7 @@ using Yardstick.App;
 using Yardstick.App.Calculation;
 using Yardstick.App.Database;
 using Yardstick.App.Imports;
-using Yardstick.App.Org;
+using Yardstick.App.Organisations;
 using Yardstick.App.Periods;
 using Yardstick.App.Ratings;
 using Yardstick.App.Results;
@@ -50,7 +50,7 @@ internal static class PeriodCommands
 
             if (move == "reopen")
                 sub.Options.Add(reason);
-            sub.SetAction((r, ct) => WithDb(io, r.GetValue(db), migrateFirst: true, async (ctx, _) =>
+            sub.SetAction((r, ct) => WithDb(io, r, migrateFirst: true, async (ctx, _) =>
             {
                 var p = r.GetValue(label)!;
                 Result<ReviewPeriod> result;

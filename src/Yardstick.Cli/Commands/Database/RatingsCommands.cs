@@ -6,7 +6,7 @@ using Yardstick.App;
 using Yardstick.App.Calculation;
 using Yardstick.App.Database;
 using Yardstick.App.Imports;
-using Yardstick.App.Org;
+using Yardstick.App.Organisations;
 using Yardstick.App.Periods;
 using Yardstick.App.Ratings;
 using Yardstick.App.Results;
@@ -32,11 +32,11 @@ internal static class RatingsCommands
         var period = PeriodOption();
         var indicator = new Option<string>("--indicator") { Required = true, HelpName = "CODE", Description = "The rating indicator (source ratings) the campaign gives the actual of." };
         var create = new Command("create", "Create a campaign of a period for a rating indicator (raters and answers come with import ratings).") { name, indicator, period, db };
-        create.SetAction((r, ct) => WithDb(io, r.GetValue(db), migrateFirst: true, async (ctx, _) =>
+        create.SetAction((r, ct) => WithDb(io, r, migrateFirst: true, async (ctx, _) =>
         {
             var result = await new CreateCampaign(ctx).RunAsync(r.GetValue(period)!, r.GetValue(name)!, r.GetValue(indicator)!, ct);
             if (!result.IsSuccess)
-                return Fail(io, result.Problems);
+                return Fail(io, result.Problems, new Dictionary<string, string> { ["indicator"] = "--indicator", ["campaign"] = "NAME" });
             io.Out.WriteLine($"campaign {result.Value.Name} of {r.GetValue(period)} for {result.Value.Indicator}: open");
             return Program.Ok;
         }));
@@ -46,11 +46,11 @@ internal static class RatingsCommands
         var closeName = new Argument<string>("campaign") { Description = "The campaign's name." };
         var closePeriod = PeriodOption();
         var close = new Command("close", "Close a campaign: its answers become final and feed calc.") { closeName, closePeriod, closeDb };
-        close.SetAction((r, ct) => WithDb(io, r.GetValue(closeDb), migrateFirst: true, async (ctx, _) =>
+        close.SetAction((r, ct) => WithDb(io, r, migrateFirst: true, async (ctx, _) =>
         {
             var result = await new CloseCampaign(ctx).RunAsync(r.GetValue(closePeriod)!, r.GetValue(closeName)!, ct);
             if (!result.IsSuccess)
-                return Fail(io, result.Problems);
+                return Fail(io, result.Problems, new Dictionary<string, string> { ["campaign"] = "CAMPAIGN" });
             io.Out.WriteLine($"campaign {result.Value.Name} of {r.GetValue(closePeriod)} ({result.Value.Indicator}): closed; run calc to use it");
             return Program.Ok;
         }));
@@ -60,11 +60,11 @@ internal static class RatingsCommands
         var person = new Argument<string>("person") { Description = "The ratee's employee id." };
         var showPeriod = PeriodOption();
         var show = new Command("show", "What the ratee sees: the overall mean and the means of groups with at least 3 raters; never single ratings or rater names.") { person, showPeriod, showDb };
-        show.SetAction((r, ct) => WithDb(io, r.GetValue(showDb), migrateFirst: true, async (ctx, _) =>
+        show.SetAction((r, ct) => WithDb(io, r, migrateFirst: true, async (ctx, _) =>
         {
             var result = await new ShowRatings(ctx).RunAsync(r.GetValue(showPeriod)!, r.GetValue(person)!, ct);
             if (!result.IsSuccess)
-                return Fail(io, result.Problems);
+                return Fail(io, result.Problems, new Dictionary<string, string> { ["person"] = "PERSON" });
             foreach (var c in result.Value)
             {
                 io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{c.Campaign} ({c.Indicator}): {(c.Closed ? "closed" : "open")}, {c.Raters} rater(s)"));

@@ -6,7 +6,7 @@ using Yardstick.App;
 using Yardstick.App.Calculation;
 using Yardstick.App.Database;
 using Yardstick.App.Imports;
-using Yardstick.App.Org;
+using Yardstick.App.Organisations;
 using Yardstick.App.Periods;
 using Yardstick.App.Ratings;
 using Yardstick.App.Results;
@@ -30,7 +30,7 @@ internal static class ResultsCommand
         var format = new Option<string>("--format") { DefaultValueFactory = _ => "table", Description = "table (default), json (scoring.md §10) or csv." };
         format.AcceptOnlyFromAmong("table", "json", "csv");
         var command = new Command("results", "The current run's results of a period.") { period, format, db };
-        command.SetAction((r, ct) => WithDb(io, r.GetValue(db), migrateFirst: true, async (ctx, _) =>
+        command.SetAction((r, ct) => WithDb(io, r, migrateFirst: true, async (ctx, _) =>
         {
             var results = new GetResults(ctx);
             var label = r.GetValue(period)!;

@@ -6,7 +6,7 @@ using Yardstick.App;
 using Yardstick.App.Calculation;
 using Yardstick.App.Database;
 using Yardstick.App.Imports;
-using Yardstick.App.Org;
+using Yardstick.App.Organisations;
 using Yardstick.App.Periods;
 using Yardstick.App.Ratings;
 using Yardstick.App.Results;
@@ -31,7 +31,7 @@ internal static class WaiveCommand
         var period = PeriodOption();
         var reason = new Option<string>("--reason") { Required = true, HelpName = "TEXT", Description = "Why the indicator is waived (shown in the result)." };
         var command = new Command("waive", "Waive an indicator of a person for a period, with a reason (audited).") { person, indicator, period, reason, db };
-        command.SetAction((r, ct) => WithDb(io, r.GetValue(db), migrateFirst: true, async (ctx, _) =>
+        command.SetAction((r, ct) => WithDb(io, r, migrateFirst: true, async (ctx, _) =>
         {
             var result = await new WaiveIndicator(ctx).RunAsync(r.GetValue(period)!, r.GetValue(person)!, r.GetValue(indicator)!, r.GetValue(reason), ct);
             if (!result.IsSuccess)

@@ -1,0 +1,153 @@
+using Yardstick.Core.Common;
+using Yardstick.Core.Incentives;
+using Yardstick.Core.Lifecycle;
+using Yardstick.Core.Schemes;
+using Yardstick.Core.Scoring;
+
+namespace Yardstick.App.Evaluation;
+
+/// <summary>The day-weighted total of a person whose product changed stage inside the period (scoring.md §6).</summary>
+public sealed record ProRataResult(IReadOnlyList<(ScorecardResult Card, int Days)> Parts, decimal Total, string? Grade, LocalizedText Trace);
+
+/// <summary>
+/// One person's evaluation. <see cref="Card"/> is the scorecard under the scheme in effect on the period's last day
+/// (<see cref="Scheme"/>, an index into the evaluation's calculators; its plan pays); <see cref="Total"/> and
+/// <see cref="Grade"/> are the card's, or the day-weighted ones when <see cref="ProRata"/> is set.
+/// </summary>
+public sealed record PersonResult(string Person, ScorecardResult Card, int Scheme, ProRataResult? ProRata, IReadOnlyList<PayoutLine> Lines, IReadOnlyList<CareerStatus> Careers)
+{
+    public decimal Total => ProRata?.Total ?? Card.Total;
+
+    public string? Grade => ProRata is null ? Card.Grade : ProRata.Grade;
+
+    /// <summary>Missing indicators that are not waived (approval needs none).</summary>
+    public int UnwaivedMissing => Card.Indicators.Count(x => x.Missing && !x.Waived);
+
+    /// <summary>The sum of the lines per currency (currencies never added together), with the count of provisional lines.</summary>
+    public IEnumerable<(string Currency, decimal Amount, int Provisional)> Pay =>
+        Lines.GroupBy(l => l.Amount.Currency, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Sum(l => l.Amount.Amount), g.Count(l => l.Provisional)));
+}
+
+/// <summary>Everything one evaluation produced, in person order (ordinal).</summary>
+public sealed record EvaluationResult(IReadOnlyList<PersonResult> Results, IReadOnlyList<Notice> Notices, Ledger Ledger)
+{
+    public PersonResult? For(string person) => Results.FirstOrDefault(r => r.Person == person);
+}
+
+/// <summary>
+/// The one evaluation of every front end: each person's scheme (stage assignment under a lifecycle bundle), their
+/// actuals (team actuals for team indicators they have none of, §7), waivers, the scorecard (and the day-weighted
+/// total, pro rata), then the payout engine once per scheme with a plan, for that scheme's people, threading the
+/// ledger from one run to the next. Deterministic: the same inputs give the same results.
+/// </summary>
+public static class Evaluator
+{
+    /// <param name="overrides">Replacement actuals (space-indexed) by person, for what-if runs.</param>
+    public static Result<EvaluationResult> Evaluate(EvaluationInputs inputs, IReadOnlyDictionary<string, decimal?[]>? overrides = null)
+    {
+        var assigned = StageAssignment.Assign(inputs);
+        if (!assigned.IsSuccess)
+            return Result<EvaluationResult>.Fail(assigned.Problems);
+        var assignments = assigned.Value;
+
+        var problems = new List<Problem>();
+        var cards = new Dictionary<string, (ScorecardResult Card, int Scheme, ProRataResult? ProRata)>(StringComparer.Ordinal);
+        var values = new decimal?[inputs.Space.Count];
+        foreach (var person in inputs.People)
+        {
+            Values(inputs, person, overrides, values);
+            var waived = inputs.Waivers.GetValueOrDefault(person);
+            var assignment = assignments[person];
+            var card = Card(inputs, person, assignment.Scheme, values, waived, problems);
+            if (card is null)
+                continue;
+            ProRataResult? proRata = null;
+            if (assignment.Weighted)
+            {
+                var parts = new List<(ScorecardResult, int)>(assignment.Parts.Count);
+                foreach (var (s, days) in assignment.Parts)
+                    if ((s == assignment.Scheme ? card : Card(inputs, person, s, values, waived, problems)) is { } part)
+                        parts.Add((part, days));
+                if (parts.Count != assignment.Parts.Count)
+                    continue;
+                var combined = ProRata.Combine(parts, inputs.Calculators[assignment.Scheme]);
+                proRata = new ProRataResult(parts, combined.Total, combined.Grade, new LocalizedText(combined.TraceZh, combined.TraceEn));
+            }
+
+            cards[person] = (card, assignment.Scheme, proRata);
+        }
+
+        if (problems.Count > 0)
+            return Result<EvaluationResult>.Fail(problems);
+
+        var pay = PayoutCalculator.RunEach(inputs.Period, inputs.Ledger, PayoutRuns(inputs, cards));
+        if (pay.Problems.Count > 0)
+            return Result<EvaluationResult>.Fail(pay.Problems);
+
+        var results = new List<PersonResult>(cards.Count);
+        foreach (var person in inputs.People)
+        {
+            var (card, scheme, proRata) = cards[person];
+            results.Add(new PersonResult(person, card, scheme, proRata, pay.Lines.GetValueOrDefault(person) ?? [], pay.Careers.GetValueOrDefault(person) ?? []));
+        }
+
+        return new EvaluationResult(results, pay.Notices, pay.Ledger);
+    }
+
+    /// <summary>A person's actuals: their own (or the what-if's), else their team's for team indicators.</summary>
+    private static void Values(EvaluationInputs inputs, string person, IReadOnlyDictionary<string, decimal?[]>? overrides, decimal?[] values)
+    {
+        var own = overrides?.GetValueOrDefault(person) ?? inputs.Actuals.GetValueOrDefault(person);
+        var team = inputs.InfoOf(person).Team is { } t ? inputs.TeamActuals.GetValueOrDefault(t) : null;
+        var indicators = inputs.Space.Indicators;
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = own?[i];
+            // scoring.md §7: every member gets the team's actual unless they have their own
+            if (values[i] is null && team is not null && indicators[i].Scope == Scope.Team)
+                values[i] = team[i];
+        }
+    }
+
+    private static ScorecardResult? Card(EvaluationInputs inputs, string person, int s, decimal?[] values, IReadOnlyDictionary<int, string>? waived, List<Problem> problems)
+    {
+        var calculator = inputs.Calculators[s];
+        var result = calculator.Evaluate(new ScorecardInput(person, inputs.Space.ValuesFor(s, values), inputs.Space.WaiversFor(s, waived)));
+        if (result.IsSuccess)
+            return result.Value;
+        var origin = inputs.Origin?.Invoke(person);
+        foreach (var p in result.Problems)
+        {
+            var located = origin is { } o ? p.At(o) : p.At(Location.Of(person));
+            problems.Add(inputs.IsBundle ? located.Prefixed($"{person}：{calculator.Scheme.Scheme.Id}：", $"{person}: {calculator.Scheme.Scheme.Id}: ") : located.Prefixed($"{person}：", $"{person}: "));
+        }
+
+        return null;
+    }
+
+    /// <summary>One payout run per scheme with a plan (a single one outside a bundle), each with its own people.</summary>
+    private static IEnumerable<(CompiledPlan, IReadOnlyList<ScorecardResult>, PayoutInput)> PayoutRuns(
+        EvaluationInputs inputs, Dictionary<string, (ScorecardResult Card, int Scheme, ProRataResult? ProRata)> cards)
+    {
+        for (var s = 0; s < inputs.Calculators.Count; s++)
+        {
+            if (inputs.Calculators[s].Scheme.Plan is not { } plan)
+                continue;
+            var group = inputs.People.Where(p => cards[p].Scheme == s).ToList();
+            if (group.Count == 0)
+                continue;
+            var members = group.ToHashSet(StringComparer.Ordinal);
+            var map = inputs.Space.Maps[s];
+            var input = new PayoutInput(
+                group.ToDictionary(p => p, inputs.InfoOf, StringComparer.Ordinal),
+                inputs.Measures,
+                inputs.Events,
+                inputs.IsBundle ? [.. inputs.Awards.Where(a => members.Contains(a.Person))] : inputs.Awards,
+                inputs.Ledger,
+                inputs.TeamActuals.Count == 0 ? null : inputs.TeamActuals.ToDictionary(kv => kv.Key, kv => Array.ConvertAll(map, i => kv.Value[i]), StringComparer.Ordinal),
+                group.Where(p => cards[p].ProRata is not null).ToDictionary(p => p, p => cards[p].ProRata!.Grade, StringComparer.Ordinal));
+            yield return (plan, [.. group.Select(p => cards[p].Card)], input);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using Yardstick.Core.Common;
+
+namespace Yardstick.App.Files;
+
+/// <summary>
+/// A file given to a use case: its <see cref="Name"/> as problems show it (the path on the command line, the file
+/// name of a web upload) and its content, seekable so that it can be hashed and then read. The caller owns it.
+/// </summary>
+public sealed class InputFile : IDisposable
+{
+    private InputFile(string name, Stream content) => (Name, Content) = (name, content);
+
+    public string Name { get; }
+
+    public Stream Content { get; }
+
+    /// <summary>The name without its directory (what an import records).</summary>
+    public string FileName => Path.GetFileName(Name);
+
+    /// <summary>Opens a file by path; a problem at <c>PATH:1:1</c> when it cannot be read.</summary>
+    public static Result<InputFile> Open(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+                return Problem.Invalid(Location.At(path, 1, 1), "无法读取文件：这是一个目录", "cannot read the file: it is a directory");
+            return new InputFile(path, new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Problem.Invalid(Location.At(path, 1, 1), "无法读取文件：文件不存在", "cannot read the file: it does not exist");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return Problem.Invalid(Location.At(path, 1, 1), "无法读取文件：" + ex.Message, "cannot read the file: " + ex.Message);
+        }
+    }
+
+    /// <summary>A stream (a web upload) under <paramref name="name"/>; a stream that cannot seek is copied to a temporary file first.</summary>
+    public static InputFile FromStream(Stream content, string name)
+    {
+        if (content.CanSeek)
+            return new InputFile(name, content);
+        var copy = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        content.CopyTo(copy);
+        copy.Position = 0;
+        return new InputFile(name, copy);
+    }
+
+    /// <summary>Back to the start of the content.</summary>
+    public void Rewind() => Content.Position = 0;
+
+    /// <summary>The SHA-256 of the content (lower-case hex); the content is rewound afterwards.</summary>
+    public string Hash()
+    {
+        Rewind();
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Content));
+        Rewind();
+        return hash;
+    }
+
+    public void Dispose() => Content.Dispose();
+}

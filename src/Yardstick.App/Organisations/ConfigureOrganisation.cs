@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Yardstick.Core.Common;
+using Yardstick.Core.Requests;
+using Yardstick.Data;
+
+namespace Yardstick.App.Organisations;
+
+/// <summary>What may change in the organisation's settings; null leaves a setting as it is.</summary>
+/// <param name="ResponseHours">Hours within which a request must have its first response (scoring.md §8, default 24).</param>
+/// <param name="SolutionHours">Hours within which it must be solved (default 72).</param>
+/// <param name="TimeZone">The company time zone (IANA id, default Asia/Shanghai).</param>
+/// <param name="ProRata">True: a product stage change inside a period weights each stage's total by its days (§6); false: the stage on the last day.</param>
+public sealed record OrganisationChange(int? ResponseHours = null, int? SolutionHours = null, string? TimeZone = null, bool? ProRata = null);
+
+/// <summary>Changes the settings of the context's organisation: request service levels and time zone (§8), the stage mode (§6); audited.</summary>
+public sealed class ConfigureOrganisation(YardstickDb db)
+{
+    public async Task<Result<Organisation>> RunAsync(OrganisationChange change, CancellationToken ct = default)
+    {
+        var org = await db.Organisations.SingleAsync(o => o.Id == db.OrganisationId, ct);
+        var response = change.ResponseHours ?? org.ResponseLimitHours;
+        var solution = change.SolutionHours ?? org.SolutionLimitHours;
+        var zone = change.TimeZone ?? org.TimeZone;
+        var sla = RequestSla.Create(TimeSpan.FromHours(response), TimeSpan.FromHours(solution), zone);
+        if (!sla.IsSuccess)
+            return Result<Organisation>.Fail(sla.Problems);
+        org.ResponseLimitHours = response;
+        org.SolutionLimitHours = solution;
+        org.TimeZone = zone;
+        org.ProRata = change.ProRata ?? org.ProRata;
+        await db.SaveChangesAsync(ct);
+        return org;
+    }
+
+    /// <summary>The settings of the context's organisation.</summary>
+    public static Task<Organisation> GetAsync(YardstickDb db, CancellationToken ct) =>
+        db.Organisations.AsNoTracking().SingleAsync(o => o.Id == db.OrganisationId, ct);
+
+    /// <summary>The organisation's service levels.</summary>
+    public static async Task<RequestSla> LoadAsync(YardstickDb db, CancellationToken ct)
+    {
+        var org = await GetAsync(db, ct);
+        return RequestSla.Create(TimeSpan.FromHours(org.ResponseLimitHours), TimeSpan.FromHours(org.SolutionLimitHours), org.TimeZone).Value;
+    }
+}

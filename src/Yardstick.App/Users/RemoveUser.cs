@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Access;
+using Yardstick.Core.Common;
+using Yardstick.Data;
+
+namespace Yardstick.App.Users;
+
+/// <summary>
+/// Removes a user of the context's organisation with their roles (audited); an admin's action. A user of another
+/// organisation is answered as not found (review.md R2), and no one removes their own login.
+/// </summary>
+public sealed class RemoveUser(YardstickDb db, UserManager<YardstickUser> users, CurrentUser user)
+{
+    public async Task<Result<UserSummary>> RunAsync(string email, CancellationToken ct = default)
+    {
+        if (UserAdmin.Refuse(user) is { } forbidden)
+            return forbidden;
+        email = email.Trim();
+        var normalized = users.NormalizeEmail(email);
+        var found = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized && u.OrganisationId == db.OrganisationId, ct);
+        if (found is null)
+            return Problem.NotFound("email", $"组织 {user.Organisation} 中没有邮箱为 {email} 的用户", $"organisation {user.Organisation} has no user with email {email}");
+        if (found.Id == user.UserId)
+            return Problem.Conflict("email", "不能删除自己的用户", "you cannot remove your own user");
+        // loaded so that their deletion is tracked, and audited, with the user's
+        var links = await db.UserRoles.Where(r => r.UserId == found.Id).ToListAsync(ct);
+        var summary = new UserSummary(found.Email ?? email, found.EmployeeId, [.. links.Select(l => l.RoleId).Order(StringComparer.Ordinal)], found.LockoutEnd is { } end && end > db.Now);
+        var result = await users.DeleteAsync(found);
+        return result.Succeeded ? summary : Result<UserSummary>.Fail(IdentityProblems.Of(result, users.Options.Password, email));
+    }
+}
