@@ -106,7 +106,7 @@ public sealed class DatabaseInputs
             .Select(e => new MilestoneEvent(e.ProductId, e.Event, e.Date))];
         _awards = [.. (await db.Awards.AsNoTracking().Where(a => a.PeriodId == p.Row.Id).ToListAsync(ct))
             .OrderBy(a => a.Rule, StringComparer.Ordinal).ThenBy(a => a.Person, StringComparer.Ordinal).ThenBy(a => a.Id)
-            .Select(a => new AwardNomination(a.Rule, a.Person, Decimals.Canonical(a.AmountMinor / 100m), a.EquityUnits is { } u ? Decimals.Canonical(u) : null, a.NominatedBy, a.ApprovedBy, a.Source))];
+            .Select(a => new AwardNomination(a.Rule, a.Person, Decimals.Canonical(Money.FromMinor(a.AmountMinor)), a.EquityUnits is { } u ? Decimals.Canonical(u) : null, a.NominatedBy, a.ApprovedBy, a.Source))];
         _ledger = await LedgerBefore.ReadAsync(db, p, ct);
         if (p.IsBundle)
         {
@@ -195,7 +195,7 @@ public sealed class DatabaseInputs
             return Result<EvaluationInputs>.Fail(productOf.Problems);
         var info = _people.ToDictionary(id => id, id => new PersonInfo(
             id,
-            _salaries.GetValueOrDefault(id) is { } s ? Decimals.Canonical(s.AmountMinor / 100m) : null,
+            _salaries.GetValueOrDefault(id) is { } s ? Decimals.Canonical(Money.FromMinor(s.AmountMinor)) : null,
             _employees.GetValueOrDefault(id)?.Name,
             _teamOf.GetValueOrDefault(id)?.TeamId,
             productOf.Value.GetValueOrDefault(id),

@@ -72,7 +72,7 @@ public sealed class RunCalculation(YardstickDb db)
                     Position = k,
                     Rule = l.Rule,
                     Kind = JsonNames.Kind(l.Kind),
-                    AmountMinor = (long)(Money.RoundAmount(l.Amount.Amount) * 100),
+                    AmountMinor = Money.ToMinor(l.Amount.Amount),
                     Currency = l.Currency,
                     Provisional = l.Provisional,
                     Json = Encoding.UTF8.GetString(buffer.WrittenSpan),

@@ -35,7 +35,7 @@ public static class AwardsFile
                     $"'{code}' is not an award rule of scheme {schemeId}; expected {(rules.Count == 0 ? "none (its plan has no awards)" : string.Join(", ", rules.Keys))}");
             var person = row.Required("person", problems);
             var amount = row.Number("amount", problems, "150000.00");
-            if (amount is { } a && a * 100 != decimal.Truncate(a * 100))
+            if (amount is { } a && !Money.IsWholeMinor(a))
                 problems.At(row.At("amount"), F($"{a} 超过两位小数；奖励金额精确到分"), F($"{a} has more than two decimals; awards are exact to the fen"));
             else if (amount is { } b && rule is not null && (b < rule.Min || b > rule.Max))
                 problems.At(row.At("amount"), F($"金额 {b} 超出 {rule.Code} 的范围：{rule.Min}–{rule.Max}"), F($"amount {b} is outside the range of {rule.Code}: {rule.Min}–{rule.Max}"));

@@ -26,10 +26,10 @@ public static class SalariesFile
             long minor = 0;
             if (!Numbers.TryParse(text, allowSign: false, out var amount) || amount <= 0)
                 problems.At(row.At("base_salary"), $"'{text}' 不是有效的工资；应为用 '.' 作小数点的正数，例如 30000.00", $"'{text}' is not a salary; expected a positive amount with '.' such as 30000.00");
-            else if (amount * 100 != decimal.Truncate(amount * 100))
+            else if (!Money.IsWholeMinor(amount))
                 problems.At(row.At("base_salary"), $"{text} 超过两位小数；工资精确到分", $"{text} has more than two decimals; salaries are exact to the fen");
             else
-                minor = (long)(amount * 100);
+                minor = Money.ToMinor(amount);
             var currency = row.Text("currency") ?? Money.DefaultCurrency;
             if (!Money.IsCurrency(currency))
                 problems.At(row.At("currency"), $"'{currency}' 不是币种；应为 ISO 4217 代码，例如 CNY", $"'{currency}' is not a currency; expected an ISO 4217 code such as CNY");

@@ -35,7 +35,7 @@ public sealed class ImportAwards(YardstickDb db)
             PeriodId = p.Row.Id,
             Rule = n.Nomination.Rule,
             Person = n.Nomination.Person,
-            AmountMinor = (long)(n.Nomination.Amount * 100),
+            AmountMinor = Money.ToMinor(n.Nomination.Amount),
             EquityUnits = n.Nomination.EquityUnits,
             NominatedBy = n.Nomination.NominatedBy,
             ApprovedBy = n.Nomination.ApprovedBy,

@@ -72,7 +72,7 @@ public sealed class GetResults(YardstickDb db)
         var lines = cards.OrderBy(c => c.Person, StringComparer.Ordinal).Select(c =>
         {
             var p = pay.GetValueOrDefault(c.Person);
-            return new ResultLine(c.Person, c.Total, c.Grade, c.Complete, c.Missing, (p?.Minor ?? 0) / 100m, p?.Currency ?? "", p?.Provisional ?? 0);
+            return new ResultLine(c.Person, c.Total, c.Grade, c.Complete, c.Missing, Money.FromMinor(p?.Minor ?? 0), p?.Currency ?? "", p?.Provisional ?? 0);
         }).ToList();
         return (run, lines);
     }

@@ -60,7 +60,7 @@ internal static class ResultsCommand
             foreach (var column in table.Columns.Skip(1))
                 column.RightAligned();
             foreach (var l in lines.Value.Lines)
-                table.AddRow(l.Person, (decimal.Truncate(l.Total * 100) / 100).ToString("0.00", CultureInfo.InvariantCulture), l.Grade ?? "", l.Complete ? "yes" : "no",
+                table.AddRow(l.Person, TraceFormat.ShowScore(l.Total), l.Grade ?? "", l.Complete ? "yes" : "no",
                     l.Missing.ToString(CultureInfo.InvariantCulture), l.Currency.Length == 0 ? "" : l.Pay.ToString("#,##0.00", CultureInfo.InvariantCulture) + " " + l.Currency, l.Provisional.ToString(CultureInfo.InvariantCulture));
             var console = SpectreConsole.Over(io.Out, io.Terminal);
             console.Write(new Text($"{label}, run {lines.Value.Run.Number} ({lines.Value.Run.FinishedAt:yyyy-MM-dd HH:mm} UTC, {lines.Value.Run.Actor})\n"));
