@@ -31,12 +31,12 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         if (string.Equals(provider, "postgres", StringComparison.OrdinalIgnoreCase) || string.Equals(provider, "postgresql", StringComparison.OrdinalIgnoreCase))
         {
             if (string.IsNullOrWhiteSpace(connection))
-                return Result<DatabaseSettings>.Fail("Database:ConnectionString", "Database:Provider is Postgres but no connection string is configured; set Database__ConnectionString or ConnectionStrings__Yardstick");
+                return Problem.Invalid("Database:ConnectionString", "Database:Provider 是 Postgres，但没有配置连接字符串；请设置 Database__ConnectionString 或 ConnectionStrings__Yardstick", "Database:Provider is Postgres but no connection string is configured; set Database__ConnectionString or ConnectionStrings__Yardstick");
             return FromArgument(connection);
         }
 
         if (provider is not null && !string.Equals(provider, "sqlite", StringComparison.OrdinalIgnoreCase))
-            return Result<DatabaseSettings>.Fail("Database:Provider", $"unknown provider '{provider}'; expected Sqlite or Postgres");
+            return Problem.Invalid("Database:Provider", $"未知的数据库类型 '{provider}'；应为 Sqlite 或 Postgres", $"unknown provider '{provider}'; expected Sqlite or Postgres");
         if (!string.IsNullOrWhiteSpace(connection))
             return FromArgument(connection);
         var dir = configuration["Database:DataDirectory"] is { Length: > 0 } d
@@ -58,7 +58,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             }
             catch (ArgumentException ex)
             {
-                return Result<DatabaseSettings>.Fail("--db", $"not a valid Npgsql connection string: {ex.Message}");
+                return Problem.Invalid("db", $"不是有效的 Npgsql 连接字符串：{ex.Message}", $"not a valid Npgsql connection string: {ex.Message}");
             }
         }
 
@@ -71,7 +71,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     {
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full))
-            return Result<DatabaseSettings>.Fail("--db", $"'{path}' is a directory; expected a SQLite file such as {Path.Combine(path, "yardstick.db")}");
+            return Problem.Invalid("db", $"'{path}' 是目录；应为 SQLite 文件，例如 {Path.Combine(path, "yardstick.db")}", $"'{path}' is a directory; expected a SQLite file such as {Path.Combine(path, "yardstick.db")}");
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         return new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={full};Pooling=False");
     }
@@ -79,7 +79,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     private static Result<DatabaseSettings> FromUrl(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
-            return Result<DatabaseSettings>.Fail("--db", $"'{url}' is not a URL; expected postgres://USER:PASSWORD@HOST:PORT/DATABASE");
+            return Problem.Invalid("db", $"'{url}' 不是 URL；应为 postgres://USER:PASSWORD@HOST:PORT/DATABASE", $"'{url}' is not a URL; expected postgres://USER:PASSWORD@HOST:PORT/DATABASE");
         var b = new NpgsqlConnectionStringBuilder
         {
             Host = uri.Host,
@@ -103,12 +103,12 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             }
             catch (ArgumentException)
             {
-                return Result<DatabaseSettings>.Fail("--db", $"unknown connection option '{kv[0]}' in the URL");
+                return Problem.Invalid("db", $"URL 中有未知的连接选项 '{kv[0]}'", $"unknown connection option '{kv[0]}' in the URL");
             }
         }
 
         if (string.IsNullOrEmpty(b.Database))
-            return Result<DatabaseSettings>.Fail("--db", $"'{url}' names no database; expected postgres://USER:PASSWORD@HOST:PORT/DATABASE");
+            return Problem.Invalid("db", $"'{url}' 没有指定数据库；应为 postgres://USER:PASSWORD@HOST:PORT/DATABASE", $"'{url}' names no database; expected postgres://USER:PASSWORD@HOST:PORT/DATABASE");
         return new DatabaseSettings(DatabaseProvider.Postgres, b.ConnectionString);
     }
 

@@ -33,15 +33,6 @@ public sealed class Problems
     /// <summary>A problem found elsewhere (a value's, the engine's) placed at a position in a file.</summary>
     public void At(string file, int line, int column, Problem problem) => Add(problem.At(Location.At(file, line, column)));
 
-    /// <summary>TRANSITIONAL (removed when every message is bilingual): an English-only problem at a position.</summary>
-    public void At(string file, int line, int column, string message) => Add(new Problem(ProblemKind.Invalid, Location.At(file, line, column), new LocalizedText(message, message)));
-
-    /// <summary>TRANSITIONAL (removed when every message is bilingual): an English-only problem in a field.</summary>
-    public void In(string where, string message) => Add(new Problem(where, message));
-
-    /// <summary>TRANSITIONAL (removed when every message is bilingual): a problem whose whole text is given.</summary>
-    public void Add(string line) => Add(new Problem("", line));
-
     public void Add(Problem problem)
     {
         Count++;
@@ -77,13 +68,6 @@ public sealed class Problems
                 string.Create(CultureInfo.InvariantCulture, $"…另有 {rest} 个问题"),
                 string.Create(CultureInfo.InvariantCulture, $"… and {rest} more problems")), "more"),
         ];
-    }
-
-    /// <summary>TRANSITIONAL: writes the problems in English, one line each (the CLI's error mapper replaces this).</summary>
-    public void WriteTo(TextWriter writer)
-    {
-        foreach (var p in ToList())
-            writer.WriteLine(OneLine(p.ToString()));
     }
 
     /// <summary>One problem, one line: a quoted value may hold line breaks.</summary>

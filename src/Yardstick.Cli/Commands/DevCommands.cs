@@ -33,7 +33,7 @@ internal static class DevCommands
         if (scheme is null || rows < 1)
         {
             if (rows < 1)
-                problems.In("--rows", "must be at least 1");
+                problems.In("--rows", "至少为 1", "must be at least 1");
             Output.Errors.Fail(io, problems);
             return Program.BadInput;
         }

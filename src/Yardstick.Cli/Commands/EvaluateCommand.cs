@@ -36,8 +36,8 @@ internal static class EvaluateCommand
         {
             if (explain is not null && format != "table" && outPath is null)
                 p.In("--explain", $"使用 --format {format} 时结果写到标准输出，明细无处可写；请加 --out FILE 或使用 --format table", $"with --format {format} the results go to stdout, so the trace has nowhere to go; add --out FILE or use --format table");
-            if (outPath is not null && !OutputFile.CanWrite(outPath, out var why))
-                p.In("--out", why, why);
+            if (outPath is not null && OutputFile.CheckWritable(outPath) is { } cannot)
+                p.Add(cannot);
         });
         if (loaded is not null && explain is not null && !loaded.Inputs.People.Contains(explain))
             problems.In("--explain", $"{loaded.Where} 中没有人员 '{explain}'", $"no person '{explain}' in {loaded.Where}");

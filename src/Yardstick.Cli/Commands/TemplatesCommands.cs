@@ -1,3 +1,4 @@
+using Yardstick.Core.Common;
 using System.CommandLine;
 using Spectre.Console;
 using Yardstick.Cli.Output;
@@ -44,9 +45,9 @@ internal static class TemplatesCommands
         var problems = new Problems();
         var found = TemplateCatalog.Find(id);
         if (!found.IsSuccess)
-            problems.In(id, found.Problems[0].Message.En);
-        if (path is not null && !OutputFile.CanWrite(path, out var why))
-            problems.In("--out", why);
+            problems.AddRange(found.Problems.Select(p => p.At(Location.Of(id))));
+        if (path is not null && OutputFile.CheckWritable(path) is { } cannot)
+            problems.Add(cannot);
         if (problems.Any)
         {
             Output.Errors.Fail(io, problems);

@@ -1,4 +1,5 @@
 using System.Text;
+using Yardstick.Core.Common;
 
 namespace Yardstick.Cli.Output;
 
@@ -8,14 +9,13 @@ namespace Yardstick.Cli.Output;
 /// </summary>
 internal static class OutputFile
 {
-    /// <summary>Whether FILE's directory exists (checked with the other input, before anything is computed).</summary>
-    public static bool CanWrite(string path, out string why)
+    /// <summary>Why FILE cannot be written (checked with the other input, before anything is computed); null when it can.</summary>
+    public static Problem? CheckWritable(string path)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        why = Directory.Exists(path) ? $"{path} is a directory; give a file name"
-            : dir is null || Directory.Exists(dir) ? ""
-            : $"cannot write {path}: the directory {dir} does not exist";
-        return why.Length == 0;
+        return Directory.Exists(path) ? Problem.Invalid("--out", $"{path} 是目录；请给出文件名", $"{path} is a directory; give a file name")
+            : dir is null || Directory.Exists(dir) ? null
+            : Problem.Invalid("--out", $"无法写入 {path}：目录 {dir} 不存在", $"cannot write {path}: the directory {dir} does not exist");
     }
 
     public static void Write(Io io, string? path, Action<TextWriter> write)

@@ -49,12 +49,6 @@ public readonly record struct Location(string? File, int Line, int Column, strin
 /// </summary>
 public sealed record Problem(ProblemKind Kind, Location Where, LocalizedText Message, string? Code = null, string? Arg = null)
 {
-    /// <summary>TRANSITIONAL (removed when every message is bilingual): an English-only invalid-input problem.</summary>
-    public Problem(string where, string message)
-        : this(ProblemKind.Invalid, where.Length == 0 ? Location.None : Location.Of(where), new LocalizedText(message, message))
-    {
-    }
-
     /// <summary>The message in <paramref name="language"/>.</summary>
     public string Text(Language language) => Message.Get(language);
 
@@ -115,9 +109,6 @@ public sealed class Result<T>
 
     /// <summary>A failure with one problem.</summary>
     public static Result<T> Fail(Problem problem) => new(default, [problem]);
-
-    /// <summary>TRANSITIONAL (removed when every message is bilingual): a failure with one English-only problem.</summary>
-    public static Result<T> Fail(string where, string message) => Fail([new Problem(where, message)]);
 
     /// <summary>Implicit success.</summary>
     public static implicit operator Result<T>(T value) => Ok(value);

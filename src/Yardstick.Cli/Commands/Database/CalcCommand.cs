@@ -35,7 +35,7 @@ internal static class CalcCommand
                 return Fail(io, result.Problems);
             var s = result.Value;
             foreach (var notice in s.Notices)
-                io.Error.WriteLine("warning: " + notice);
+                io.Error.WriteLine("warning: " + notice.En);
             io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"run {s.Run.Number} of {r.GetValue(period)}: {s.Scorecards} scorecard(s), {s.PayoutLines} payout line(s), {s.Incomplete} incomplete; results sha256 {s.Run.ResultsHash[..12]}…"));
             return Program.Ok;

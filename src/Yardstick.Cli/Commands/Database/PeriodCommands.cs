@@ -88,13 +88,13 @@ internal static class PeriodCommands
     {
         problem = null;
         if (template is not null && scheme is not null)
-            problem = new Problem("--template", "give --template or --scheme, not both");
+            problem = Problem.Invalid("--template", "请给出 --template 或 --scheme，不要同时给出", "give --template or --scheme, not both");
         else if (template is not null)
         {
             var found = TemplateCatalog.Find(template);
             if (found.IsSuccess)
                 return Core.Schemes.SchemeJson.Write(found.Value.Document);
-            problem = new Problem("--template", found.Problems[0].Message.En);
+            problem = found.Problems[0].At(Location.Of("--template"));
         }
         else if (scheme is not null)
         {
@@ -104,7 +104,7 @@ internal static class PeriodCommands
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                problem = new Problem(scheme, "cannot read the file: " + ex.Message);
+                problem = Problem.Invalid(Location.At(scheme, 1, 1), "无法读取文件：" + ex.Message, "cannot read the file: " + ex.Message);
             }
         }
 
