@@ -295,6 +295,14 @@ public sealed class CalculationRun : IOrganisationOwned, IAudited
     public string ResultsHash { get; set; } = "";
     /// <summary>The ledger after this run (milestones, profit shares, grades), as the ledger JSON.</summary>
     public string LedgerJson { get; set; } = "";
+    /// <summary>
+    /// Everything the run read (App's InputsSnapshot: canonical JSON, gzip-compressed), so that its results can be shown again in
+    /// either language and a later change of its inputs is seen; empty for runs made before the snapshot existed.
+    /// </summary>
+    public byte[] Inputs { get; set; } = [];
+
+    /// <summary>The SHA-256 of each section of <see cref="Inputs"/>, as a JSON object keyed by section name.</summary>
+    public string InputsFingerprint { get; set; } = "";
     /// <summary>The engine's notices, as a JSON array of {en, zh}.</summary>
     public string NoticesJson { get; set; } = "[]";
     public string AuditKey => $"{PeriodId}#{Number}";
@@ -314,7 +322,10 @@ public sealed class ScorecardRow : IOrganisationOwned
     public bool Complete { get; set; }
     /// <summary>Missing indicators that are not waived (approval needs 0).</summary>
     public int Missing { get; set; }
-    /// <summary>The §10 result object of the person (without payouts), as written by ResultJson.</summary>
+    /// <summary>The codes of the missing indicators that are not waived, comma-separated.</summary>
+    public string MissingCodes { get; set; } = "";
+
+    /// <summary>The §10 result object of a run made before <see cref="CalculationRun.Inputs"/> existed (English); empty for later runs, whose results are rendered from their inputs.</summary>
     public string Json { get; set; } = "";
 }
 
@@ -331,7 +342,7 @@ public sealed class PayoutLineRow : IOrganisationOwned
     public long AmountMinor { get; set; }
     public string Currency { get; set; } = "CNY";
     public bool Provisional { get; set; }
-    /// <summary>The §10 payout object (with its trace), as written by PayoutJson.</summary>
+    /// <summary>The §10 payout object of a run made before <see cref="CalculationRun.Inputs"/> existed (English); empty for later runs.</summary>
     public string Json { get; set; } = "";
 }
 

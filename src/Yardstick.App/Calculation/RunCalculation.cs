@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -47,25 +44,25 @@ public sealed class RunCalculation(YardstickDb db)
     /// <summary>Stores the results as a new run (one transaction) that becomes current at its commit.</summary>
     private async Task<Result<RunSummary>> PersistAsync(PeriodScheme p, EvaluationInputs inputs, EvaluationResult result, DateTimeOffset started, IProgress<WorkProgress>? progress, CancellationToken ct)
     {
-        // each result as its §10 JSON object
+        // the figures to sort, sum and export by; the result objects are rendered from the stored inputs when read
         var rows = new List<ScorecardRow>(result.Results.Count);
         var lines = new List<PayoutLineRow>();
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var r in result.Results)
         {
             ct.ThrowIfCancellationRequested();
-            buffer.ResetWrittenCount();
-            using (var w = new Utf8JsonWriter(buffer, ResultsJson.Compact))
-                ResultsJson.WriteResult(w, r, inputs.IsBundle, Language.En);
-            hash.AppendData(buffer.WrittenSpan);
-            rows.Add(new ScorecardRow { Person = r.Person, Total = r.Total, Grade = r.Grade, Scheme = r.Card.Scheme.Scheme.Id, Complete = r.Card.Complete, Missing = r.UnwaivedMissing, Json = Encoding.UTF8.GetString(buffer.WrittenSpan) });
+            rows.Add(new ScorecardRow
+            {
+                Person = r.Person,
+                Total = r.Total,
+                Grade = r.Grade,
+                Scheme = r.Card.Scheme.Scheme.Id,
+                Complete = r.Card.Complete,
+                Missing = r.UnwaivedMissing,
+                MissingCodes = string.Join(",", r.Card.Indicators.Select((x, i) => (x, i)).Where(t => t.x.Missing && !t.x.Waived).Select(t => r.Card.Scheme.Indicators[t.i].Code)),
+            });
             for (var k = 0; k < r.Lines.Count; k++)
             {
                 var l = r.Lines[k];
-                buffer.ResetWrittenCount();
-                using (var w = new Utf8JsonWriter(buffer, ResultsJson.Compact))
-                    PayoutJson.PayoutObject(w, l, Language.En);
                 lines.Add(new PayoutLineRow
                 {
                     Person = r.Person,
@@ -75,7 +72,6 @@ public sealed class RunCalculation(YardstickDb db)
                     AmountMinor = Money.ToMinor(l.Amount.Amount),
                     Currency = l.Currency,
                     Provisional = l.Provisional,
-                    Json = Encoding.UTF8.GetString(buffer.WrittenSpan),
                 });
             }
         }
@@ -97,7 +93,9 @@ public sealed class RunCalculation(YardstickDb db)
             StartedAt = started,
             FinishedAt = started,
             Scorecards = rows.Count,
-            ResultsHash = Convert.ToHexStringLower(hash.GetHashAndReset()),
+            ResultsHash = ResultsJson.Hash(result, inputs.IsBundle),
+            Inputs = InputsSnapshot.Write(inputs),
+            InputsFingerprint = JsonSerializer.Serialize(InputsSnapshot.Fingerprint(inputs)),
             LedgerJson = ledger.Write(),
             NoticesJson = noticesJson,
         }).Entity;
@@ -113,7 +111,8 @@ public sealed class RunCalculation(YardstickDb db)
             new(nameof(ScorecardRow.Scheme), r => r.Scheme),
             new(nameof(ScorecardRow.Complete), r => r.Complete),
             new(nameof(ScorecardRow.Missing), r => r.Missing),
-            new(nameof(ScorecardRow.Json), r => r.Json),
+            new(nameof(ScorecardRow.MissingCodes), r => r.MissingCodes),
+            new(nameof(ScorecardRow.Json), _ => ""),
         ], new Reporter(n => progress?.Report(new WorkProgress("write", n, total))), ct);
         await BulkInsert.WriteAsync<PayoutLineRow, PayoutLineRow>(db, lines,
         [
@@ -125,7 +124,7 @@ public sealed class RunCalculation(YardstickDb db)
             new(nameof(PayoutLineRow.AmountMinor), r => r.AmountMinor),
             new(nameof(PayoutLineRow.Currency), r => r.Currency),
             new(nameof(PayoutLineRow.Provisional), r => r.Provisional),
-            new(nameof(PayoutLineRow.Json), r => r.Json),
+            new(nameof(PayoutLineRow.Json), _ => ""),
         ], new Reporter(n => progress?.Report(new WorkProgress("write", rows.Count + n, total))), ct);
         foreach (var old in await db.Runs.Where(r => r.PeriodId == p.Row.Id && r.IsCurrent).ToListAsync(ct))
             old.IsCurrent = false;

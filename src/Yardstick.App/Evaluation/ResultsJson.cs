@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Yardstick.Core.Common;
@@ -77,5 +79,24 @@ public static class ResultsJson
             Payouts: pw => PayoutJson.Payouts(pw, pr.Lines, language),
             After: aw => PayoutJson.Careers(aw, pr.Careers, language));
         ResultJson.WriteResult(w, card, extras);
+    }
+
+    /// <summary>
+    /// The SHA-256 (lower-case hex) of every result object, compact and in English, in person order: a run stores it,
+    /// and the same inputs always give the same hash.
+    /// </summary>
+    public static string Hash(EvaluationResult result, bool bundle)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var r in result.Results)
+        {
+            buffer.ResetWrittenCount();
+            using (var w = new Utf8JsonWriter(buffer, Compact))
+                WriteResult(w, r, bundle, Language.En);
+            hash.AppendData(buffer.WrittenSpan);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

@@ -17,18 +17,24 @@ public sealed class ApprovePeriod(YardstickDb db)
         var run = await db.Runs.Where(r => r.PeriodId == period.Id && r.IsCurrent).Select(r => (long?)r.Id).SingleOrDefaultAsync(ct);
         if (run is null)
             return [];
-        var cards = await db.Scorecards.Where(s => s.RunId == run && s.Missing > 0).OrderBy(s => s.Person).Select(s => new { s.Person, s.Json }).ToListAsync(ct);
+        var cards = await db.Scorecards.Where(s => s.RunId == run && s.Missing > 0).OrderBy(s => s.Person).Select(s => new { s.Person, s.MissingCodes, s.Json }).ToListAsync(ct);
         var waived = (await db.Waivers.Where(w => w.PeriodId == period.Id).Select(w => new { w.Person, w.Indicator }).ToListAsync(ct))
             .Select(w => w.Person + "/" + w.Indicator).ToHashSet(StringComparer.Ordinal);
         var missing = new List<string>();
         foreach (var card in cards)
-        {
-            using var doc = JsonDocument.Parse(card.Json);
-            foreach (var code in doc.RootElement.GetProperty("missing").EnumerateArray())
-                if (!waived.Contains(card.Person + "/" + code.GetString()))
-                    missing.Add(card.Person + "/" + code.GetString());
-        }
+            foreach (var code in Codes(card.MissingCodes, card.Json))
+                if (!waived.Contains(card.Person + "/" + code))
+                    missing.Add(card.Person + "/" + code);
 
         return missing;
+    }
+
+    /// <summary>A scorecard's unwaived missing codes; a run made before they were stored keeps them in its result object.</summary>
+    private static IEnumerable<string> Codes(string missingCodes, string json)
+    {
+        if (json.Length == 0)
+            return missingCodes.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        using var doc = JsonDocument.Parse(json);
+        return [.. doc.RootElement.GetProperty("missing").EnumerateArray().Select(c => c.GetString()!)];
     }
 }

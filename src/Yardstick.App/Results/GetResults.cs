@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Yardstick.Core.Common;
 using Yardstick.Core.Incentives;
-using Yardstick.Core.Scoring;
+using Yardstick.App.Evaluation;
 using Yardstick.Data;
 
 namespace Yardstick.App.Results;
@@ -13,46 +12,56 @@ namespace Yardstick.App.Results;
 /// <summary>One person's line of the current run, for tables and CSV.</summary>
 public sealed record ResultLine(string Person, decimal Total, string? Grade, bool Complete, int Missing, decimal Pay, string Currency, int Provisional);
 
+/// <summary>A period's current run read back: its stored inputs evaluated again, checked against the stored results.</summary>
+public sealed record RunView(PeriodScheme Period, CalculationRun Run, EvaluationInputs Inputs, EvaluationResult Result);
+
 /// <summary>
-/// <c>results --period P</c>: the current run of the period, as the JSON of scoring.md §10 (the stored result
-/// objects in person order, inside the document's envelope, with the run's notices) or as lines.
+/// <c>results --period P</c>: the current run of the period. Its figures (totals, grades, pay per line) are stored; the
+/// result objects, traces and statements are rendered from the run's stored inputs (<see cref="InputsSnapshot"/>) in
+/// the language asked, by the same <see cref="Evaluator"/> that made them, and checked against the run's results hash,
+/// so what is shown is exactly what was calculated.
 /// </summary>
 public sealed class GetResults(YardstickDb db)
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>The current run of <paramref name="label"/>, evaluated again from its stored inputs.</summary>
+    public async Task<Result<RunView>> EvaluateAsync(string label, CancellationToken ct = default)
+    {
+        var loaded = await LoadAsync(label, ct);
+        if (!loaded.IsSuccess)
+            return Result<RunView>.Fail(loaded.Problems);
+        var (p, run) = loaded.Value;
+        return await EvaluateAsync(p, run, ct);
+    }
 
-    /// <summary>Writes the §10 JSON of the current run to <paramref name="output"/>.</summary>
-    public async Task<Result<CalculationRun>> WriteJsonAsync(string label, Stream output, CancellationToken ct = default)
+    /// <summary>One person's result in the current run of <paramref name="label"/>; NotFound when the run has none for them.</summary>
+    public async Task<Result<(RunView View, PersonResult Person)>> PersonAsync(string label, string person, CancellationToken ct = default)
+    {
+        var view = await EvaluateAsync(label, ct);
+        if (!view.IsSuccess)
+            return Result<(RunView, PersonResult)>.Fail(view.Problems);
+        return view.Value.Result.For(person) is { } r
+            ? (view.Value, r)
+            : Problem.NotFound("person", $"{view.Value.Period.Row.Label} 的当前结果中没有 '{person}'", $"'{person}' has no result in the current run of {view.Value.Period.Row.Label}", "person.not_evaluated", person);
+    }
+
+    /// <summary>Writes the §10 JSON of the current run to <paramref name="output"/> in <paramref name="language"/>.</summary>
+    public async Task<Result<CalculationRun>> WriteJsonAsync(string label, Stream output, Language language = Language.En, CancellationToken ct = default)
     {
         var loaded = await LoadAsync(label, ct);
         if (!loaded.IsSuccess)
             return Result<CalculationRun>.Fail(loaded.Problems);
         var (p, run) = loaded.Value;
-        await using var w = new Utf8JsonWriter(output, Options);
-        // as evaluate writes it: a lifecycle bundle has no version of its own, each result names its stage scheme
-        w.WriteStartObject();
-        w.WriteString("scheme", p.Document.Id);
-        if (p.IsBundle)
-            w.WriteNull("version");
-        else
-            w.WriteNumber("version", p.Scheme.Scheme.Version);
-        w.WriteString("period", p.Period.ToString());
-        w.WriteString("currency", p.Currency);
-        w.WriteStartArray("results");
-        await foreach (var json in db.Scorecards.AsNoTracking().Where(s => s.RunId == run.Id).OrderBy(s => s.Person).Select(s => s.Json).AsAsyncEnumerable().WithCancellation(ct))
+        await using var w = new Utf8JsonWriter(output, ResultsJson.Indented);
+        if (run.InputsFingerprint.Length == 0 && language == Language.En)
         {
-            w.WriteRawValue(json, skipInputValidation: true);
-            if (w.BytesPending > 1 << 16)
-                await w.FlushAsync(ct);
+            await WriteStoredAsync(w, p, run, ct);
+            return run;
         }
 
-        w.WriteEndArray();
-        w.WriteStartArray("notices");
-        using (var notices = JsonDocument.Parse(run.NoticesJson))
-            foreach (var n in notices.RootElement.EnumerateArray())
-                w.WriteStringValue(n.GetProperty("en").GetString());
-        w.WriteEndArray();
-        w.WriteEndObject();
+        var view = await EvaluateAsync(p, run, ct);
+        if (!view.IsSuccess)
+            return Result<CalculationRun>.Fail(view.Problems);
+        ResultsJson.Write(w, view.Value.Inputs, view.Value.Result, language);
         await w.FlushAsync(ct);
         return run;
     }
@@ -86,16 +95,60 @@ public sealed class GetResults(YardstickDb db)
         return sb.ToString();
     }
 
-    /// <summary>The period with its scheme and its current run, loaded once.</summary>
+    /// <summary>The period with its scheme and its current run (without its inputs, read only when needed).</summary>
     private async Task<Result<(PeriodScheme Period, CalculationRun Run)>> LoadAsync(string label, CancellationToken ct)
     {
         var loaded = await PeriodScheme.LoadAsync(db, label, ct);
         if (!loaded.IsSuccess)
             return Result<(PeriodScheme, CalculationRun)>.Fail(loaded.Problems);
         var p = loaded.Value;
-        var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.PeriodId == p.Row.Id && r.IsCurrent, ct);
+        var run = await db.Runs.AsNoTracking().Where(r => r.PeriodId == p.Row.Id && r.IsCurrent).Select(r => new CalculationRun
+        {
+            Id = r.Id, PeriodId = r.PeriodId, Number = r.Number, SchemeVersionId = r.SchemeVersionId, IsCurrent = r.IsCurrent, Actor = r.Actor,
+            StartedAt = r.StartedAt, FinishedAt = r.FinishedAt, Scorecards = r.Scorecards, ResultsHash = r.ResultsHash,
+            LedgerJson = r.LedgerJson, InputsFingerprint = r.InputsFingerprint, NoticesJson = r.NoticesJson,
+        }).SingleOrDefaultAsync(ct);
         return run is null
             ? Problem.NotFound("period", $"周期 {p.Row.Label} 还没有结果；请先计算", $"period {p.Row.Label} has no results yet; calculate it first", "results.none", p.Row.Label)
             : (p, run);
+    }
+
+    private async Task<Result<RunView>> EvaluateAsync(PeriodScheme p, CalculationRun run, CancellationToken ct)
+    {
+        if (run.InputsFingerprint.Length == 0)
+            return Problem.Conflict("period",
+                $"{p.Row.Label} 的第 {run.Number} 次计算早于结果保存输入的版本，其明细只有英文存档；它的数字不变（表格、CSV、英文 JSON），重新计算后可用两种语言查看明细",
+                $"run {run.Number} of {p.Row.Label} was made before runs kept their inputs, so its traces exist in English only; its figures stand (table, CSV, English JSON); calculate again to show them in both languages",
+                "run.legacy", p.Row.Label);
+        var version = run.SchemeVersionId == p.Version.Id ? p : null;
+        var schemes = version?.Schemes ?? PeriodScheme.Compile((await db.SchemeVersions.AsNoTracking().SingleAsync(v => v.Id == run.SchemeVersionId, ct)).Json, "scheme").Value.Schemes;
+        var calculators = EvaluationInputs.CalculatorsFor(schemes, p.Period);
+        if (!calculators.IsSuccess)
+            return Result<RunView>.Fail(calculators.Problems);
+        var stored = await db.Runs.AsNoTracking().Where(r => r.Id == run.Id).Select(r => r.Inputs).SingleAsync(ct);
+        var inputs = InputsSnapshot.Read(stored, p.Document, calculators.Value);
+        var result = Evaluator.Evaluate(inputs);
+        if (!result.IsSuccess || ResultsJson.Hash(result.Value, inputs.IsBundle) != run.ResultsHash)
+            return Problem.Conflict("period",
+                $"{p.Row.Label} 的第 {run.Number} 次计算用其保存的输入重新计算后与保存的结果不一致（计算引擎已更新）；它的数字不变（表格、CSV），请重新计算以查看明细",
+                $"run {run.Number} of {p.Row.Label} no longer evaluates to its stored results from its stored inputs (the engine changed since); its figures stand (table, CSV); calculate again to show its traces",
+                "run.changed", p.Row.Label);
+        return new RunView(p, run, inputs, result.Value);
+    }
+
+    /// <summary>A run made before runs kept their inputs: its stored English result objects inside the envelope.</summary>
+    private async Task WriteStoredAsync(Utf8JsonWriter w, PeriodScheme p, CalculationRun run, CancellationToken ct)
+    {
+        ResultsJson.WriteStart(w, p.Document.Id, p.IsBundle ? null : p.Scheme.Scheme.Version, p.Period, p.Currency);
+        await foreach (var json in db.Scorecards.AsNoTracking().Where(s => s.RunId == run.Id).OrderBy(s => s.Person).Select(s => s.Json).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            w.WriteRawValue(json, skipInputValidation: true);
+            if (w.BytesPending > 1 << 16)
+                await w.FlushAsync(ct);
+        }
+
+        using var notices = JsonDocument.Parse(run.NoticesJson);
+        ResultsJson.WriteEnd(w, [.. notices.RootElement.EnumerateArray().Select(n => new Notice(n.GetProperty("en").GetString()!, n.GetProperty("zh").GetString()!))], Language.En);
+        await w.FlushAsync(ct);
     }
 }

@@ -4,7 +4,7 @@ namespace Yardstick.Cli.Evaluation;
 
 /// <summary>The inputs of one evaluation, as given on the command line.</summary>
 internal sealed record InputOptions(
-    string? Template, string? Scheme, string Period, string Actuals, string? People, string? Waivers,
+    string? Template, string? Scheme, string Period, string? Actuals, string? People, string? Waivers,
     string? Measures, string? Events, string? Stages, string? Awards, string? Ledger, string StageMode, string Lang);
 
 /// <summary>The options <c>evaluate</c>, <c>statement</c> and <c>whatif</c> share, declared once.</summary>
@@ -13,7 +13,7 @@ internal sealed class InputOptionSet
     private readonly Option<string?> _template = new("--template") { HelpName = "ID", Description = "Built-in template id (see 'yardstick templates list')." };
     private readonly Option<string?> _scheme = new("--scheme") { HelpName = "FILE", Description = "Scheme JSON file (docs/scheme-format.md), one scheme or a lifecycle bundle." };
     private readonly Option<string> _period = new("--period") { HelpName = "PERIOD", Description = "Period: 2026-10, 2026-Q4, 2026-H2 or 2026; selects the payout rules by frequency.", Required = true };
-    private readonly Option<string> _actuals = new("--actuals") { HelpName = "FILE", Description = "Actuals: CSV or .xlsx with header person,indicator,value (person team:ID for a team indicator).", Required = true };
+    private readonly Option<string?> _actuals = new("--actuals") { HelpName = "FILE", Description = "Actuals: CSV or .xlsx with header person,indicator,value (person team:ID for a team indicator).", Required = true };
     private readonly Option<string?> _people = new("--people") { HelpName = "FILE", Description = "People: CSV with header person,base_salary[,name,team,product,share]." };
     private readonly Option<string?> _waivers = new("--waivers") { HelpName = "FILE", Description = "Waivers: CSV with header person,indicator,reason." };
     private readonly Option<string?> _measures = new("--measures") { HelpName = "FILE", Description = "Business measures: CSV with header scope,measure,value (scope person:ID, team:ID or product:ID)." };
@@ -24,7 +24,12 @@ internal sealed class InputOptionSet
     private readonly Option<string> _stageMode = new("--stage-mode") { Description = "A stage change inside the period: the stage on the last day, or each stage weighted by days.", DefaultValueFactory = _ => "last-day" };
     private readonly Option<string> _lang = new("--lang") { HelpName = "LANG", Description = "Language of names and traces: en (default) or zh-CN.", DefaultValueFactory = _ => "en" };
 
-    public InputOptionSet() => _stageMode.AcceptOnlyFromAmong("last-day", "pro-rata");
+    /// <param name="actualsRequired">False where the command can also read the system of record instead of files (<c>statement</c>).</param>
+    public InputOptionSet(bool actualsRequired = true)
+    {
+        _stageMode.AcceptOnlyFromAmong("last-day", "pro-rata");
+        _actuals.Required = actualsRequired;
+    }
 
     /// <summary>The --ledger option, whose description differs by command (evaluate writes the ledger back).</summary>
     public Option<string?> Ledger => _ledger;
@@ -36,6 +41,6 @@ internal sealed class InputOptionSet
     }
 
     public InputOptions Read(ParseResult r) => new(
-        r.GetValue(_template), r.GetValue(_scheme), r.GetValue(_period)!, r.GetValue(_actuals)!, r.GetValue(_people), r.GetValue(_waivers),
+        r.GetValue(_template), r.GetValue(_scheme), r.GetValue(_period)!, r.GetValue(_actuals), r.GetValue(_people), r.GetValue(_waivers),
         r.GetValue(_measures), r.GetValue(_events), r.GetValue(_stages), r.GetValue(_awards), r.GetValue(_ledger), r.GetValue(_stageMode)!, r.GetValue(_lang)!);
 }

@@ -332,6 +332,14 @@ namespace Yardstick.Data.Postgres.Migrations
                     b.Property<DateTimeOffset>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<byte[]>("Inputs")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("InputsFingerprint")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("boolean");
 
@@ -966,6 +974,10 @@ namespace Yardstick.Data.Postgres.Migrations
 
                     b.Property<int>("Missing")
                         .HasColumnType("integer");
+
+                    b.Property<string>("MissingCodes")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");

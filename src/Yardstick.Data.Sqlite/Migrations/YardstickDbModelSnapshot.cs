@@ -315,6 +315,14 @@ namespace Yardstick.Data.Sqlite.Migrations
                     b.Property<DateTimeOffset>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Inputs")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("InputsFingerprint")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("INTEGER");
 
@@ -921,6 +929,10 @@ namespace Yardstick.Data.Sqlite.Migrations
 
                     b.Property<int>("Missing")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("MissingCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");

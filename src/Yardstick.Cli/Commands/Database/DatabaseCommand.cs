@@ -58,6 +58,17 @@ internal static class DatabaseCommand
         Description = "The organisation to act in (yardstick org list); required only while the database holds more than one.",
     };
 
+    /// <summary><c>--lang</c>: the language of names, traces, tables and messages.</summary>
+    public static Option<string> LangOption() => new("--lang") { HelpName = "LANG", Description = "Language of names, traces, tables and messages: en (default) or zh-CN.", DefaultValueFactory = _ => "en" };
+
+    /// <summary>The language of <c>--lang</c>; English with a problem when it names none.</summary>
+    public static Language ParseLang(string? text, out Problem? problem)
+    {
+        var language = LocalizedText.ParseLanguage(text);
+        problem = language is null ? Problem.Invalid("--lang", $"'{text}' 不是语言；应为 en 或 zh-CN", $"'{text}' is not a language; expected en or zh-CN") : null;
+        return language ?? Language.En;
+    }
+
     public static Option<string> PeriodOption() => new("--period") { Required = true, HelpName = "PERIOD", Description = "The period: 2026-10, 2026-Q4, 2026-H2 or 2026." };
 
     /// <summary>Runs <paramref name="action"/> on the database as the CLI's system administrator of the organisation of <c>--org</c>.</summary>

@@ -1,0 +1,90 @@
+using System.Text.Json;
+
+namespace Yardstick.Cli.Tests;
+
+/// <summary>
+/// Stored results in both languages: <c>results --lang</c>, <c>--explain</c>, <c>--out</c> and <c>statement --period P</c> on the
+/// database give the texts of the file-based commands, rendered from the run's stored inputs.
+/// </summary>
+public sealed class StoredResultsTests : IDisposable
+{
+    private static readonly string Examples = Path.Combine(RepoRoot.Path, "examples");
+
+    private readonly CliHarness _h = new();
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task StatementAndResults_FromTheDatabase_SameTextsAsFromFiles(string provider)
+    {
+        await using var db = await CliDb.CreateAsync(provider);
+        CliRun Db(params string[] args) => CliHarness.Run([.. args, "--db", db.Argument]);
+        foreach (var args in new[]
+        {
+            new[] { "db", "migrate" }, ["period", "open", "2026-10", "--template", "industrial-value"],
+            ["import", "employees", Path.Combine(Examples, "session", "employees.csv")], ["import", "salaries", Path.Combine(Examples, "session", "salaries.csv")],
+            ["import", "actuals", Path.Combine(Examples, "e1-actuals.csv"), "--period", "2026-10"], ["calc", "--period", "2026-10"],
+        })
+        {
+            var run = Db(args);
+            Assert.True(run.Code == 0, run.ToString());
+        }
+
+        string[] files = ["--template", "industrial-value", "--period", "2026-10", "--actuals", Path.Combine(Examples, "e1-actuals.csv"), "--people", Path.Combine(Examples, "people.csv")];
+        foreach (var lang in new[] { "en", "zh-CN" })
+        {
+            var fromFiles = CliHarness.Run(["statement", "zhang_wei", .. files, "--lang", lang]);
+            var fromDb = Db("statement", "zhang_wei", "--period", "2026-10", "--lang", lang);
+            Assert.True(fromDb.Code == 0, fromDb.ToString());
+            Assert.Equal(fromFiles.Out, fromDb.Out);
+            Assert.Contains("20,760.38 CNY", fromDb.Out, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("薪酬明细: zhang_wei (张伟)", Db("statement", "zhang_wei", "--period", "2026-10", "--lang", "zh-CN").Out, StringComparison.Ordinal);
+        Assert.Contains("曲线(1.03250800)", Db("statement", "zhang_wei", "--period", "2026-10", "--lang", "zh-CN").Out, StringComparison.Ordinal);
+
+        // the §10 JSON in Chinese: the same numbers, the traces in Chinese
+        var en = Db("results", "--period", "2026-10", "--format", "json");
+        var zh = Db("results", "--period", "2026-10", "--format", "json", "--lang", "zh-CN");
+        using (var a = JsonDocument.Parse(en.Out))
+        using (var b = JsonDocument.Parse(zh.Out))
+        {
+            var pa = a.RootElement.GetProperty("results")[0];
+            var pb = b.RootElement.GetProperty("results")[0];
+            Assert.Equal(pa.GetProperty("total").GetRawText(), pb.GetProperty("total").GetRawText());
+            Assert.Equal(20760.38m, pb.GetProperty("payouts")[0].GetProperty("amount").GetDecimal());
+            Assert.Contains("最终取整一次", pb.GetProperty("payouts")[0].GetProperty("trace").GetProperty("text").GetString(), StringComparison.Ordinal);
+            Assert.Contains("rounded once", pa.GetProperty("payouts")[0].GetProperty("trace").GetProperty("text").GetString(), StringComparison.Ordinal);
+        }
+
+        // --explain: the scorecard trace and the statement, as evaluate --explain prints them; --out writes the table there
+        var explained = CliHarness.Run(["evaluate", .. files, "--explain", "zhang_wei"]);
+        var stored = Db("results", "--period", "2026-10", "--explain", "zhang_wei");
+        Assert.True(stored.Code == 0, stored.ToString());
+        var trace = explained.Out[explained.Out.IndexOf("Scorecard of zhang_wei", StringComparison.Ordinal)..];
+        Assert.EndsWith(trace, stored.Out, StringComparison.Ordinal);
+        var table = Db("results", "--period", "2026-10", "--lang", "zh-CN", "--out", _h.PathOf("r.txt"));
+        Assert.True(table.Code == 0, table.ToString());
+        Assert.Equal("", table.Out);
+        Assert.Contains("│ 人员 ", File.ReadAllText(_h.PathOf("r.txt")), StringComparison.Ordinal);
+
+        // a person without a result, a file-only option
+        CliAssert.Refused(Db("results", "--period", "2026-10", "--explain", "nobody"), "--explain: 'nobody' has no result in the current run of 2026-10");
+        CliAssert.Refused(Db("statement", "zhang_wei", "--period", "2026-10", "--template", "industrial-value"),
+            "--template: --template is for a statement from files (with --actuals); a statement from the database reads the period's current run");
+    }
+
+    [Fact]
+    public void WhatIf_Chinese_TableAndNoteInChinese()
+    {
+        var run = CliHarness.Run("whatif", "--template", "industrial-value", "--period", "2026-10", "--actuals", Path.Combine(Examples, "e1-actuals.csv"),
+            "--people", Path.Combine(Examples, "people.csv"), "--person", "zhang_wei", "--set", "core_feature_usage=0.62", "--lang", "zh-CN");
+
+        Assert.True(run.Code == 0, run.ToString());
+        Assert.Contains("假设分析: zhang_wei (张伟)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("总分截断到两位小数", run.Out, StringComparison.Ordinal);
+        Assert.Contains("当前", run.Out, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _h.Dispose();
+}
