@@ -74,12 +74,3 @@ public sealed record PeriodScheme(ReviewPeriod Row, Period Period, SchemeVersion
             $"cannot {en}: the period is {Row.State}; data can change only while Draft, Collecting or Calculated",
             Row.State == PeriodState.InReview ? "period.closed.reopenable" : "period.closed", Row.Label);
 }
-
-/// <summary>Progress of a long use case: a stage name, the work done and the total (0 when unknown).</summary>
-public readonly record struct WorkProgress(string Stage, long Done, long Total);
-
-/// <summary>Reports on the calling thread (<see cref="Progress{T}"/> posts to the thread pool, so reports could arrive late and out of order).</summary>
-internal sealed class Reporter(Action<int> report) : IProgress<int>
-{
-    public void Report(int value) => report(value);
-}

@@ -82,34 +82,6 @@ public readonly record struct Row(int Line, IReadOnlyList<string> Fields, TableC
     }
 }
 
-/// <summary>Numbers as files write them: '.' as the decimal point, no thousands separators, no exponent.</summary>
-public static class Numbers
-{
-    /// <summary>Parses <paramref name="text"/> (already trimmed) with the invariant culture.</summary>
-    public static bool TryParse(string text, bool allowSign, out decimal value)
-    {
-        var ok = decimal.TryParse(text, allowSign ? NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint : NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
-        value = Decimals.Canonical(value);
-        return ok;
-    }
-}
-
-/// <summary>Dates as files write them: YYYY-MM-DD.</summary>
-public static class Dates
-{
-    /// <summary>A date written YYYY-MM-DD, or null.</summary>
-    public static DateOnly? TryParse(string text) =>
-        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-
-    /// <summary>The problem of a text that is not a date.</summary>
-    public static LocalizedText Bad(string text) => new(
-        $"'{text.Trim()}' 不是日期；应为 YYYY-MM-DD，例如 2026-02-14",
-        $"'{text.Trim()}' is not a date; expected YYYY-MM-DD, such as 2026-02-14");
-
-    /// <summary>A day as files write it.</summary>
-    public static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-}
-
 /// <summary>
 /// Reads a table: a CSV file (UTF-8 with or without BOM, LF or CRLF, comma-separated, RFC 4180 quoting) or the
 /// first sheet of an .xlsx workbook, row by row, without loading the file. Line 1 is the header; columns are
