@@ -59,14 +59,14 @@ public sealed class OrgAndRatingsTests : IDisposable
         Assert.True(imported.IsSuccess, string.Join("\n", imported.Problems));
         var open = await new RunCalculation(db).RunAsync("2026-10");
         Assert.True(open.IsSuccess, string.Join("\n", open.Problems));
-        var before = await db.Scorecards.Where(s => s.RunId == open.Value.Run.Id && s.Person == "li_na").Select(s => s.Json).SingleAsync();
+        var before = await Stored.ResultAsync(db, "2026-10", "li_na");
         Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(before).RootElement.GetProperty("indicators").GetProperty("collaboration_rating").GetProperty("actual").ValueKind);
 
         Assert.True((await new CloseCampaign(db).RunAsync("2026-10", "collaboration_rating")).IsSuccess);
         var run = await new RunCalculation(db).RunAsync("2026-10");
 
         Assert.True(run.IsSuccess, string.Join("\n", run.Problems));
-        var card = await db.Scorecards.Where(s => s.RunId == run.Value.Run.Id && s.Person == "li_na").Select(s => s.Json).SingleAsync();
+        var card = await Stored.ResultAsync(db, "2026-10", "li_na");
         Assert.Equal((4m + 14m / 3m) / 2m, Actual(card, "collaboration_rating"));
         Assert.Equal(4.333333m, Math.Round(Actual(card, "collaboration_rating"), 6));
         Assert.Equal((6, 6, 0), (imported.Value.Rows, await db.RatingResponses.CountAsync(), imported.Value.Replaced));
@@ -259,7 +259,7 @@ public sealed class OrgAndRatingsTests : IDisposable
         Assert.True(run.IsSuccess, string.Join("\n", run.Problems));
         var line = await db.PayoutLines.SingleAsync(l => l.RunId == run.Value.Run.Id && l.Rule == "innovation_award");
         Assert.Equal(("li_na", "award", 15000050L), (line.Person, line.Kind, line.AmountMinor));
-        Assert.Contains("nominated by zhang_wei, approved by wang_fang", line.Json, StringComparison.Ordinal);
+        Assert.Contains("nominated by zhang_wei, approved by wang_fang", await Stored.TraceAsync(db, "2026", "li_na", "innovation_award"), StringComparison.Ordinal);
         Assert.Contains("zhang_wei: innovation_award nominated by wang_fang awaits approval; not paid", run.Value.Notices.Select(n => n.En));
     }
 
@@ -281,6 +281,6 @@ public sealed class OrgAndRatingsTests : IDisposable
         Assert.True(run.IsSuccess, string.Join("\n", run.Problems));
         var line = await db.PayoutLines.SingleAsync(l => l.RunId == run.Value.Run.Id);
         Assert.Equal(("li_na", "validation_subsidy", "milestone", 5000000L), (line.Person, line.Rule, line.Kind, line.AmountMinor));
-        Assert.Contains("product xb recorded demand_validated on 2026-02-14", line.Json, StringComparison.Ordinal);
+        Assert.Contains("product xb recorded demand_validated on 2026-02-14", await Stored.TraceAsync(db, "2026-Q1", "li_na", "validation_subsidy"), StringComparison.Ordinal);
     }
 }

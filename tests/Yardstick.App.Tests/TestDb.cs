@@ -129,3 +129,24 @@ public static class Input
     public static Yardstick.App.Files.InputFile File(string path) =>
         Yardstick.App.Files.InputFile.FromStream(new MemoryStream(System.IO.File.ReadAllBytes(path)), path);
 }
+
+/// <summary>The current run's result objects as <c>results --format json</c> renders them (from the run's stored inputs).</summary>
+public static class Stored
+{
+    /// <summary>A person's §10 result object (raw JSON).</summary>
+    public static async Task<string> ResultAsync(YardstickDb db, string label, string person)
+    {
+        using var buffer = new MemoryStream();
+        var written = await new Yardstick.App.Results.GetResults(db).WriteJsonAsync(label, buffer);
+        Assert.True(written.IsSuccess, string.Join("\n", written.Problems));
+        using var doc = System.Text.Json.JsonDocument.Parse(buffer.ToArray());
+        return doc.RootElement.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("person").GetString() == person).GetRawText();
+    }
+
+    /// <summary>The trace text of a person's payout line of <paramref name="rule"/>.</summary>
+    public static async Task<string> TraceAsync(YardstickDb db, string label, string person, string rule)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(await ResultAsync(db, label, person));
+        return doc.RootElement.GetProperty("payouts").EnumerateArray().Single(p => p.GetProperty("rule").GetString() == rule).GetProperty("trace").GetProperty("text").GetString()!;
+    }
+}

@@ -226,9 +226,8 @@ public sealed class UseCaseTests : IDisposable
         var run = await new RunCalculation(db).RunAsync("2026-10");
 
         Assert.True(run.IsSuccess, string.Join("\n", run.Problems));
-        var cards = await db.Scorecards.ToDictionaryAsync(s => s.Person, s => s.Json);
-        using var li = JsonDocument.Parse(cards["li_na"]);
-        using var zhang = JsonDocument.Parse(cards["zhang_wei"]);
+        using var li = JsonDocument.Parse(await Stored.ResultAsync(db, "2026-10", "li_na"));
+        using var zhang = JsonDocument.Parse(await Stored.ResultAsync(db, "2026-10", "zhang_wei"));
         var rate = li.RootElement.GetProperty("indicators").GetProperty("request_response_rate");
         Assert.Equal(0.5m, rate.GetProperty("actual").GetDecimal());
         Assert.False(rate.GetProperty("waived").GetBoolean());
@@ -264,7 +263,7 @@ public sealed class UseCaseTests : IDisposable
         await using var db = t.Open();
         Assert.True((await new RunCalculation(db).RunAsync("2026-10")).IsSuccess);
 
-        using var card = JsonDocument.Parse(await db.Scorecards.Where(s => s.Person == "zhang_wei").Select(s => s.Json).SingleAsync());
+        using var card = JsonDocument.Parse(await Stored.ResultAsync(db, "2026-10", "zhang_wei"));
         // sales: raters 4.5 and 3 → 3.75; customer_success is not a rater group of sales_support_rating; the imported 4.2 is replaced
         Assert.Equal(3.75m, card.RootElement.GetProperty("indicators").GetProperty("sales_support_rating").GetProperty("actual").GetDecimal());
     }
@@ -351,7 +350,7 @@ public sealed class UseCaseTests : IDisposable
         Assert.True((await new StartReview(db).RunAsync("2026-10")).IsSuccess);
         Assert.True((await new ApprovePeriod(db).RunAsync("2026-10")).IsSuccess);
 
-        using var li = JsonDocument.Parse(await db.Scorecards.Where(s => s.Person == "li_na").Select(s => s.Json).SingleAsync());
+        using var li = JsonDocument.Parse(await Stored.ResultAsync(db, "2026-10", "li_na"));
         Assert.Equal("joined on 2026-10-20", li.RootElement.GetProperty("indicators").GetProperty("renewal_rate").GetProperty("waiver_reason").GetString());
         Assert.True(li.RootElement.GetProperty("complete").GetBoolean());
     }
