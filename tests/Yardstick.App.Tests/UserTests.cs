@@ -163,7 +163,7 @@ public sealed class UserTests : IDisposable
         Assert.Equal([("ops@example.com", "")], (await List(services, industrial)).Value.Select(u => (u.Email, string.Join(",", u.Roles))));
 
         var finance = new CurrentUser(Organisation.DefaultId, Organisation.DefaultCode, "cfo", "u-cfo", "cfo@example.com", null, new HashSet<Role> { Role.Finance }, false);
-        Assert.Equal(["user: only an admin may manage users"], (await List(services, finance)).Problems.Select(p => p.ToString()));
+        Assert.Equal(["administer: administer (imports, calc, waivers, schemes, settings, users): you may not; allowed to admins"], (await List(services, finance)).Problems.Select(p => p.ToString()));
         Assert.Equal(ProblemKind.Forbidden, Assert.Single((await Add(services, finance, "x@example.com", null, [], null)).Problems).Kind);
         Assert.Equal(ProblemKind.Forbidden, Assert.Single((await As(services, finance, sp => sp.GetRequiredService<RemoveUser>().RunAsync("ops@example.com"))).Problems).Kind);
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Access;
 using Yardstick.App.Evaluation;
 using Yardstick.App.Files;
 using Yardstick.Core.Common;
@@ -15,12 +16,16 @@ namespace Yardstick.App.Imports;
 /// with its line and column; then the previous import of the same (period, actuals, scope) is replaced in
 /// one transaction (binary COPY on PostgreSQL).
 /// </summary>
-public sealed class ImportActuals(YardstickDb db)
+public sealed class ImportActuals(YardstickDb db, CurrentUser? user = null)
 {
+    private readonly UserAccess _access = new(db, user);
+
     private readonly record struct Parsed(string ScopeKind, string ScopeId, string Indicator, decimal Value);
 
     public async Task<Result<ImportSummary>> RunAsync(InputFile file, string label, string scope = "all", IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
     {
+        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
+            return refused;
         var loaded = await ImportCommon.OpenPeriodAsync(db, label, "actuals", ct);
         if (!loaded.IsSuccess)
             return Result<ImportSummary>.Fail(loaded.Problems);

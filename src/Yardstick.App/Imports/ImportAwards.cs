@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Access;
 using Yardstick.App.Files;
 using Yardstick.Core.Common;
 using Yardstick.Core.Incentives;
@@ -12,10 +13,14 @@ namespace Yardstick.App.Imports;
 /// approver, when given, must be a second person (an empty approver: the nomination waits and is not paid).
 /// A re-import for the same period and scope replaces the previous one.
 /// </summary>
-public sealed class ImportAwards(YardstickDb db)
+public sealed class ImportAwards(YardstickDb db, CurrentUser? user = null)
 {
+    private readonly UserAccess _access = new(db, user);
+
     public async Task<Result<ImportSummary>> RunAsync(InputFile file, string label, string scope = "all", IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
     {
+        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
+            return refused;
         var loaded = await ImportCommon.OpenPeriodAsync(db, label, "awards", ct);
         if (!loaded.IsSuccess)
             return Result<ImportSummary>.Fail(loaded.Problems);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Access;
 using Yardstick.App.Files;
 using Yardstick.Core.Common;
 using Yardstick.Data;
@@ -11,10 +12,14 @@ namespace Yardstick.App.Imports;
 /// created when new, and the person's team membership (with the share) is replaced; a product adds the
 /// person to its owners and ends their ownership of other products (<c>import products</c> replaces a product's owners). Every manager must be an employee (in the file or already stored).
 /// </summary>
-public sealed class ImportEmployees(YardstickDb db)
+public sealed class ImportEmployees(YardstickDb db, CurrentUser? user = null)
 {
+    private readonly UserAccess _access = new(db, user);
+
     public async Task<Result<ImportSummary>> RunAsync(InputFile file, string? label, IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
     {
+        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
+            return refused;
         var period = await ImportCommon.OptionalPeriodIdAsync(db, label, ct);
         if (!period.IsSuccess)
             return Result<ImportSummary>.Fail(period.Problems);

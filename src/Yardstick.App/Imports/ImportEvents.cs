@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Access;
 using Yardstick.App.Files;
 using Yardstick.Core.Common;
 using Yardstick.Data;
@@ -10,10 +11,14 @@ namespace Yardstick.App.Imports;
 /// (demand_validated, pilot_launched, …) that happened in the period. Every product must be stored; a re-import for
 /// the same period and scope replaces the previous one's events. A milestone rule pays an event once per product (the ledger).
 /// </summary>
-public sealed class ImportEvents(YardstickDb db)
+public sealed class ImportEvents(YardstickDb db, CurrentUser? user = null)
 {
+    private readonly UserAccess _access = new(db, user);
+
     public async Task<Result<ImportSummary>> RunAsync(InputFile file, string label, string scope = "all", IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
     {
+        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
+            return refused;
         var loaded = await ImportCommon.OpenPeriodAsync(db, label, "events", ct);
         if (!loaded.IsSuccess)
             return Result<ImportSummary>.Fail(loaded.Problems);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Access;
 using Yardstick.App.Files;
 using Yardstick.Core.Common;
 using Yardstick.Data;
@@ -12,10 +13,14 @@ namespace Yardstick.App.Imports;
 /// every product in the file with the file's. The owners are the PMs the product's money (milestones, excess
 /// shares, profit shares) is split among; each must be an employee.
 /// </summary>
-public sealed class ImportProducts(YardstickDb db)
+public sealed class ImportProducts(YardstickDb db, CurrentUser? user = null)
 {
+    private readonly UserAccess _access = new(db, user);
+
     public async Task<Result<ImportSummary>> RunAsync(InputFile file, IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
     {
+        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
+            return refused;
         var problems = new Problems();
         var (products, rowCount, columns) = ProductsFile.Read(file, problems);
         var employees = await ImportCommon.EmployeeIdsAsync(db, ct);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Access;
 using Yardstick.App.Files;
 using Yardstick.App.Ratings;
 using Yardstick.Core.Common;
@@ -13,10 +14,14 @@ namespace Yardstick.App.Imports;
 /// response: it replaces their earlier answers, so importing the same file again changes nothing, and a file
 /// with more raters extends the campaign. Scores are 1–5; questions are numbered from 1.
 /// </summary>
-public sealed class ImportRatings(YardstickDb db)
+public sealed class ImportRatings(YardstickDb db, CurrentUser? user = null)
 {
+    private readonly UserAccess _access = new(db, user);
+
     public async Task<Result<ImportSummary>> RunAsync(InputFile file, string label, IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
     {
+        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
+            return refused;
         var loaded = await ImportCommon.OpenPeriodAsync(db, label, "ratings", ct);
         if (!loaded.IsSuccess)
             return Result<ImportSummary>.Fail(loaded.Problems);

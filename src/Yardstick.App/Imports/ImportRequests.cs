@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Access;
 using Yardstick.App.Files;
 using Yardstick.App.Organisations;
 using Yardstick.Core.Common;
@@ -12,10 +13,14 @@ namespace Yardstick.App.Imports;
 /// zone (default Asia/Shanghai) or ISO 8601 with an offset; empty response and solution are allowed. A
 /// re-import for the same period and scope replaces the previous one.
 /// </summary>
-public sealed class ImportRequests(YardstickDb db)
+public sealed class ImportRequests(YardstickDb db, CurrentUser? user = null)
 {
+    private readonly UserAccess _access = new(db, user);
+
     public async Task<Result<ImportSummary>> RunAsync(InputFile file, string label, string scope = "all", IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
     {
+        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
+            return refused;
         var loaded = await ImportCommon.OpenPeriodAsync(db, label, "requests", ct);
         if (!loaded.IsSuccess)
             return Result<ImportSummary>.Fail(loaded.Problems);

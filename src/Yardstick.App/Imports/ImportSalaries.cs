@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Access;
 using Yardstick.App.Files;
 using Yardstick.Core.Common;
 using Yardstick.Data;
@@ -10,10 +11,14 @@ namespace Yardstick.App.Imports;
 /// Salaries are effective-dated: the one in effect on a period's last day pays. A row for a (person,
 /// effective_from) already stored replaces it. Amounts are stored in minor units (fen), so at most two decimals.
 /// </summary>
-public sealed class ImportSalaries(YardstickDb db)
+public sealed class ImportSalaries(YardstickDb db, CurrentUser? user = null)
 {
+    private readonly UserAccess _access = new(db, user);
+
     public async Task<Result<ImportSummary>> RunAsync(InputFile file, string? label, IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
     {
+        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
+            return refused;
         var period = await ImportCommon.OptionalPeriodIdAsync(db, label, ct);
         if (!period.IsSuccess)
             return Result<ImportSummary>.Fail(period.Problems);

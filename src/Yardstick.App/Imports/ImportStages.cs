@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Access;
 using Yardstick.App.Files;
 using Yardstick.Core.Common;
 using Yardstick.Data;
@@ -10,10 +11,14 @@ namespace Yardstick.App.Imports;
 /// (scoring.md §6: startup, growth, mature, decline). The history of every product in the file is replaced by the
 /// file's; products not in the file keep theirs. Every product must be stored (import products first).
 /// </summary>
-public sealed class ImportStages(YardstickDb db)
+public sealed class ImportStages(YardstickDb db, CurrentUser? user = null)
 {
+    private readonly UserAccess _access = new(db, user);
+
     public async Task<Result<ImportSummary>> RunAsync(InputFile file, IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
     {
+        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
+            return refused;
         var problems = new Problems();
         var (stages, columns) = StagesFile.Read(file, problems);
         var products = (await db.Products.Select(p => p.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Access;
 using Yardstick.App.Files;
 using Yardstick.Core.Common;
 using Yardstick.Data;
@@ -10,10 +11,14 @@ namespace Yardstick.App.Imports;
 /// Teams are matched by id and updated; the members of every team in the file are replaced by the file's.
 /// A share is the member's part of the team (0–1); a team's shares add up to at most 1.
 /// </summary>
-public sealed class ImportTeams(YardstickDb db)
+public sealed class ImportTeams(YardstickDb db, CurrentUser? user = null)
 {
+    private readonly UserAccess _access = new(db, user);
+
     public async Task<Result<ImportSummary>> RunAsync(InputFile file, IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
     {
+        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
+            return refused;
         var problems = new Problems();
         var (rows, names, columns) = TeamsFile.Read(file, problems);
         var employees = await ImportCommon.EmployeeIdsAsync(db, ct);

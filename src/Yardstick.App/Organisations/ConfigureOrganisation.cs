@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Access;
 using Yardstick.Core.Common;
 using Yardstick.Core.Requests;
 using Yardstick.Data;
@@ -13,10 +14,14 @@ namespace Yardstick.App.Organisations;
 public sealed record OrganisationChange(int? ResponseHours = null, int? SolutionHours = null, string? TimeZone = null, bool? ProRata = null);
 
 /// <summary>Changes the settings of the context's organisation: request service levels and time zone (§8), the stage mode (§6); audited.</summary>
-public sealed class ConfigureOrganisation(YardstickDb db)
+public sealed class ConfigureOrganisation(YardstickDb db, CurrentUser? user = null)
 {
+    private readonly UserAccess _access = new(db, user);
+
     public async Task<Result<Organisation>> RunAsync(OrganisationChange change, CancellationToken ct = default)
     {
+        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
+            return refused;
         var org = await db.Organisations.SingleAsync(o => o.Id == db.OrganisationId, ct);
         var response = change.ResponseHours ?? org.ResponseLimitHours;
         var solution = change.SolutionHours ?? org.SolutionLimitHours;

@@ -11,14 +11,16 @@ namespace Yardstick.App.Organisations;
 /// the organisation the admin acts in. The code is lower-case ASCII letters, digits, '-' and '_' (1–64 characters) and
 /// unique; the Chinese name is required, the English name defaults to it.
 /// </summary>
-public sealed partial class CreateOrganisation(YardstickDb db, CurrentUser user)
+public sealed partial class CreateOrganisation(YardstickDb db, CurrentUser? user = null)
 {
     public const int MaxNameLength = 200;
 
+    private readonly UserAccess _access = new(db, user);
+
     public async Task<Result<Organisation>> RunAsync(string code, string? nameZh, string? nameEn = null, CancellationToken ct = default)
     {
-        if (!user.IsAdmin)
-            return Problem.Forbidden("organisation", "只有管理员可以创建组织", "only an admin may create an organisation");
+        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
+            return refused;
         var problems = new List<Problem>();
         code = code.Trim();
         if (!CodePattern().IsMatch(code))

@@ -1,15 +1,18 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Access;
 using Yardstick.Core.Common;
 using Yardstick.Data;
 
 namespace Yardstick.App.Periods;
 
 /// <summary><c>period approve P</c>: InReview → Approved, refused while a scorecard of the current run has a missing actual that is not waived.</summary>
-public sealed class ApprovePeriod(YardstickDb db)
+public sealed class ApprovePeriod(YardstickDb db, CurrentUser? user = null)
 {
+    private readonly UserAccess _access = new(db, user);
+
     public Task<Result<ReviewPeriod>> RunAsync(string label, CancellationToken ct = default) =>
-        PeriodMove.ApplyAsync(db, label, async p => p.Approve(await UnwaivedMissingAsync(db, p, ct), db.Now), ct);
+        PeriodMove.ApplyAsync(db, _access, AccessAction.Approve, label, async p => p.Approve(await UnwaivedMissingAsync(db, p, ct), db.Now), ct);
 
     /// <summary>"person/indicator" of every missing actual of the current run not waived now.</summary>
     internal static async Task<IReadOnlyList<string>> UnwaivedMissingAsync(YardstickDb db, ReviewPeriod period, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Access;
 using Yardstick.Core.Common;
 using Yardstick.Core.Schemes;
 using Yardstick.Data;
@@ -14,10 +15,14 @@ namespace Yardstick.App.Periods;
 /// theirs. An existing Draft period is opened as it is; a scheme given for an existing period must be the one it
 /// already uses.
 /// </summary>
-public sealed class OpenPeriod(YardstickDb db)
+public sealed class OpenPeriod(YardstickDb db, CurrentUser? user = null)
 {
+    private readonly UserAccess _access = new(db, user);
+
     public async Task<Result<ReviewPeriod>> RunAsync(string label, string? schemeJson, CancellationToken ct = default)
     {
+        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
+            return refused;
         var parsed = Period.Parse(label);
         if (!parsed.IsSuccess)
             return Result<ReviewPeriod>.Fail([.. parsed.Problems.Select(p => p.At(Location.Of("period")))]);
@@ -72,8 +77,8 @@ public sealed class OpenPeriod(YardstickDb db)
             return Problem.Conflict("scheme", $"周期 {text} 已使用另一个方案版本；周期的方案不能更改", $"period {text} already uses another scheme version; a period's scheme cannot change");
         }
 
-        if (row.Open(db.Now) is { } refused)
-            return Result<ReviewPeriod>.Fail([refused]);
+        if (row.Open(db.Now) is { } wrongState)
+            return Result<ReviewPeriod>.Fail([wrongState]);
         await db.SaveChangesAsync(ct);
         return row;
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Access;
 using Yardstick.Core.Common;
 using Yardstick.Data;
 
@@ -8,10 +9,14 @@ namespace Yardstick.App.Ratings;
 /// Asks raters to rate a ratee in an open campaign, each in a rater group (sales, customer_success, rd, …).
 /// A rater already asked keeps their answers and moves to the given group. One audit entry per rater.
 /// </summary>
-public sealed class AddRaters(YardstickDb db)
+public sealed class AddRaters(YardstickDb db, CurrentUser? user = null)
 {
+    private readonly UserAccess _access = new(db, user);
+
     public async Task<Result<IReadOnlyList<RatingRater>>> RunAsync(string label, string campaignName, string ratee, IReadOnlyList<(string Rater, string Group)> raters, CancellationToken ct = default)
     {
+        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
+            return refused;
         var loaded = await PeriodScheme.LoadAsync(db, label, ct);
         if (!loaded.IsSuccess)
             return Result<IReadOnlyList<RatingRater>>.Fail(loaded.Problems);

@@ -1,3 +1,4 @@
+using Yardstick.App.Access;
 using Yardstick.Core.Common;
 using Yardstick.Data;
 
@@ -7,10 +8,14 @@ namespace Yardstick.App.Ratings;
 /// <c>ratings close CAMPAIGN --period P</c>: closes a campaign; from then on its responses are final and feed
 /// <c>calc</c> (scoring.md §7). Audited.
 /// </summary>
-public sealed class CloseCampaign(YardstickDb db)
+public sealed class CloseCampaign(YardstickDb db, CurrentUser? user = null)
 {
+    private readonly UserAccess _access = new(db, user);
+
     public async Task<Result<RatingCampaign>> RunAsync(string label, string campaignName, CancellationToken ct = default)
     {
+        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
+            return refused;
         var loaded = await PeriodScheme.LoadAsync(db, label, ct);
         if (!loaded.IsSuccess)
             return Result<RatingCampaign>.Fail(loaded.Problems);
@@ -18,8 +23,8 @@ public sealed class CloseCampaign(YardstickDb db)
         if (!found.IsSuccess)
             return found;
         var campaign = found.Value;
-        if (Campaigns.CheckOpen(campaign, loaded.Value, "关闭评价活动", "close the campaign") is { } refused)
-            return Result<RatingCampaign>.Fail([refused]);
+        if (Campaigns.CheckOpen(campaign, loaded.Value, "关闭评价活动", "close the campaign") is { } closed)
+            return Result<RatingCampaign>.Fail([closed]);
         campaign.ClosedAt = db.Now;
         await db.SaveChangesAsync(ct);
         return campaign;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Access;
 using Yardstick.Core.Common;
 using Yardstick.Data;
 
@@ -8,10 +9,14 @@ namespace Yardstick.App.Ratings;
 /// <c>ratings create NAME --indicator CODE --period P</c>: a 360 campaign of a period for one rating indicator
 /// (an indicator with source ratings); its ratees are the people raters are added for. Audited.
 /// </summary>
-public sealed class CreateCampaign(YardstickDb db)
+public sealed class CreateCampaign(YardstickDb db, CurrentUser? user = null)
 {
+    private readonly UserAccess _access = new(db, user);
+
     public async Task<Result<RatingCampaign>> RunAsync(string label, string name, string indicator, CancellationToken ct = default)
     {
+        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
+            return refused;
         var loaded = await PeriodScheme.LoadAsync(db, label, ct);
         if (!loaded.IsSuccess)
             return Result<RatingCampaign>.Fail(loaded.Problems);

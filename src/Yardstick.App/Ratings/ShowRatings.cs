@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Access;
 using Yardstick.Core.Common;
 using Yardstick.Core.Ratings;
 using Yardstick.Data;
@@ -13,16 +14,22 @@ public sealed record CampaignView(string Campaign, string Indicator, bool Closed
 /// <c>ratings show PERSON --period P</c>: the ratee's view of their campaigns (scoring.md §7): the overall mean
 /// and the means of groups with at least 3 raters; never single ratings or rater names. A group with fewer
 /// raters is shown only inside the overall mean; if the hidden groups hold fewer than 3 raters together,
-/// only the overall mean is shown.
+/// only the overall mean is shown. Shown to those who may view the ratee's 360 result (R2: admins, the ratee's managers,
+/// the ratee from Published); to anyone else the ratee is not found.
 /// </summary>
-public sealed class ShowRatings(YardstickDb db)
+public sealed class ShowRatings(YardstickDb db, CurrentUser? user = null)
 {
+    private readonly UserAccess _access = new(db, user);
+
     public async Task<Result<IReadOnlyList<CampaignView>>> RunAsync(string label, string ratee, CancellationToken ct = default)
     {
         var loaded = await PeriodScheme.LoadAsync(db, label, ct);
         if (!loaded.IsSuccess)
             return Result<IReadOnlyList<CampaignView>>.Fail(loaded.Problems);
         var p = loaded.Value;
+        // the period first: X sees their own 360 result only from Published (R2)
+        if (await _access.CheckAsync(AccessAction.ViewRatingResult, ratee, p.Row, ct) is { } refused)
+            return refused;
         var campaigns = await db.RatingCampaigns.AsNoTracking().Where(c => c.PeriodId == p.Row.Id).ToListAsync(ct);
         var answers = await (from rater in db.RatingRaters.AsNoTracking()
                              where rater.Ratee == ratee

@@ -14,14 +14,17 @@ namespace Yardstick.App.Users;
 /// without one the user cannot log in until a password is set. User and roles are written together or not at all, audited
 /// (never the password or its hash).
 /// </summary>
-public sealed class AddUser(YardstickDb db, UserManager<YardstickUser> users, CurrentUser user)
+public sealed class AddUser(YardstickDb db, UserManager<YardstickUser> users, CurrentUser? user = null)
 {
     public const int MaxEmailLength = 256;
 
+    private readonly UserAccess _access = new(db, user);
+
     public async Task<Result<UserSummary>> RunAsync(string email, string? employeeId, IReadOnlyCollection<string> roles, string? password, CancellationToken ct = default)
     {
-        if (UserAdmin.Refuse(user) is { } forbidden)
-            return forbidden;
+        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
+            return refused;
+        var organisation = (await _access.UserAsync(ct)).Organisation;
         email = email.Trim();
         var problems = new List<Problem>();
         if (email.Length > MaxEmailLength || !MailAddress.TryCreate(email, out var address) || address.Address != email || address.DisplayName.Length > 0)
@@ -31,7 +34,7 @@ public sealed class AddUser(YardstickDb db, UserManager<YardstickUser> users, Cu
             problems.Add(Problem.Invalid("role", $"未知角色 '{r}'；可用角色：{string.Join(", ", RoleNames.All)}", $"unknown role '{r}'; expected {string.Join(" or ", RoleNames.All)}"));
         var employee = string.IsNullOrWhiteSpace(employeeId) ? null : employeeId.Trim();
         if (employee is not null && !await db.Employees.AnyAsync(e => e.Id == employee, ct))
-            problems.Add(Problem.NotFound("employee", $"组织 {user.Organisation} 中没有员工 '{employee}'；请先导入员工", $"there is no employee '{employee}' in organisation {user.Organisation}; import employees first", "employee.unknown"));
+            problems.Add(Problem.NotFound("employee", $"组织 {organisation} 中没有员工 '{employee}'；请先导入员工", $"there is no employee '{employee}' in organisation {organisation}; import employees first", "employee.unknown"));
         if (problems.Count > 0)
             return Result<UserSummary>.Fail(problems);
         if (await users.FindByEmailAsync(email) is not null)

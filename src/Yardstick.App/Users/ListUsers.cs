@@ -6,12 +6,14 @@ using Yardstick.Data;
 namespace Yardstick.App.Users;
 
 /// <summary>The users of the context's organisation, by email, with their employee, roles and whether they are locked out now; an admin's view.</summary>
-public sealed class ListUsers(YardstickDb db, CurrentUser user)
+public sealed class ListUsers(YardstickDb db, CurrentUser? user = null)
 {
+    private readonly UserAccess _access = new(db, user);
+
     public async Task<Result<IReadOnlyList<UserSummary>>> RunAsync(CancellationToken ct = default)
     {
-        if (UserAdmin.Refuse(user) is { } forbidden)
-            return forbidden;
+        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
+            return refused;
         var rows = await db.Users.AsNoTracking().Where(u => u.OrganisationId == db.OrganisationId)
             .Select(u => new { u.Id, u.Email, u.EmployeeId, u.LockoutEnd }).ToListAsync(ct);
         var ids = rows.Select(u => u.Id).ToList();

@@ -10,18 +10,21 @@ namespace Yardstick.App.Users;
 /// Removes a user of the context's organisation with their roles (audited); an admin's action. A user of another
 /// organisation is answered as not found (review.md R2), and no one removes their own login.
 /// </summary>
-public sealed class RemoveUser(YardstickDb db, UserManager<YardstickUser> users, CurrentUser user)
+public sealed class RemoveUser(YardstickDb db, UserManager<YardstickUser> users, CurrentUser? user = null)
 {
+    private readonly UserAccess _access = new(db, user);
+
     public async Task<Result<UserSummary>> RunAsync(string email, CancellationToken ct = default)
     {
-        if (UserAdmin.Refuse(user) is { } forbidden)
-            return forbidden;
+        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
+            return refused;
+        var me = await _access.UserAsync(ct);
         email = email.Trim();
         var normalized = users.NormalizeEmail(email);
         var found = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized && u.OrganisationId == db.OrganisationId, ct);
         if (found is null)
-            return Problem.NotFound("email", $"组织 {user.Organisation} 中没有邮箱为 {email} 的用户", $"organisation {user.Organisation} has no user with email {email}");
-        if (found.Id == user.UserId)
+            return Problem.NotFound("email", $"组织 {me.Organisation} 中没有邮箱为 {email} 的用户", $"organisation {me.Organisation} has no user with email {email}");
+        if (found.Id == me.UserId)
             return Problem.Conflict("email", "不能删除自己的用户", "you cannot remove your own user");
         // loaded so that their deletion is tracked, and audited, with the user's
         var links = await db.UserRoles.Where(r => r.UserId == found.Id).ToListAsync(ct);

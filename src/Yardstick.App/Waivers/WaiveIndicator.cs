@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Access;
 using Yardstick.App.Evaluation;
 using Yardstick.Core.Common;
 using Yardstick.Data;
@@ -6,10 +7,14 @@ using Yardstick.Data;
 namespace Yardstick.App.Waivers;
 
 /// <summary><c>waive PERSON INDICATOR --period P --reason TEXT</c>: records (or re-words) a waiver, audited.</summary>
-public sealed class WaiveIndicator(YardstickDb db)
+public sealed class WaiveIndicator(YardstickDb db, CurrentUser? user = null)
 {
+    private readonly UserAccess _access = new(db, user);
+
     public async Task<Result<Waiver>> RunAsync(string label, string person, string indicator, string? reason, CancellationToken ct = default)
     {
+        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
+            return refused;
         var loaded = await PeriodScheme.LoadAsync(db, label, ct);
         if (!loaded.IsSuccess)
             return Result<Waiver>.Fail(loaded.Problems);
