@@ -44,6 +44,10 @@ public sealed class UserAccess
     public async Task<Problem?> CheckAsync(AccessAction action, string? person = null, ReviewPeriod? period = null, CancellationToken ct = default) =>
         await _authorizer.CheckAsync(await UserAsync(ct), action, person, period, ct);
 
+    /// <summary>The people whose records of <paramref name="action"/> the user may see in <paramref name="period"/> (for lists).</summary>
+    public async Task<PeopleAccess> PeopleAsync(AccessAction action, ReviewPeriod? period, CancellationToken ct = default) =>
+        await _authorizer.PeopleAsync(await UserAsync(ct), action, period, ct);
+
     /// <summary>Null when the user may take <paramref name="action"/> on the form <paramref name="formId"/> (a <see cref="RatingRater"/> id); else why not.</summary>
     public async Task<Problem?> CheckFormAsync(AccessAction action, long formId, CancellationToken ct = default) =>
         await _authorizer.CheckFormAsync(await UserAsync(ct), action, formId, ct);

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Access;
 using Yardstick.App.Evaluation;
 using Yardstick.Core.Common;
 using Yardstick.Core.Incentives;
@@ -18,16 +19,20 @@ public sealed record RunSummary(CalculationRun Run, int Scorecards, int PayoutLi
 /// Persons are evaluated in ordinal id order, so the same inputs give byte-identical results
 /// (<see cref="CalculationRun.ResultsHash"/>).
 /// </summary>
-public sealed class RunCalculation(YardstickDb db)
+public sealed class RunCalculation(YardstickDb db, CurrentUser? user = null)
 {
+    private readonly UserAccess _access = new(db, user);
+
     public async Task<Result<RunSummary>> RunAsync(string label, IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
     {
+        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
+            return refused;
         var loaded = await PeriodScheme.LoadAsync(db, label, ct);
         if (!loaded.IsSuccess)
             return Result<RunSummary>.Fail(loaded.Problems);
         var p = loaded.Value;
-        if (p.Row.CheckCalculate() is { } refused)
-            return Result<RunSummary>.Fail([refused]);
+        if (p.Row.CheckCalculate() is { } cannot)
+            return Result<RunSummary>.Fail([cannot]);
         var started = db.Now;
         progress?.Report(new WorkProgress("read", 0, 0));
         var inputs = await DatabaseInputs.ReadAsync(db, p, ct);

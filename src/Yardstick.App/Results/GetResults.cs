@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Yardstick.Core.Common;
 using Yardstick.Core.Incentives;
+using Yardstick.App.Access;
 using Yardstick.App.Evaluation;
 using Yardstick.Data;
 
@@ -21,8 +22,10 @@ public sealed record RunView(PeriodScheme Period, CalculationRun Run, Evaluation
 /// the language asked, by the same <see cref="Evaluator"/> that made them, and checked against the run's results hash,
 /// so what is shown is exactly what was calculated.
 /// </summary>
-public sealed class GetResults(YardstickDb db)
+public sealed class GetResults(YardstickDb db, CurrentUser? user = null)
 {
+    private readonly UserAccess _access = new(db, user);
+
     /// <summary>The current run of <paramref name="label"/>, evaluated again from its stored inputs.</summary>
     public async Task<Result<RunView>> EvaluateAsync(string label, CancellationToken ct = default)
     {
@@ -30,12 +33,21 @@ public sealed class GetResults(YardstickDb db)
         if (!loaded.IsSuccess)
             return Result<RunView>.Fail(loaded.Problems);
         var (p, run) = loaded.Value;
-        return await EvaluateAsync(p, run, ct);
+        var view = await EvaluateAsync(p, run, ct);
+        return view.IsSuccess ? await VisibleAsync(view.Value, ct) : view;
     }
 
-    /// <summary>One person's result in the current run of <paramref name="label"/>; NotFound when the run has none for them.</summary>
-    public async Task<Result<(RunView View, PersonResult Person)>> PersonAsync(string label, string person, CancellationToken ct = default)
+    /// <summary>
+    /// One person's result in the current run of <paramref name="label"/>, for <paramref name="action"/> (the scorecard, or
+    /// the pay statement: <see cref="AccessAction.ViewPay"/>); NotFound when the run has none for them or the user may not see it.
+    /// </summary>
+    public async Task<Result<(RunView View, PersonResult Person)>> PersonAsync(string label, string person, AccessAction action = AccessAction.ViewScorecard, CancellationToken ct = default)
     {
+        var period = await PeriodScheme.FindAsync(db, label, ct);
+        if (!period.IsSuccess)
+            return Result<(RunView, PersonResult)>.Fail(period.Problems);
+        if (await _access.CheckAsync(action, person, period.Value, ct) is { } refused)
+            return refused;
         var view = await EvaluateAsync(label, ct);
         if (!view.IsSuccess)
             return Result<(RunView, PersonResult)>.Fail(view.Problems);
@@ -61,7 +73,10 @@ public sealed class GetResults(YardstickDb db)
         var view = await EvaluateAsync(p, run, ct);
         if (!view.IsSuccess)
             return Result<CalculationRun>.Fail(view.Problems);
-        ResultsJson.Write(w, view.Value.Inputs, view.Value.Result, language);
+        var visible = await VisibleAsync(view.Value, ct);
+        if (!visible.IsSuccess)
+            return Result<CalculationRun>.Fail(visible.Problems);
+        ResultsJson.Write(w, visible.Value.Inputs, visible.Value.Result, language);
         await w.FlushAsync(ct);
         return run;
     }
@@ -73,12 +88,13 @@ public sealed class GetResults(YardstickDb db)
         if (!loaded.IsSuccess)
             return Result<(CalculationRun, IReadOnlyList<ResultLine>)>.Fail(loaded.Problems);
         var run = loaded.Value.Run;
+        var people = await _access.PeopleAsync(AccessAction.ViewScorecard, loaded.Value.Period.Row, ct);
         var cards = await db.Scorecards.AsNoTracking().Where(s => s.RunId == run.Id).Select(s => new { s.Person, s.Total, s.Grade, s.Complete, s.Missing }).ToListAsync(ct);
         var pay = (await db.PayoutLines.AsNoTracking().Where(l => l.RunId == run.Id)
             .GroupBy(l => new { l.Person, l.Currency })
             .Select(g => new { g.Key.Person, g.Key.Currency, Minor = g.Sum(l => l.AmountMinor), Provisional = g.Count(l => l.Provisional) }).ToListAsync(ct))
             .GroupBy(x => x.Person, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var lines = cards.OrderBy(c => c.Person, StringComparer.Ordinal).Select(c =>
+        var lines = cards.Where(c => people.Contains(c.Person)).OrderBy(c => c.Person, StringComparer.Ordinal).Select(c =>
         {
             var p = pay.GetValueOrDefault(c.Person);
             return new ResultLine(c.Person, c.Total, c.Grade, c.Complete, c.Missing, Money.FromMinor(p?.Minor ?? 0), p?.Currency ?? "", p?.Provisional ?? 0);
@@ -134,6 +150,16 @@ public sealed class GetResults(YardstickDb db)
                 $"run {run.Number} of {p.Row.Label} no longer evaluates to its stored results from its stored inputs (the engine changed since); its figures stand (table, CSV); calculate again to show its traces",
                 "run.changed", p.Row.Label);
         return new RunView(p, run, inputs, result.Value);
+    }
+
+    /// <summary>The people of the run the user may see (review.md R2: a list holds only what the user may see); the run's notices only for those who see everyone.</summary>
+    private async Task<Result<RunView>> VisibleAsync(RunView view, CancellationToken ct)
+    {
+        var people = await _access.PeopleAsync(AccessAction.ViewScorecard, view.Period.Row, ct);
+        if (people is { Everyone: true, Excluded.Count: 0 })
+            return view;
+        var results = view.Result.Results.Where(r => people.Contains(r.Person)).ToList();
+        return view with { Result = view.Result with { Results = results, Notices = [] } };
     }
 
     /// <summary>A run made before runs kept their inputs: its stored English result objects inside the envelope.</summary>

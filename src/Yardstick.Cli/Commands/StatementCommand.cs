@@ -69,7 +69,7 @@ internal static class StatementCommand
             return Task.FromResult(Errors.Fail(io, problems, language));
         return DatabaseCommand.WithDb(io, r, migrateFirst: true, async (ctx, _) =>
         {
-            var found = await new GetResults(ctx).PersonAsync(o.Period, person, ct);
+            var found = await new GetResults(ctx).PersonAsync(o.Period, person, App.Access.AccessAction.ViewPay, ct);
             if (!found.IsSuccess)
                 return Errors.Fail(io, found.Problems, language);
             var (view, result) = found.Value;

@@ -46,7 +46,7 @@ internal static class ResultsCommand
                 string? explained = null;
                 if (person is not null)
                 {
-                    var found = await results.PersonAsync(label, person, ct);
+                    var found = await results.PersonAsync(label, person, App.Access.AccessAction.ViewPay, ct);
                     if (!found.IsSuccess)
                         return Errors.Fail(io, found.Problems, language, new Dictionary<string, string> { ["person"] = "--explain" });
                     explained = Explain(found.Value.View, found.Value.Person, language);
