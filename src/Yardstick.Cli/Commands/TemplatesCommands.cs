@@ -1,7 +1,7 @@
-using Yardstick.Core.Common;
 using System.CommandLine;
 using Spectre.Console;
 using Yardstick.Cli.Output;
+using Yardstick.Core.Common;
 using Yardstick.Core.Schemes;
 using Yardstick.Core.Templates;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using CsvHelper;
 using CsvHelper.Configuration;
+using CsvHelper;
 using Spectre.Console;
 using Yardstick.App.Evaluation;
 using Yardstick.Core.Common;

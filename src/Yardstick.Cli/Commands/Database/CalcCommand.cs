@@ -1,19 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
-using Spectre.Console;
-using Yardstick.App;
 using Yardstick.App.Calculation;
-using Yardstick.App.Database;
-using Yardstick.App.Imports;
-using Yardstick.App.Organisations;
-using Yardstick.App.Periods;
 using Yardstick.App.Ratings;
-using Yardstick.App.Results;
-using Yardstick.App.Waivers;
-using Yardstick.Cli.Output;
-using Yardstick.Core.Common;
-using Yardstick.Core.Templates;
 using Yardstick.Data;
 
 using static Yardstick.Cli.Commands.Database.DatabaseCommand;

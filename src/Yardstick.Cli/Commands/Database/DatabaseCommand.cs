@@ -1,24 +1,17 @@
 using System.CommandLine;
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
-using Yardstick.App;
 using Yardstick.App.Access;
-using Yardstick.App.Calculation;
 using Yardstick.App.Database;
 using Yardstick.App.Hosting;
 using Yardstick.App.Imports;
 using Yardstick.App.Organisations;
-using Yardstick.App.Periods;
 using Yardstick.App.Ratings;
-using Yardstick.App.Results;
-using Yardstick.App.Waivers;
+using Yardstick.App;
 using Yardstick.Cli.Output;
 using Yardstick.Core.Common;
-using Yardstick.Core.Templates;
 using Yardstick.Data;
-
 
 namespace Yardstick.Cli.Commands.Database;
 
