@@ -152,10 +152,40 @@ public sealed class EvaluateTests : IDisposable
         var xlsx = _h.Evaluate(xlsxPath, "--format", "json");
 
         Assert.True(xlsx.Code == 0, xlsx.ToString());
-        // A numeric cell holds 0.8 where the CSV says 0.80: equal values, different scale in the echoed actual.
+        // a numeric cell holds 0.8 where the CSV says 0.80: one canonical number, so the very same JSON
+        Assert.Equal(csv.Out, xlsx.Out);
         using var a = JsonDocument.Parse(csv.Out);
         using var b = JsonDocument.Parse(xlsx.Out);
         AssertSameValues(a.RootElement, b.RootElement, "$");
+    }
+
+    [Fact]
+    public void Evaluate_EveryInputAsXlsx_SameJsonAsCsv()
+    {
+        var examples = Path.Combine(RepoRoot.Path, "examples");
+        string[] Args(Func<string, string> file) =>
+        [
+            "evaluate", "--template", "crossborder-lifecycle", "--period", "2026-Q2", "--format", "json",
+            "--actuals", file("t2-actuals.csv"), "--people", file("t2-people.csv"), "--stages", file("t2-stages.csv"),
+            "--events", file("t2-events.csv"), "--measures", file("t2-measures.csv"),
+        ];
+        string Xlsx(string name)
+        {
+            // every cell as text, as a spreadsheet exported by hand
+            var lines = File.ReadAllLines(Path.Combine(examples, name)).Where(l => l.Length > 0).ToList();
+            var header = lines[0].Split(',');
+            var rows = lines.Skip(1).Select(l => l.Split(',')).Select(f => header.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => (object)(x.i < f.Length ? f[x.i] : ""))).ToList();
+            var path = _h.PathOf(Path.ChangeExtension(name, ".xlsx"));
+            MiniExcel.SaveAs(path, rows);
+            return path;
+        }
+
+        var csv = CliHarness.Run(Args(n => Path.Combine(examples, n)));
+        var xlsx = CliHarness.Run(Args(Xlsx));
+
+        Assert.True(csv.Code == 0, csv.ToString());
+        Assert.True(xlsx.Code == 0, xlsx.ToString());
+        Assert.Equal(csv.Out, xlsx.Out);
     }
 
     private static void AssertSameValues(JsonElement expected, JsonElement actual, string path)
