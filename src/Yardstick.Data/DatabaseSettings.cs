@@ -73,7 +73,8 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         if (Directory.Exists(full))
             return Problem.Invalid("db", $"'{path}' 是目录；应为 SQLite 文件，例如 {Path.Combine(path, "yardstick.db")}", $"'{path}' is a directory; expected a SQLite file such as {Path.Combine(path, "yardstick.db")}");
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        return new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={full};Pooling=False");
+        // SQLite has one writer at a time: a second waits at most 5 seconds for the first (then a clear conflict, not a long hang)
+        return new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={full};Pooling=False;Default Timeout=5");
     }
 
     private static Result<DatabaseSettings> FromUrl(string url)
@@ -132,5 +133,5 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     /// <summary>The connection string without its password, for messages.</summary>
     public string Describe() => Provider == DatabaseProvider.Postgres
         ? "PostgreSQL " + new NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }.ConnectionString
-        : "SQLite " + ConnectionString.Replace("Data Source=", "", StringComparison.Ordinal).Replace(";Pooling=False", "", StringComparison.Ordinal);
+        : "SQLite " + ConnectionString.Replace("Data Source=", "", StringComparison.Ordinal).Replace(";Pooling=False;Default Timeout=5", "", StringComparison.Ordinal);
 }

@@ -28,6 +28,13 @@ public sealed class ReviewPeriod : IOrganisationOwned, IAudited
     public PeriodState State { get; private set; }
     public string? ReopenReason { get; private set; }
     public DateTimeOffset ChangedAt { get; private set; }
+
+    /// <summary>
+    /// Incremented by every move (a calculation included) and checked when a move or a run is saved (a concurrency
+    /// token): a change saved from a period read before another move is refused instead of undoing that move.
+    /// </summary>
+    public int Version { get; private set; }
+
     public string AuditKey => Label;
 
     private ReviewPeriod()
@@ -114,6 +121,7 @@ public sealed class ReviewPeriod : IOrganisationOwned, IAudited
     {
         State = state;
         ChangedAt = now;
+        Version++;
         return null;
     }
 }

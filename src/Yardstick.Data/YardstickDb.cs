@@ -241,6 +241,7 @@ public sealed class YardstickDb : IdentityDbContext<YardstickUser, IdentityRole,
             e.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
             e.Ignore(x => x.Period);
             e.Ignore(x => x.AcceptsData);
+            e.Property(x => x.Version).IsConcurrencyToken();
         });
         b.Entity<Actual>(e =>
         {
@@ -263,7 +264,8 @@ public sealed class YardstickDb : IdentityDbContext<YardstickUser, IdentityRole,
         b.Entity<AwardRow>(e =>
         {
             e.ToTable("Awards");
-            e.HasIndex(x => new { x.OrganisationId, x.PeriodId, x.Rule, x.Person });
+            // one nomination per (period, rule, person), whatever the import scope (scoring.md §11)
+            e.HasIndex(x => new { x.OrganisationId, x.PeriodId, x.Rule, x.Person }).IsUnique();
             e.HasIndex(x => x.ImportId);
         });
         b.Entity<RatingRater>(e => e.HasIndex(x => new { x.OrganisationId, x.CampaignId, x.Ratee, x.Rater }).IsUnique());

@@ -312,7 +312,8 @@ namespace Yardstick.Data.Postgres.Migrations
 
                     b.HasIndex("ImportId");
 
-                    b.HasIndex("OrganisationId", "PeriodId", "Rule", "Person");
+                    b.HasIndex("OrganisationId", "PeriodId", "Rule", "Person")
+                        .IsUnique();
 
                     b.ToTable("Awards", (string)null);
                 });
@@ -874,6 +875,10 @@ namespace Yardstick.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

@@ -297,7 +297,8 @@ namespace Yardstick.Data.Sqlite.Migrations
 
                     b.HasIndex("ImportId");
 
-                    b.HasIndex("OrganisationId", "PeriodId", "Rule", "Person");
+                    b.HasIndex("OrganisationId", "PeriodId", "Rule", "Person")
+                        .IsUnique();
 
                     b.ToTable("Awards", (string)null);
                 });
@@ -835,6 +836,10 @@ namespace Yardstick.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
