@@ -193,6 +193,8 @@ public sealed class DatabaseInputs
         var productOf = ProductOf();
         if (!productOf.IsSuccess)
             return Result<EvaluationInputs>.Fail(productOf.Problems);
+        if (CheckCurrencies() is { Count: > 0 } currencies)
+            return Result<EvaluationInputs>.Fail(currencies);
         var info = _people.ToDictionary(id => id, id => new PersonInfo(
             id,
             _salaries.GetValueOrDefault(id) is { } s ? Decimals.Canonical(Money.FromMinor(s.AmountMinor)) : null,
@@ -247,6 +249,30 @@ public sealed class DatabaseInputs
         }
 
         return problems.Count > 0 ? Result<Dictionary<string, string>>.Fail(problems) : result;
+    }
+
+    /// <summary>
+    /// Every person evaluated whose base salary is in a currency other than the plan's: lines in different currencies are
+    /// never mixed (scoring.md §4), so the salary is refused, naming the person; nothing to check without a plan.
+    /// </summary>
+    private List<Problem> CheckCurrencies()
+    {
+        var problems = new List<Problem>();
+        if (Period.Schemes.All(s => s.Plan is null))
+            return problems;
+        var currency = Period.Currency;
+        foreach (var person in _people)
+        {
+            if (_salaries.GetValueOrDefault(person) is not { } s || s.Currency == currency)
+                continue;
+            var (amount, from) = (TraceFormat.Money(Money.FromMinor(s.AmountMinor)), Files.Dates.Format(s.EffectiveFrom));
+            problems.Add(Problem.Invalid(person,
+                $"'{person}' 自 {from} 起的基本工资 {amount} 以 {s.Currency} 计，而 {Period.Row.Label} 的激励方案以 {currency} 发放；不同币种的金额不能混算，请导入以 {currency} 计的工资",
+                $"the base salary of '{person}' from {from} ({amount}) is in {s.Currency}, but the plan of {Period.Row.Label} pays in {currency}; amounts in different currencies are never mixed, so import the salary in {currency}",
+                "salary.currency", person));
+        }
+
+        return problems;
     }
 
     private Dictionary<int, string> Reasons(string person) =>
