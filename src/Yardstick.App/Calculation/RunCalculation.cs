@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Yardstick.App.Access;
+using Yardstick.App.Database;
 using Yardstick.App.Evaluation;
 using Yardstick.Core.Common;
 using Yardstick.Core.Incentives;
@@ -23,30 +24,89 @@ public sealed class RunCalculation(YardstickDb db, CurrentUser? user = null)
 {
     private readonly UserAccess _access = new(db, user);
 
+    /// <summary>A period evaluated, waiting to be committed: what it read, what it gave, and the period's version when it started.</summary>
+    internal sealed record Evaluated(PeriodScheme Period, int PeriodVersion, EvaluationInputs Inputs, EvaluationResult Result, DateTimeOffset Started);
+
     public async Task<Result<RunSummary>> RunAsync(string label, IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
     {
         if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
             return refused;
+        var found = await PeriodScheme.FindAsync(db, label, ct);
+        if (!found.IsSuccess)
+            return Result<RunSummary>.Fail(found.Problems);
+        // one calculation of a period at a time: a second is refused at once (PostgreSQL), or while the first writes (SQLite)
+        await using var held = await Concurrency.TryHoldAsync(db, "calc/" + found.Value.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+        if (held is null)
+            return db.Provider == DatabaseProvider.Postgres
+                ? Problem.Conflict("period", $"{found.Value.Label} 的另一次计算正在进行；请在它结束后重试", $"another calculation of {found.Value.Label} is running; try again when it ends", "calc.running", found.Value.Label)
+                : Concurrency.Busy();
+        var evaluated = await EvaluateAsync(label, progress, ct);
+        return evaluated.IsSuccess ? await CommitAsync(evaluated.Value, progress, ct) : Result<RunSummary>.Fail(evaluated.Problems);
+    }
+
+    /// <summary>Load, derive and evaluate the period, writing nothing; <see cref="CommitAsync"/> stores the result.</summary>
+    internal async Task<Result<Evaluated>> EvaluateAsync(string label, IProgress<WorkProgress>? progress, CancellationToken ct)
+    {
         var loaded = await PeriodScheme.LoadAsync(db, label, ct);
         if (!loaded.IsSuccess)
-            return Result<RunSummary>.Fail(loaded.Problems);
+            return Result<Evaluated>.Fail(loaded.Problems);
         var p = loaded.Value;
         if (p.Row.CheckCalculate() is { } cannot)
-            return Result<RunSummary>.Fail([cannot]);
-        var started = db.Now;
+            return Result<Evaluated>.Fail([cannot]);
+        var (version, started) = (p.Row.Version, db.Now);
         progress?.Report(new WorkProgress("read", 0, 0));
         var inputs = await DatabaseInputs.ReadAsync(db, p, ct);
         if (!inputs.IsSuccess)
-            return Result<RunSummary>.Fail(inputs.Problems);
+            return Result<Evaluated>.Fail(inputs.Problems);
         progress?.Report(new WorkProgress("evaluate", 0, inputs.Value.People.Count));
         var evaluated = Evaluator.Evaluate(inputs.Value);
         if (!evaluated.IsSuccess)
-            return Result<RunSummary>.Fail(evaluated.Problems);
+            return Result<Evaluated>.Fail(evaluated.Problems);
         progress?.Report(new WorkProgress("evaluate", inputs.Value.People.Count, inputs.Value.People.Count));
-        return await PersistAsync(p, inputs.Value, evaluated.Value, started, progress, ct);
+        return new Evaluated(p, version, inputs.Value, evaluated.Value, started);
     }
 
-    /// <summary>Stores the results as a new run (one transaction) that becomes current at its commit.</summary>
+    /// <summary>
+    /// Stores an evaluation as a new run (one transaction) that becomes current at its commit, if the period still accepts it:
+    /// still Collecting or Calculated, and not moved since the evaluation started (its version, checked again by the period's
+    /// concurrency token as the move to Calculated is saved). Otherwise a conflict, and nothing is written.
+    /// </summary>
+    internal async Task<Result<RunSummary>> CommitAsync(Evaluated e, IProgress<WorkProgress>? progress, CancellationToken ct)
+    {
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var now = await db.Periods.AsNoTracking().Where(x => x.Id == e.Period.Row.Id).Select(x => new { x.State, x.Version }).SingleAsync(ct);
+            if (now.State is not (PeriodState.Collecting or PeriodState.Calculated) || now.Version != e.PeriodVersion)
+                return Moved(e.Period.Row.Label, now.State);
+            var summary = await PersistAsync(e.Period, e.Inputs, e.Result, e.Started, progress, ct);
+            await db.Database.CurrentTransaction!.CommitAsync(ct);
+            return summary;
+        }
+        catch (DbUpdateException ex) when (Concurrency.ToProblem(ex) is not null)
+        {
+            db.ChangeTracker.Clear(); // the run's rows were rolled back with the transaction
+            var state = await db.Periods.AsNoTracking().Where(x => x.Id == e.Period.Row.Id).Select(x => x.State).SingleAsync(CancellationToken.None);
+            return Moved(e.Period.Row.Label, state);
+        }
+        finally
+        {
+            if (own is not null)
+                await own.DisposeAsync();
+        }
+    }
+
+    private static Problem Moved(string label, PeriodState state) => state is PeriodState.Collecting or PeriodState.Calculated
+        ? Problem.Conflict("period",
+            $"{label} 的计算结果未保存：计算期间另一次计算或周期变更已保存；请重新计算",
+            $"the calculation of {label} was not saved: another calculation or move of the period was saved while it ran; calculate again",
+            "calc.moved", label)
+        : Problem.Conflict("period",
+            $"{label} 的计算结果未保存：计算期间周期已变为 {state}，不再接受计算",
+            $"the calculation of {label} was not saved: the period moved to {state} while it ran, and no longer accepts a calculation",
+            "calc.moved", label);
+
+    /// <summary>Stores the results as a new run, inside the caller's transaction; it becomes current at its commit.</summary>
     private async Task<Result<RunSummary>> PersistAsync(PeriodScheme p, EvaluationInputs inputs, EvaluationResult result, DateTimeOffset started, IProgress<WorkProgress>? progress, CancellationToken ct)
     {
         // the figures to sort, sum and export by; the result objects are rendered from the stored inputs when read
@@ -85,8 +145,7 @@ public sealed class RunCalculation(YardstickDb db, CurrentUser? user = null)
         var noticesJson = JsonSerializer.Serialize(notices.Select(n => new { en = n.En, zh = n.Zh }), new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         var ledger = result.Ledger;
 
-        // write: one transaction; the run becomes current at the end
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // write: inside the caller's transaction; the run becomes current at the end
         var number = (await db.Runs.Where(r => r.PeriodId == p.Row.Id).MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
         var run = db.Runs.Add(new CalculationRun
         {
@@ -138,7 +197,6 @@ public sealed class RunCalculation(YardstickDb db, CurrentUser? user = null)
         p.Row.MarkCalculated(db.Now);
         ct.ThrowIfCancellationRequested();
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return new RunSummary(run, rows.Count, lines.Count, rows.Count(r => r.Missing > 0), notices);
     }
 }
