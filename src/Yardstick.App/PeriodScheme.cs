@@ -26,12 +26,16 @@ public sealed record PeriodScheme(ReviewPeriod Row, Period Period, SchemeVersion
     public static async Task<Result<PeriodScheme>> LoadAsync(YardstickDb db, string label, CancellationToken ct)
     {
         var row = await FindAsync(db, label, ct);
-        if (!row.IsSuccess)
-            return Result<PeriodScheme>.Fail(row.Problems);
-        var version = await db.SchemeVersions.SingleAsync(v => v.Id == row.Value.SchemeVersionId, ct);
+        return row.IsSuccess ? await ForAsync(db, row.Value, ct) : Result<PeriodScheme>.Fail(row.Problems);
+    }
+
+    /// <summary>The period of a row already read, with its scheme compiled.</summary>
+    public static async Task<Result<PeriodScheme>> ForAsync(YardstickDb db, ReviewPeriod row, CancellationToken ct)
+    {
+        var version = await db.SchemeVersions.SingleAsync(v => v.Id == row.SchemeVersionId, ct);
         var compiled = Compile(version.Json, version.AuditKey);
         return compiled.IsSuccess
-            ? new PeriodScheme(row.Value, row.Value.Period, version, compiled.Value.Document, compiled.Value.Schemes)
+            ? new PeriodScheme(row, row.Period, version, compiled.Value.Document, compiled.Value.Schemes)
             : Result<PeriodScheme>.Fail(compiled.Problems);
     }
 

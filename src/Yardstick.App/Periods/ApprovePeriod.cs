@@ -12,7 +12,7 @@ public sealed class ApprovePeriod(YardstickDb db, CurrentUser? user = null)
     private readonly UserAccess _access = new(db, user);
 
     public Task<Result<ReviewPeriod>> RunAsync(string label, CancellationToken ct = default) =>
-        PeriodMove.ApplyAsync(db, _access, AccessAction.Approve, label, async p => p.Approve(await UnwaivedMissingAsync(db, p, ct), db.Now), ct);
+        PeriodMove.ApplyAsync(db, _access, AccessAction.Approve, label, async p => p.Approve(await UnwaivedMissingAsync(db, p, ct), db.Now), ct, "approve");
 
     /// <summary>"person/indicator" of every missing actual of the current run not waived now.</summary>
     internal static async Task<IReadOnlyList<string>> UnwaivedMissingAsync(YardstickDb db, ReviewPeriod period, CancellationToken ct)

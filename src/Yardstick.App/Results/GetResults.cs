@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Yardstick.Core.Common;
 using Yardstick.Core.Incentives;
 using Yardstick.App.Access;
+using Yardstick.App.Calculation;
 using Yardstick.App.Evaluation;
 using Yardstick.Data;
 
@@ -100,6 +101,16 @@ public sealed class GetResults(YardstickDb db, CurrentUser? user = null)
             return new ResultLine(c.Person, c.Total, c.Grade, c.Complete, c.Missing, Money.FromMinor(p?.Minor ?? 0), p?.Currency ?? "", p?.Provisional ?? 0);
         }).ToList();
         return (run, lines);
+    }
+
+    /// <summary>
+    /// The current run of <paramref name="label"/> when it is stale (review.md R6, <see cref="StaleRuns"/>), null when it is current;
+    /// when the period's inputs can no longer be read, the run is stale and the loader's problems say why.
+    /// </summary>
+    public async Task<Result<StaleRun?>> StaleAsync(string label, CancellationToken ct = default)
+    {
+        var loaded = await PeriodScheme.LoadAsync(db, label, ct);
+        return loaded.IsSuccess ? await StaleRuns.CheckAsync(db, loaded.Value, ct) : Result<StaleRun?>.Fail(loaded.Problems);
     }
 
     /// <summary>CSV: <c>person,total,grade,complete,missing,pay,currency,provisional</c>, numbers invariant.</summary>
