@@ -69,25 +69,26 @@ public sealed class ImportActuals(YardstickDb db, CurrentUser? user = null)
                 return ImportCommon.Fail<ImportSummary>(problems);
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var replaced = previous is null ? 0 : await BulkInsert.DeleteWhereAsync<Actual>(db, nameof(Actual.ImportId), previous.Id, ct);
-        var record = await ImportCommon.RecordAsync(db, p.Row.Id, ImportKinds.Actuals, scope, file, hash, rows.Count, replaced, previous, ct);
-        var (periodId, importId, author, now) = (p.Row.Id, record.Id, db.Actor, db.Now);
-        var total = rows.Count;
-        await BulkInsert.WriteAsync<Actual, Parsed>(db, rows,
-        [
-            new(nameof(Actual.PeriodId), _ => periodId),
-            new(nameof(Actual.ScopeKind), r => r.ScopeKind),
-            new(nameof(Actual.ScopeId), r => r.ScopeId),
-            new(nameof(Actual.Indicator), r => r.Indicator),
-            new(nameof(Actual.Value), r => r.Value),
-            new(nameof(Actual.Source), _ => "import"),
-            new(nameof(Actual.Author), _ => author),
-            new(nameof(Actual.RecordedAt), _ => now),
-            new(nameof(Actual.ImportId), _ => importId),
-        ], new Reporter(n => progress?.Report(new WorkProgress("write", n, total))), ct);
-        await tx.CommitAsync(ct);
-        return new ImportSummary(record, rows.Count, replaced);
+        return await ImportCommon.TransactAsync(db, p.Row.Id, ImportKinds.Actuals, scope, async () =>
+        {
+            var replaced = previous is null ? 0 : await BulkInsert.DeleteWhereAsync<Actual>(db, nameof(Actual.ImportId), previous.Id, ct);
+            var record = await ImportCommon.RecordAsync(db, p.Row.Id, ImportKinds.Actuals, scope, file, hash, rows.Count, replaced, previous, ct);
+            var (periodId, importId, author, now) = (p.Row.Id, record.Id, db.Actor, db.Now);
+            var total = rows.Count;
+            await BulkInsert.WriteAsync<Actual, Parsed>(db, rows,
+            [
+                new(nameof(Actual.PeriodId), _ => periodId),
+                new(nameof(Actual.ScopeKind), r => r.ScopeKind),
+                new(nameof(Actual.ScopeId), r => r.ScopeId),
+                new(nameof(Actual.Indicator), r => r.Indicator),
+                new(nameof(Actual.Value), r => r.Value),
+                new(nameof(Actual.Source), _ => "import"),
+                new(nameof(Actual.Author), _ => author),
+                new(nameof(Actual.RecordedAt), _ => now),
+                new(nameof(Actual.ImportId), _ => importId),
+            ], new Reporter(n => progress?.Report(new WorkProgress("write", n, total))), ct);
+            return new ImportSummary(record, rows.Count, replaced);
+        }, ct);
     }
 
     /// <summary>The file's values as rows, in the file's order of people and indicators.</summary>

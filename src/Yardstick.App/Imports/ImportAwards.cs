@@ -32,6 +32,7 @@ public sealed class ImportAwards(YardstickDb db, CurrentUser? user = null)
         var employees = await ImportCommon.EmployeeIdsAsync(db, ct);
         foreach (var n in nominations.Where(n => !employees.Contains(n.Nomination.Person)))
             ImportCommon.NotAnEmployee(problems, columns!.At(n.Line, "person"), n.Nomination.Person);
+        await HeldElsewhereAsync(p, scope, nominations, columns, problems, ct);
         if (problems.Any)
             return ImportCommon.Fail<ImportSummary>(problems);
 
@@ -52,5 +53,29 @@ public sealed class ImportAwards(YardstickDb db, CurrentUser? user = null)
             db.Awards.AddRange(rows);
             return replaced;
         }, id => rows.ForEach(r => r.ImportId = id), progress, ct);
+    }
+
+    /// <summary>
+    /// One nomination per (period, rule, person), whatever the scope (scoring.md §11): a nomination of the file that an import of
+    /// another scope holds is refused at its line, naming that import (its file, line and scope). The unique key refuses the same
+    /// nomination written at the same moment by two imports.
+    /// </summary>
+    private async Task HeldElsewhereAsync(PeriodScheme p, string scope, IReadOnlyList<NominationRow> nominations, TableColumns? columns, Problems problems, CancellationToken ct)
+    {
+        var held = await (from a in db.Awards.AsNoTracking()
+                          join i in db.Imports.AsNoTracking() on a.ImportId equals i.Id
+                          where a.PeriodId == p.Row.Id && i.Scope != scope
+                          select new { a.Rule, a.Person, a.Source, i.Scope }).ToListAsync(ct);
+        var byKey = held.ToDictionary(h => (h.Rule, h.Person));
+        foreach (var n in nominations)
+        {
+            if (!byKey.TryGetValue((n.Nomination.Rule, n.Nomination.Person), out var h))
+                continue;
+            var (rule, person) = (n.Nomination.Rule, n.Nomination.Person);
+            problems.Add(new Problem(ProblemKind.Conflict, columns!.At(n.Line, "person"), new LocalizedText(
+                $"'{person}' 在 {p.Row.Label} 已有 {rule} 的提名：来自范围 '{h.Scope}' 的导入（{h.Source}）；每个周期、奖项与人员只能有一个提名，无论范围：请在那个范围中更改它",
+                $"'{person}' is already nominated for {rule} in {p.Row.Label} by the import of scope '{h.Scope}' ({h.Source}); one nomination per period, rule and person, whatever the scope: change it in that scope"),
+                "award.nominated", h.Scope));
+        }
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Calculation;
+using Yardstick.App.Database;
 using Yardstick.App.Files;
 using Yardstick.Core.Common;
 using Yardstick.Data;
@@ -57,39 +59,82 @@ internal static class ImportCommon
     }
 
     /// <summary>
-    /// The write half of an import, in one transaction: <paramref name="apply"/> removes what the file replaces
+    /// The write half of an import, in one transaction (<see cref="TransactAsync"/>): <paramref name="apply"/> removes what the file replaces
     /// (given the previous import of the same period, kind and scope) and adds the file's rows to the context,
     /// returning how many rows it replaced (it may save; rows are not audited one by one); the import record is saved with them (audited alone), then
     /// <paramref name="link"/> may stamp the new rows with the record's id. Nothing is written on failure.
     /// </summary>
-    public static async Task<ImportSummary> WriteAsync(YardstickDb db, int? periodId, string kind, string scope, InputFile file, int rows,
+    public static async Task<Result<ImportSummary>> WriteAsync(YardstickDb db, int? periodId, string kind, string scope, InputFile file, int rows,
         Func<ImportRecord?, Task<int>> apply, Action<long>? link, IProgress<WorkProgress>? progress, CancellationToken ct)
     {
         var hash = file.Hash();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var previous = await PreviousAsync(db, periodId, kind, scope, ct);
-        int replaced;
-        db.ImportAudit = true; // a save inside apply is part of the import: no audit entry per row
+        var written = await TransactAsync(db, periodId, kind, scope, async () =>
+        {
+            var previous = await PreviousAsync(db, periodId, kind, scope, ct);
+            int replaced;
+            db.ImportAudit = true; // a save inside apply is part of the import: no audit entry per row
+            try
+            {
+                replaced = await apply(previous);
+            }
+            finally
+            {
+                db.ImportAudit = false;
+            }
+
+            var record = await RecordAsync(db, periodId, kind, scope, file, hash, rows, replaced, previous, ct);
+            if (link is not null)
+            {
+                link(record.Id);
+                await SaveAsImportAsync(db, ct);
+            }
+
+            return new ImportSummary(record, rows, replaced);
+        }, ct);
+        if (written.IsSuccess)
+            progress?.Report(new WorkProgress("write", rows, rows));
+        return written;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> (which saves) in the one transaction of an import of <paramref name="kind"/> and commits it, all or
+    /// nothing. Refused at once, as a conflict, when another import of the same kind and scope is being written (or, on SQLite, the
+    /// database stays busy with another writer); refused before the commit when the import would change what an Approved, Published
+    /// or Locked period reads (<see cref="StaleRuns.CheckFrozenAsync"/>: data that several periods read); a unique key or a record
+    /// another command wrote at the same time is a conflict too, never a raw database error.
+    /// </summary>
+    public static async Task<Result<ImportSummary>> TransactAsync(YardstickDb db, int? periodId, string kind, string scope, Func<Task<ImportSummary>> write, CancellationToken ct)
+    {
+        var key = OrganisationKinds.Contains(kind) ? $"import/{kind}" : $"import/{periodId}/{kind}/{scope}";
+        var running = Problem.Conflict("period",
+            $"另一个 {kind} 导入（范围 '{scope}'）正在进行；请在它结束后重试",
+            $"another import of {kind} (scope '{scope}') is running; try again when it ends",
+            "import.running");
         try
         {
-            replaced = await apply(previous);
-        }
-        finally
-        {
-            db.ImportAudit = false;
-        }
+            await using var tx = await Concurrency.BeginAsync(db, key, running, ct);
+            var summary = await write();
+            if (ReadByEveryPeriod.Contains(kind) && await StaleRuns.CheckFrozenAsync(db, $"导入 {kind}", $"import {kind}", ct) is { } frozen)
+            {
+                db.ChangeTracker.Clear();
+                return frozen;
+            }
 
-        var record = await RecordAsync(db, periodId, kind, scope, file, hash, rows, replaced, previous, ct);
-        if (link is not null)
-        {
-            link(record.Id);
-            await SaveAsImportAsync(db, ct);
+            await tx.CommitAsync(ct);
+            return summary;
         }
-
-        await tx.CommitAsync(ct);
-        progress?.Report(new WorkProgress("write", rows, rows));
-        return new ImportSummary(record, rows, replaced);
+        catch (Exception ex) when (Concurrency.ToProblem(ex) is { } conflict)
+        {
+            db.ChangeTracker.Clear();
+            return conflict;
+        }
     }
+
+    // the organisation's data: one import of a kind at a time, whatever period it is recorded under
+    private static readonly HashSet<string> OrganisationKinds = [ImportKinds.Employees, ImportKinds.Salaries, ImportKinds.Teams, ImportKinds.Products, ImportKinds.Stages];
+
+    // what other periods read too: the organisation's data, and requests and events (read by the dates of every period)
+    private static readonly HashSet<string> ReadByEveryPeriod = [.. OrganisationKinds, ImportKinds.Requests, ImportKinds.Events];
 
     /// <summary>The ids of the organisation's employees.</summary>
     public static async Task<HashSet<string>> EmployeeIdsAsync(YardstickDb db, CancellationToken ct) =>

@@ -36,46 +36,49 @@ public sealed class ImportEmployees(YardstickDb db, CurrentUser? user = null)
             return ImportCommon.Fail<ImportSummary>(problems);
 
         var hash = file.Hash();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var teams = await db.Teams.ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, ct);
-        var products = await db.Products.ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, ct);
-        // a `product` names the one product the PM owns: their other ownerships end (a PM owns one product per period)
-        var givenProduct = rows.Where(r => r.Product is not null).ToDictionary(r => r.Id, r => r.Product!, StringComparer.Ordinal);
-        var ownerRows = await db.ProductOwners.ToListAsync(ct);
-        db.ProductOwners.RemoveRange(ownerRows.Where(o => givenProduct.TryGetValue(o.EmployeeId, out var p) && p != o.ProductId));
-        var owners = ownerRows.Select(o => (o.ProductId, o.EmployeeId)).ToHashSet();
-        // filtered here: an IN list of every id exceeds SQLite's limit of bound variables on large files
-        var ids = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var memberships = (await db.TeamMembers.ToListAsync(ct)).Where(m => ids.Contains(m.EmployeeId)).ToList();
-        db.TeamMembers.RemoveRange(memberships);
-        var updated = 0;
-        foreach (var r in rows)
+        var written = await ImportCommon.TransactAsync(db, periodId, ImportKinds.Employees, "all", async () =>
         {
-            if (existing.TryGetValue(r.Id, out var e))
-                updated++;
-            else
-                e = db.Employees.Add(new Employee { Id = r.Id }).Entity;
-            (e.Name, e.ManagerId, e.Role, e.ActiveFrom, e.ActiveTo) = (r.Name, r.Manager, r.Role, r.From, r.To);
-            if (r.Team is { } team)
+            var teams = await db.Teams.ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, ct);
+            var products = await db.Products.ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, ct);
+            // a `product` names the one product the PM owns: their other ownerships end (a PM owns one product per period)
+            var givenProduct = rows.Where(r => r.Product is not null).ToDictionary(r => r.Id, r => r.Product!, StringComparer.Ordinal);
+            var ownerRows = await db.ProductOwners.ToListAsync(ct);
+            db.ProductOwners.RemoveRange(ownerRows.Where(o => givenProduct.TryGetValue(o.EmployeeId, out var p) && p != o.ProductId));
+            var owners = ownerRows.Select(o => (o.ProductId, o.EmployeeId)).ToHashSet();
+            // filtered here: an IN list of every id exceeds SQLite's limit of bound variables on large files
+            var ids = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+            var memberships = (await db.TeamMembers.ToListAsync(ct)).Where(m => ids.Contains(m.EmployeeId)).ToList();
+            db.TeamMembers.RemoveRange(memberships);
+            var updated = 0;
+            foreach (var r in rows)
             {
-                if (!teams.ContainsKey(team))
-                    teams[team] = db.Teams.Add(new Team { Id = team, Name = team }).Entity;
-                db.TeamMembers.Add(new TeamMember { TeamId = team, EmployeeId = r.Id, Share = r.Share });
+                if (existing.TryGetValue(r.Id, out var e))
+                    updated++;
+                else
+                    e = db.Employees.Add(new Employee { Id = r.Id }).Entity;
+                (e.Name, e.ManagerId, e.Role, e.ActiveFrom, e.ActiveTo) = (r.Name, r.Manager, r.Role, r.From, r.To);
+                if (r.Team is { } team)
+                {
+                    if (!teams.ContainsKey(team))
+                        teams[team] = db.Teams.Add(new Team { Id = team, Name = team }).Entity;
+                    db.TeamMembers.Add(new TeamMember { TeamId = team, EmployeeId = r.Id, Share = r.Share });
+                }
+
+                if (r.Product is { } product)
+                {
+                    if (!products.ContainsKey(product))
+                        products[product] = db.Products.Add(new Product { Id = product, Name = product }).Entity;
+                    if (owners.Add((product, r.Id)))
+                        db.ProductOwners.Add(new ProductOwner { ProductId = product, EmployeeId = r.Id });
+                }
             }
 
-            if (r.Product is { } product)
-            {
-                if (!products.ContainsKey(product))
-                    products[product] = db.Products.Add(new Product { Id = product, Name = product }).Entity;
-                if (owners.Add((product, r.Id)))
-                    db.ProductOwners.Add(new ProductOwner { ProductId = product, EmployeeId = r.Id });
-            }
-        }
-
-        var previous = await ImportCommon.PreviousAsync(db, periodId, ImportKinds.Employees, "all", ct);
-        var record = await ImportCommon.RecordAsync(db, periodId, ImportKinds.Employees, "all", file, hash, rows.Count, updated, previous, ct);
-        await tx.CommitAsync(ct);
-        progress?.Report(new WorkProgress("write", rows.Count, rows.Count));
-        return new ImportSummary(record, rows.Count, updated);
+            var previous = await ImportCommon.PreviousAsync(db, periodId, ImportKinds.Employees, "all", ct);
+            var record = await ImportCommon.RecordAsync(db, periodId, ImportKinds.Employees, "all", file, hash, rows.Count, updated, previous, ct);
+            return new ImportSummary(record, rows.Count, updated);
+        }, ct);
+        if (written.IsSuccess)
+            progress?.Report(new WorkProgress("write", rows.Count, rows.Count));
+        return written;
     }
 }

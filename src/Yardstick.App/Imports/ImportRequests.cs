@@ -44,23 +44,24 @@ public sealed class ImportRequests(YardstickDb db, CurrentUser? user = null)
             return ImportCommon.Fail<ImportSummary>(problems);
 
         var hash = file.Hash();
-        var previous = await ImportCommon.PreviousAsync(db, p.Row.Id, ImportKinds.Requests, scope, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var replaced = previous is null ? 0 : await BulkInsert.DeleteWhereAsync<RequestRow>(db, nameof(RequestRow.ImportId), previous.Id, ct);
-        var import = await ImportCommon.RecordAsync(db, p.Row.Id, ImportKinds.Requests, scope, file, hash, rows.Count, replaced, previous, ct);
-        var (periodId, importId) = (p.Row.Id, import.Id);
-        await BulkInsert.WriteAsync<RequestRow, RequestRow>(db, rows,
-        [
-            new(nameof(RequestRow.PeriodId), _ => periodId),
-            new(nameof(RequestRow.ImportId), _ => importId),
-            new(nameof(RequestRow.ExternalId), r => r.ExternalId),
-            new(nameof(RequestRow.Person), r => r.Person),
-            new(nameof(RequestRow.FromDepartment), r => r.FromDepartment),
-            new(nameof(RequestRow.CreatedAt), r => r.CreatedAt),
-            new(nameof(RequestRow.FirstResponseAt), r => r.FirstResponseAt),
-            new(nameof(RequestRow.SolutionAt), r => r.SolutionAt),
-        ], new Reporter(n => progress?.Report(new WorkProgress("write", n, rows.Count))), ct);
-        await tx.CommitAsync(ct);
-        return new ImportSummary(import, rows.Count, replaced);
+        return await ImportCommon.TransactAsync(db, p.Row.Id, ImportKinds.Requests, scope, async () =>
+        {
+            var previous = await ImportCommon.PreviousAsync(db, p.Row.Id, ImportKinds.Requests, scope, ct);
+            var replaced = previous is null ? 0 : await BulkInsert.DeleteWhereAsync<RequestRow>(db, nameof(RequestRow.ImportId), previous.Id, ct);
+            var import = await ImportCommon.RecordAsync(db, p.Row.Id, ImportKinds.Requests, scope, file, hash, rows.Count, replaced, previous, ct);
+            var (periodId, importId) = (p.Row.Id, import.Id);
+            await BulkInsert.WriteAsync<RequestRow, RequestRow>(db, rows,
+            [
+                new(nameof(RequestRow.PeriodId), _ => periodId),
+                new(nameof(RequestRow.ImportId), _ => importId),
+                new(nameof(RequestRow.ExternalId), r => r.ExternalId),
+                new(nameof(RequestRow.Person), r => r.Person),
+                new(nameof(RequestRow.FromDepartment), r => r.FromDepartment),
+                new(nameof(RequestRow.CreatedAt), r => r.CreatedAt),
+                new(nameof(RequestRow.FirstResponseAt), r => r.FirstResponseAt),
+                new(nameof(RequestRow.SolutionAt), r => r.SolutionAt),
+            ], new Reporter(n => progress?.Report(new WorkProgress("write", n, rows.Count))), ct);
+            return new ImportSummary(import, rows.Count, replaced);
+        }, ct);
     }
 }

@@ -34,28 +34,31 @@ public sealed class ImportSalaries(YardstickDb db, CurrentUser? user = null)
             return ImportCommon.Fail<ImportSummary>(problems);
 
         var hash = file.Hash();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var people = rows.Select(r => r.EmployeeId).ToHashSet(StringComparer.Ordinal);
-        var stored = (await db.Salaries.ToListAsync(ct)).Where(s => people.Contains(s.EmployeeId))
-            .ToDictionary(s => (s.EmployeeId, s.EffectiveFrom));
-        var replaced = 0;
-        foreach (var r in rows)
+        var written = await ImportCommon.TransactAsync(db, periodId, ImportKinds.Salaries, "all", async () =>
         {
-            if (stored.TryGetValue((r.EmployeeId, r.EffectiveFrom), out var s))
+            var people = rows.Select(r => r.EmployeeId).ToHashSet(StringComparer.Ordinal);
+            var stored = (await db.Salaries.ToListAsync(ct)).Where(s => people.Contains(s.EmployeeId))
+                .ToDictionary(s => (s.EmployeeId, s.EffectiveFrom));
+            var replaced = 0;
+            foreach (var r in rows)
             {
-                replaced++;
-                (s.AmountMinor, s.Currency) = (r.AmountMinor, r.Currency);
+                if (stored.TryGetValue((r.EmployeeId, r.EffectiveFrom), out var s))
+                {
+                    replaced++;
+                    (s.AmountMinor, s.Currency) = (r.AmountMinor, r.Currency);
+                }
+                else
+                {
+                    db.Salaries.Add(r);
+                }
             }
-            else
-            {
-                db.Salaries.Add(r);
-            }
-        }
 
-        var previous = await ImportCommon.PreviousAsync(db, periodId, ImportKinds.Salaries, "all", ct);
-        var record = await ImportCommon.RecordAsync(db, periodId, ImportKinds.Salaries, "all", file, hash, rows.Count, replaced, previous, ct);
-        await tx.CommitAsync(ct);
-        progress?.Report(new WorkProgress("write", rows.Count, rows.Count));
-        return new ImportSummary(record, rows.Count, replaced);
+            var previous = await ImportCommon.PreviousAsync(db, periodId, ImportKinds.Salaries, "all", ct);
+            var record = await ImportCommon.RecordAsync(db, periodId, ImportKinds.Salaries, "all", file, hash, rows.Count, replaced, previous, ct);
+            return new ImportSummary(record, rows.Count, replaced);
+        }, ct);
+        if (written.IsSuccess)
+            progress?.Report(new WorkProgress("write", rows.Count, rows.Count));
+        return written;
     }
 }
