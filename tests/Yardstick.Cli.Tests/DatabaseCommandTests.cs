@@ -177,6 +177,30 @@ public sealed class DatabaseCommandTests : IDisposable
     [SkippableTheory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
+    public async Task Review_StaleRun_ExitTwoNamingWhatChangedAndResultsWarn(string provider)
+    {
+        await using var db = await CliDb.CreateAsync(provider);
+        SeedE1(db);
+        Assert.Equal(0, Run(db, "calc", "--period", "2026-10").Code);
+        Ok(Run(db, "waive", "zhang_wei", "csat", "--period", "2026-10", "--reason", "survey not run"), "waived csat of zhang_wei in 2026-10: survey not run (run calc again to apply it)");
+
+        var results = Run(db, "results", "--period", "2026-10", "--format", "csv");
+        Assert.True(results.Code == 0, results.ToString());
+        Assert.Equal("person,total,grade,complete,missing,pay,currency,provisional\nzhang_wei,100.77188375350140056022408964,A,true,0,20760.38,CNY,0\n", results.Out.ReplaceLineEndings("\n"));
+        Assert.Equal(["warning: run 1 of 2026-10 is stale: waivers changed since it was calculated; calculate again (yardstick calc --period 2026-10)"], results.ErrLines);
+        Refused(Run(db, "period", "review", "2026-10"),
+            "2026-10: cannot review: run 1 of 2026-10 is stale: waivers changed since it was calculated; calculate again (yardstick calc --period 2026-10)");
+
+        Assert.Equal(0, Run(db, "calc", "--period", "2026-10").Code);
+        Assert.Empty(Run(db, "results", "--period", "2026-10").ErrLines);
+        Ok(Run(db, "period", "review", "2026-10"), "period 2026-10: InReview");
+        await using var check = db.Open();
+        Assert.Equal(PeriodState.InReview, (await check.Periods.SingleAsync()).State);
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
     public async Task Import_BadFiles_ExitTwoWithFileLineColumnAndNothingWritten(string provider)
     {
         await using var db = await CliDb.CreateAsync(provider);
