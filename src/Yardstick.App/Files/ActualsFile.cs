@@ -68,6 +68,8 @@ public static class ActualsFile
                 continue;
             }
 
+            if (!row.IsId("person", problems, id))
+                continue;
             var i = space.IndexOf(code);
             if (i < 0)
             {
@@ -78,6 +80,8 @@ public static class ActualsFile
                 }
 
                 // a business measure of a team or product (read as team.revenue, product.gmv)
+                if (!row.IsId("indicator", problems))
+                    continue;
                 if (measureLines.TryGetValue((scope, id, code), out var first))
                 {
                     problems.At(row.At("indicator"), $"'{who}' 的业务指标 '{code}' 重复：第 {first} 行和第 {row.Line} 行；请保留一行", $"duplicate row for '{who}' and measure '{code}': lines {first} and {row.Line}; keep one");

@@ -46,6 +46,8 @@ public static class AwardsFile
                 problems.At(row.At("equity_units"), $"{rule.Code} 只发放现金；equity_units 请留空", $"{rule.Code} pays cash only; leave equity_units empty");
             var nominator = row.Required("nominated_by", problems);
             var approver = row.Text("approved_by");
+            foreach (var column in (string[])["rule", "person", "nominated_by", "approved_by"])
+                row.IsId(column, problems);
             if (approver is not null && approver == nominator)
                 problems.At(row.At("approved_by"), $"审批人必须是另一个人；{approver} 既提名又审批", $"the approver must be a second person; {approver} both nominated and approved");
             if (code is null || person is null || amount is null || nominator is null)

@@ -31,6 +31,8 @@ public static class MeasuresFile
                 continue;
             }
 
+            if (!row.IsId("scope", problems, id) || !row.IsId("measure", problems))
+                continue;
             if (name.Length == 0 || name.Contains('.', StringComparison.Ordinal))
             {
                 problems.At(row.At("measure"), $"'{name}' 不是业务指标名；请写不带范围的名称，例如 revenue（team:ID 行读作 team.revenue）", $"'{name}' is not a measure name; write the name without its scope, e.g. revenue (read as team.revenue for a team:ID row)");

@@ -26,6 +26,9 @@ public static class PeopleFile
                 continue;
             }
 
+            foreach (var column in (string[])["person", "team", "product"])
+                row.IsId(column, problems);
+            row.IsName("name", problems);
             if (people.TryGetValue(id, out var earlier))
             {
                 problems.At(row.At("person"), $"人员 '{id}' 出现了两次：第 {earlier.Line} 行和第 {row.Line} 行；请保留一行", $"person '{id}' appears twice: lines {earlier.Line} and {row.Line}; keep one");

@@ -22,6 +22,7 @@ public static class SalariesFile
             var person = row["person"];
             if (person.Length == 0)
                 problems.At(row.At("person"), "人员为空", "the person is empty");
+            row.IsId("person", problems);
             var text = row["base_salary"];
             long minor = 0;
             if (!Numbers.TryParse(text, allowSign: false, out var amount) || amount <= 0)

@@ -48,6 +48,24 @@ public readonly record struct Row(int Line, IReadOnlyList<string> Fields, TableC
         return null;
     }
 
+    /// <summary>
+    /// True when <paramref name="text"/> (default: the cell of <paramref name="column"/>) is empty or an id as
+    /// <see cref="Identifiers"/> accepts it; otherwise false with a problem at the cell.
+    /// </summary>
+    public bool IsId(string column, Problems problems, string? text = null, int max = Identifiers.IdMax) =>
+        Accept(column, problems, (text ?? this[column]) is { Length: > 0 } t ? Identifiers.IdProblem(column, t, max) : null);
+
+    /// <summary>True when the cell of <paramref name="column"/> is empty or a name as <see cref="Identifiers"/> accepts it; otherwise false with a problem.</summary>
+    public bool IsName(string column, Problems problems) =>
+        Accept(column, problems, this[column] is { Length: > 0 } t ? Identifiers.NameProblem(column, t) : null);
+
+    private bool Accept(string column, Problems problems, LocalizedText? problem)
+    {
+        if (problem is not null)
+            problems.At(At(column), problem);
+        return problem is null;
+    }
+
     /// <summary>A decimal written with '.' and no thousands separators; null with a problem when it is not one.</summary>
     public decimal? Number(string column, Problems problems, string example, bool allowSign = true)
     {
