@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using Yardstick.App.Calculation;
 using Yardstick.App.Imports;
+using Yardstick.App.Organisations;
 using Yardstick.App.Periods;
 using Yardstick.Core.Schemes;
 using Yardstick.Core.Templates;
@@ -17,11 +20,11 @@ public sealed class InputHygieneTests : IDisposable
 
     private static string Template(string id) => SchemeJson.Write(TemplateCatalog.Find(id).Value.Document);
 
-    private async Task SeedAsync(TestDb t)
+    private async Task SeedAsync(TestDb t, string label = "2026-10")
     {
         await using var db = t.Open();
-        Assert.True((await new OpenPeriod(db).RunAsync("2026-10", Template("industrial-value"))).IsSuccess);
-        Assert.True((await new ImportEmployees(db).RunAsync(Input.File(_files.Write("e.csv", Employees)), "2026-10")).IsSuccess);
+        Assert.True((await new OpenPeriod(db).RunAsync(label, Template("industrial-value"))).IsSuccess);
+        Assert.True((await new ImportEmployees(db).RunAsync(Input.File(_files.Write("e.csv", Employees)), label)).IsSuccess);
     }
 
     [SkippableTheory]
@@ -66,5 +69,93 @@ public sealed class InputHygieneTests : IDisposable
         Assert.Equal($"{events}:2:2: event 'eeeeeeeeeeeeeeeeeeee…' has 65 characters; an id has at most 64", e.Problems.Single().ToString());
         Assert.Equal(0, await db.Products.CountAsync());
         Assert.Equal(0, await db.MilestoneEvents.CountAsync());
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task ImportSalariesAndAwards_AmountsBeyondMoney_RefusedAtTheCell(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await SeedAsync(t, "2026");
+        await using var db = t.Open();
+        var salaries = _files.Write("s.csv", "person,base_salary,effective_from\nzhang_wei,100000000000000000000,2026-01-01\nli_na,92233720368547758.08,2026-01-01\nli_na,1000000000000,2026-02-01\n");
+        var awards = _files.Write("a.csv", "rule,person,amount,equity_units,nominated_by,approved_by\ninnovation_award,li_na,99999999999999999999999999,,zhang_wei,hr\ninnovation_award,zhang_wei,100000,10000000000000000,li_na,hr\n");
+
+        var s = await new ImportSalaries(db).RunAsync(Input.File(salaries), null);
+        var a = await new ImportAwards(db).RunAsync(Input.File(awards), "2026");
+
+        Assert.Equal(
+        [
+            $"{salaries}:2:2: 100000000000000000000 is too large; numbers up to 1000000000000 in absolute value are accepted",
+            $"{salaries}:3:2: 92233720368547758.08 is too large; numbers up to 1000000000000 in absolute value are accepted",
+        ], s.Problems.Select(p => p.ToString()));
+        Assert.Equal(
+        [
+            $"{awards}:2:3: 999999999999999999999999… is too large; numbers up to 1000000000000 in absolute value are accepted",
+            $"{awards}:3:4: 10000000000000000 is too large; numbers up to 1000000000000000 in absolute value are accepted",
+        ], a.Problems.Select(p => p.ToString()));
+        Assert.Equal(0, await db.Salaries.CountAsync());
+        Assert.Equal(0, await db.Awards.CountAsync());
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task ImportActuals_MeasureOrActualBeyondTheLimit_RefusedSoCalcRuns(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await SeedAsync(t);
+        await using var db = t.Open();
+        Assert.True((await new ImportProducts(db).RunAsync(Input.File(_files.Write("p.csv", "product,name,owner,launch_date\nmes,MES,zhang_wei,2025-03-01\n")))).IsSuccess);
+        var file = _files.Write("a.csv", "person,indicator,value\nproduct:mes,revenue,2000000000000000000\nzhang_wei,innovation_reserve,-1000000000000001\nzhang_wei,csat,4.5\n");
+
+        var result = await new ImportActuals(db).RunAsync(Input.File(file), "2026-10");
+
+        Assert.Equal(
+        [
+            $"{file}:2:3: 2000000000000000000 is too large; numbers up to 1000000000000000 in absolute value are accepted",
+            $"{file}:3:3: -1000000000000001 is too large; numbers up to 1000000000000000 in absolute value are accepted",
+        ], result.Problems.Select(p => p.ToString()));
+        Assert.Equal(0, await db.Actuals.CountAsync());
+        Assert.True((await new RunCalculation(db).RunAsync("2026-10")).IsSuccess);
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task ImportActuals_XlsxCellsOfNaNOr1e300_RefusedAtTheCellNotACrash(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await SeedAsync(t);
+        await using var db = t.Open();
+        var path = Path.Combine(Path.GetDirectoryName(_files.Write("x", ""))!, "a.xlsx");
+        object[][] cells = [["person", "indicator", "value"], ["zhang_wei", "csat", 1e300], ["zhang_wei", "renewal_rate", double.NaN], ["zhang_wei", "defect_rate", 0.008]];
+        MiniExcel.SaveAs(path, cells.Select(r => new Dictionary<string, object> { ["A"] = r[0], ["B"] = r[1], ["C"] = r[2] }), printHeader: false);
+
+        var result = await new ImportActuals(db).RunAsync(Input.File(path), "2026-10");
+
+        Assert.Equal(
+        [
+            $"{path}:2:3: 1E+300 is too large; numbers up to 1000000000000000 in absolute value are accepted",
+            $"{path}:3:3: 'NaN' is not a number; expected a decimal with '.' such as 0.85 or 85%",
+        ], result.Problems.Select(p => p.ToString()));
+        Assert.Equal(0, await db.Actuals.CountAsync());
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite", 2147483647)]
+    [InlineData("postgres", 50000000)]
+    [InlineData("sqlite", 0)]
+    public async Task ConfigureOrganisation_SolutionHoursOutsideAYear_RefusedAndUnchanged(string provider, int hours)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await using var db = t.Open();
+
+        var result = await new ConfigureOrganisation(db).RunAsync(new OrganisationChange(SolutionHours: hours));
+
+        Assert.Equal($"solution_limit: the solution limit of {hours} hours is out of range; expected 1–8760 hours (at most a year)", result.Problems.Single().ToString());
+        Assert.Equal(72, (await ConfigureOrganisation.GetAsync(t.Open(), default)).SolutionLimitHours);
+        Assert.True((await new ConfigureOrganisation(db).RunAsync(new OrganisationChange(SolutionHours: 8760))).IsSuccess);
     }
 }

@@ -89,10 +89,12 @@ public static class ActualsFile
                 }
 
                 measureLines[(scope, id, code)] = row.Line;
-                if (Numbers.TryParse(row["value"], allowSign: true, out var m))
-                    measures.Add(new MeasureRow(scope, id, code, m, row.Line));
-                else
+                if (!Numbers.TryParse(row["value"], allowSign: true, out var m))
                     problems.At(row.At("value"), $"'{row["value"]}' 不是数字；应为用 '.' 作小数点的数，例如 12345.67", $"'{row["value"]}' is not a number; expected a decimal with '.' such as 12345.67");
+                else if (Numbers.TooLarge(row["value"], m) is { } large)
+                    problems.At(row.At("value"), large);
+                else
+                    measures.Add(new MeasureRow(scope, id, code, m, row.Line));
                 continue;
             }
 

@@ -41,10 +41,12 @@ public static class EmployeesFile
             decimal? share = null;
             if (row.Text("share") is { } s)
             {
-                if (Numbers.TryParse(s, allowSign: false, out var v))
-                    share = v;
-                else
+                if (!Numbers.TryParse(s, allowSign: false, out var v))
                     problems.At(row.At("share"), $"'{s}' 不是份额；应为不小于 0 的数，例如 0.4", $"'{s}' is not a share; expected a number >= 0 such as 0.4");
+                else if (Numbers.TooLarge(s, v, Numbers.ShareLimit) is { } large)
+                    problems.At(row.At("share"), large);
+                else
+                    share = v;
             }
 
             if (share is not null && row.Text("team") is null)

@@ -45,6 +45,12 @@ public static class MeasuresFile
                 continue;
             }
 
+            if (Numbers.TooLarge(valueText, value) is { } large)
+            {
+                problems.At(row.At("value"), large);
+                continue;
+            }
+
             if (lines.TryGetValue((scope.Value, id, name), out var earlier))
             {
                 problems.At(row.At("measure"), $"{scopeText} 的业务指标 '{name}' 重复：第 {earlier} 行和第 {row.Line} 行；请保留一行", $"duplicate measure '{name}' for {scopeText}: lines {earlier} and {row.Line}; keep one");
