@@ -6,6 +6,7 @@ using Yardstick.App.Organisations;
 using Yardstick.App.Periods;
 using Yardstick.Core.Schemes;
 using Yardstick.Core.Templates;
+using Yardstick.Data;
 
 namespace Yardstick.App.Tests;
 
@@ -157,5 +158,62 @@ public sealed class InputHygieneTests : IDisposable
         Assert.Equal($"solution_limit: the solution limit of {hours} hours is out of range; expected 1–8760 hours (at most a year)", result.Problems.Single().ToString());
         Assert.Equal(72, (await ConfigureOrganisation.GetAsync(t.Open(), default)).SolutionLimitHours);
         Assert.True((await new ConfigureOrganisation(db).RunAsync(new OrganisationChange(SolutionHours: 8760))).IsSuccess);
+    }
+
+    private async Task<Dictionary<string, decimal>> ActualsAsync(TestDb t)
+    {
+        await using var db = t.Open();
+        return await db.Actuals.OrderBy(a => a.Id).ToDictionaryAsync(a => a.ScopeId + "/" + a.Indicator, a => a.Value);
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task ImportActuals_OnePersonsFile_MergesCellByCellAndReportsWhatChanged(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await SeedAsync(t);
+        await using (var db = t.Open())
+            Assert.True((await new ImportActuals(db).RunAsync(Input.File(_files.Write("a.csv", "person,indicator,value\nzhang_wei,csat,4.5\nzhang_wei,renewal_rate,0.88\nli_na,csat,4.0\n")), "2026-10", scope: "li")).IsSuccess);
+
+        await using var again = t.Open("wang_hr");
+        // one person's file, no scope: li_na's values stay; a cell of scope "li" is changed, not refused
+        var merged = await new ImportActuals(again).RunAsync(Input.File(_files.Write("zw.csv", "person,indicator,value\nzhang_wei,csat,4.6\nzhang_wei,renewal_rate,0.88\nzhang_wei,defect_rate,0.008\n")), "2026-10");
+
+        Assert.True(merged.IsSuccess, string.Join("\n", merged.Problems));
+        var m = merged.Value.Merge!;
+        Assert.Equal((1, 1, 1, 0), (m.Added, m.Changed, m.Unchanged, m.Removed));
+        Assert.Equal([("a.csv", "li", 1)], m.Earlier.Select(e => (e.Import.FileName, e.Import.Scope, e.Values)));
+        Assert.Equal(new Dictionary<string, decimal> { ["zhang_wei/renewal_rate"] = 0.88m, ["li_na/csat"] = 4.0m, ["zhang_wei/csat"] = 4.6m, ["zhang_wei/defect_rate"] = 0.008m }, await ActualsAsync(t));
+        Assert.Equal((3, 1), (merged.Value.Import.Rows, merged.Value.Import.Replaced));
+        var changedBy = await again.Actuals.SingleAsync(a => a.ScopeId == "zhang_wei" && a.Indicator == "csat");
+        Assert.Equal(("wang_hr", merged.Value.Import.Id), (changedBy.Author, changedBy.ImportId));
+        Assert.True((await again.Imports.Where(i => i.Kind == ImportKinds.Actuals).ToListAsync()).All(i => i.IsCurrent));
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task ImportActuals_Replace_FileBecomesTheWholeSetOfThePeriodOrOfTheScope(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await SeedAsync(t);
+        await using var db = t.Open();
+        Assert.True((await new ImportActuals(db).RunAsync(Input.File(_files.Write("all.csv", "person,indicator,value\nzhang_wei,csat,4.5\nzhang_wei,renewal_rate,0.88\n")), "2026-10")).IsSuccess);
+        Assert.True((await new ImportActuals(db).RunAsync(Input.File(_files.Write("li.csv", "person,indicator,value\nli_na,csat,4.0\nli_na,renewal_rate,0.7\n")), "2026-10", scope: "li")).IsSuccess);
+        var header = _files.Write("empty.csv", "person,indicator,value\n");
+
+        // without --replace a header alone is refused, as before
+        Assert.Equal($"{header}:2:1: the file has a header but no rows; add at least one row of person,indicator,value", (await new ImportActuals(db).RunAsync(Input.File(header), "2026-10", scope: "li")).Problems.Single().ToString());
+        // the scope imported by mistake is emptied; the other scope's cells stay
+        var emptied = await new ImportActuals(db).RunAsync(Input.File(header), "2026-10", "li", replace: true);
+        Assert.Equal((0, 0, 0, 2), (emptied.Value.Merge!.Added, emptied.Value.Merge.Changed, emptied.Value.Merge.Unchanged, emptied.Value.Merge.Removed));
+        Assert.Equal(new Dictionary<string, decimal> { ["zhang_wei/csat"] = 4.5m, ["zhang_wei/renewal_rate"] = 0.88m }, await ActualsAsync(t));
+        Assert.Equal([true, false, true], await db.Imports.Where(i => i.Kind == ImportKinds.Actuals).OrderBy(i => i.Id).Select(i => i.IsCurrent).ToListAsync());
+
+        // --replace without a scope: the file is the whole set of the period
+        var whole = await new ImportActuals(db).RunAsync(Input.File(_files.Write("w.csv", "person,indicator,value\nli_na,csat,3.5\nzhang_wei,csat,4.5\n")), "2026-10", "all", replace: true);
+        Assert.Equal((1, 0, 1, 1), (whole.Value.Merge!.Added, whole.Value.Merge.Changed, whole.Value.Merge.Unchanged, whole.Value.Merge.Removed));
+        Assert.Equal(new Dictionary<string, decimal> { ["zhang_wei/csat"] = 4.5m, ["li_na/csat"] = 3.5m }, await ActualsAsync(t));
     }
 }

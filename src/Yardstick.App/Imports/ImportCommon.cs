@@ -8,8 +8,15 @@ namespace Yardstick.App.Imports;
 /// <summary>What an import did.</summary>
 /// <param name="Import">The import record (file name, hash, rows, author).</param>
 /// <param name="Rows">Rows written.</param>
-/// <param name="Replaced">Rows of the previous import of the same (period, kind, scope) that were replaced.</param>
-public sealed record ImportSummary(ImportRecord Import, int Rows, int Replaced);
+/// <param name="Replaced">Rows of the previous import of the same (period, kind, scope) that were replaced (actuals: values changed or removed).</param>
+/// <param name="Merge">For actuals, merged cell by cell: what the import did to each cell.</param>
+public sealed record ImportSummary(ImportRecord Import, int Rows, int Replaced, ImportMerge? Merge = null);
+
+/// <summary>What a merging import did: values added, changed (a different value for a cell already held), unchanged, removed (by a replacing import), and the earlier imports whose values it changed or removed.</summary>
+public sealed record ImportMerge(int Added, int Changed, int Unchanged, int Removed, IReadOnlyList<ChangedImport> Earlier);
+
+/// <summary>An earlier import and how many of its values a later import changed or removed.</summary>
+public sealed record ChangedImport(ImportRecord Import, int Values);
 
 /// <summary>The steps every import shares: the previous import it replaces, the record with the file's hash and its audit entry.</summary>
 internal static class ImportCommon
