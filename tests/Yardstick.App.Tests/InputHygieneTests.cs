@@ -4,6 +4,7 @@ using Yardstick.App.Calculation;
 using Yardstick.App.Imports;
 using Yardstick.App.Organisations;
 using Yardstick.App.Periods;
+using Yardstick.App.Waivers;
 using Yardstick.Core.Schemes;
 using Yardstick.Core.Templates;
 using Yardstick.Data;
@@ -215,5 +216,48 @@ public sealed class InputHygieneTests : IDisposable
         var whole = await new ImportActuals(db).RunAsync(Input.File(_files.Write("w.csv", "person,indicator,value\nli_na,csat,3.5\nzhang_wei,csat,4.5\n")), "2026-10", "all", replace: true);
         Assert.Equal((1, 0, 1, 1), (whole.Value.Merge!.Added, whole.Value.Merge.Changed, whole.Value.Merge.Unchanged, whole.Value.Merge.Removed));
         Assert.Equal(new Dictionary<string, decimal> { ["zhang_wei/csat"] = 4.5m, ["li_na/csat"] = 3.5m }, await ActualsAsync(t));
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Waive_EveryIndicatorOfAPerson_LastWaiverRefusedAndCalcStillRuns(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await SeedAsync(t);
+        await using var db = t.Open();
+        string[] codes = ["renewal_rate", "csat", "issue_closure_rate", "revenue_yoy_growth", "new_industry_cases", "defect_rate", "core_feature_usage", "rd_utilization", "sales_support_rating", "roadmap_completion"];
+        foreach (var code in codes)
+            Assert.True((await new WaiveIndicator(db).RunAsync("2026-10", "li_na", code, "on leave")).IsSuccess);
+
+        var last = await new WaiveIndicator(db).RunAsync("2026-10", "li_na", "innovation_reserve", "on leave");
+
+        Assert.Equal("indicator: waiving 'innovation_reserve' would waive every indicator of 'li_na' in industrial-value; at least one must remain (remove another waiver first)", last.Problems.Single().ToString());
+        Assert.Equal(10, await db.Waivers.CountAsync());
+        Assert.True((await new RunCalculation(db).RunAsync("2026-10")).IsSuccess);
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task RemoveWaiver_WithReason_DeletedAndAuditedWithBothReasons(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await SeedAsync(t);
+        await using (var db = t.Open())
+            Assert.True((await new WaiveIndicator(db).RunAsync("2026-10", "li_na", "csat", "on leave")).IsSuccess);
+
+        await using var hr = t.Open("wang_hr");
+        Assert.Equal(["reason"], (await new RemoveWaiver(hr).RunAsync("2026-10", "li_na", "csat", " ")).Problems.Select(p => p.Where.ToString()));
+        Assert.Equal("indicator: 'li_na' has no waiver of 'defect_rate' in 2026-10", (await new RemoveWaiver(hr).RunAsync("2026-10", "li_na", "defect_rate", "typo")).Problems.Single().ToString());
+        var removed = await new RemoveWaiver(hr).RunAsync("2026-10", "li_na", "csat", "back from leave");
+
+        Assert.True(removed.IsSuccess, string.Join("\n", removed.Problems));
+        Assert.Equal(0, await hr.Waivers.CountAsync());
+        var entry = await hr.Audit.Where(a => a.Entity == "Waiver").OrderBy(a => a.Id).LastAsync();
+        Assert.Equal(("wang_hr", "delete"), (entry.Actor, entry.Action));
+        Assert.Equal("on leave", System.Text.Json.JsonDocument.Parse(entry.Before!).RootElement.GetProperty("Reason").GetString());
+        Assert.Equal("back from leave", System.Text.Json.JsonDocument.Parse(entry.After!).RootElement.GetProperty("Reason").GetString());
+        Assert.True((await new WaiveIndicator(hr).RunAsync("2026-10", "li_na", "csat", "on leave again")).IsSuccess);
     }
 }

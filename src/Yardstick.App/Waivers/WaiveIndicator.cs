@@ -32,6 +32,15 @@ public sealed class WaiveIndicator(YardstickDb db, CurrentUser? user = null)
         if (problems.Count > 0)
             return Result<Waiver>.Fail(problems);
 
+        // a scorecard needs one indicator that is not waived: refuse the waiver that would leave none, not the period's calc
+        var waived = (await db.Waivers.Where(w => w.PeriodId == p.Row.Id && w.Person == person).Select(w => w.Indicator).ToListAsync(ct))
+            .Append(indicator).Select(space.IndexOf).ToHashSet();
+        for (var s = 0; s < space.Maps.Length; s++)
+            if (space.Maps[s].All(waived.Contains))
+                return Problem.Invalid("indicator",
+                    $"豁免 '{indicator}' 后，'{person}' 在 {p.Schemes[s].Scheme.Id} 中的所有指标都被豁免了；至少要保留一个（可先撤销另一项豁免）",
+                    $"waiving '{indicator}' would waive every indicator of '{person}' in {p.Schemes[s].Scheme.Id}; at least one must remain (remove another waiver first)");
+
         var waiver = await db.Waivers.SingleOrDefaultAsync(w => w.PeriodId == p.Row.Id && w.Person == person && w.Indicator == indicator, ct);
         if (waiver is null)
             waiver = db.Waivers.Add(new Waiver { PeriodId = p.Row.Id, Person = person, Indicator = indicator }).Entity;
