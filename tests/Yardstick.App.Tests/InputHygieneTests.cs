@@ -5,6 +5,7 @@ using Yardstick.App.Imports;
 using Yardstick.App.Organisations;
 using Yardstick.App.Periods;
 using Yardstick.App.Waivers;
+using Yardstick.Core.Common;
 using Yardstick.Core.Schemes;
 using Yardstick.Core.Templates;
 using Yardstick.Data;
@@ -259,5 +260,68 @@ public sealed class InputHygieneTests : IDisposable
         Assert.Equal("on leave", System.Text.Json.JsonDocument.Parse(entry.Before!).RootElement.GetProperty("Reason").GetString());
         Assert.Equal("back from leave", System.Text.Json.JsonDocument.Parse(entry.After!).RootElement.GetProperty("Reason").GetString());
         Assert.True((await new WaiveIndicator(hr).RunAsync("2026-10", "li_na", "csat", "on leave again")).IsSuccess);
+    }
+
+    private static System.Text.Json.JsonElement[] ImportBefore(AuditEntry entry) =>
+        [.. System.Text.Json.JsonDocument.Parse(entry.Before ?? "[]").RootElement.EnumerateArray()];
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task OrganisationImports_ReImport_TheImportsAuditEntryKeepsWhatEachChangedEntityWas(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await SeedAsync(t);
+        await using var db = t.Open();
+        Assert.True((await new ImportSalaries(db).RunAsync(Input.File(_files.Write("s1.csv", "person,base_salary,effective_from\nzhang_wei,28000.50,2026-01-01\nli_na,20000,2026-01-01\n")), null)).IsSuccess);
+        Assert.True((await new ImportProducts(db).RunAsync(Input.File(_files.Write("p1.csv", "product,name,owner,launch_date\nmes,MES,zhang_wei,2025-03-01\n")))).IsSuccess);
+
+        Assert.True((await new ImportSalaries(db).RunAsync(Input.File(_files.Write("s2.csv", "person,base_salary,effective_from\nzhang_wei,29000,2026-01-01\nli_na,20000,2026-01-01\n")), null)).IsSuccess);
+        Assert.True((await new ImportEmployees(db).RunAsync(Input.File(_files.Write("e2.csv", Employees.Replace("李娜", "李娜娜", StringComparison.Ordinal))), null)).IsSuccess);
+        Assert.True((await new ImportProducts(db).RunAsync(Input.File(_files.Write("p2.csv", "product,name,owner,launch_date\nmes,MES Platform,li_na,2025-03-01\n")))).IsSuccess);
+
+        var audit = await db.Audit.Where(a => a.Entity == "ImportRecord").ToDictionaryAsync(a => a.EntityKey);
+        // li_na's salary is the same amount again: no change, nothing to keep
+        var salary = Assert.Single(ImportBefore(audit["salaries:s2.csv"]));
+        Assert.Equal(("SalaryRecord", "zhang_wei@2026-01-01", "update", 2800050L),
+            (salary.GetProperty("Entity").GetString(), salary.GetProperty("EntityKey").GetString(), salary.GetProperty("Action").GetString(), salary.GetProperty("Before").GetProperty("AmountMinor").GetInt64()));
+        var employees = ImportBefore(audit["employees:e2.csv"]).Where(e => e.GetProperty("Entity").GetString() == "Employee").ToList();
+        Assert.Equal("李娜", Assert.Single(employees).GetProperty("Before").GetProperty("Name").GetString());
+        var products = ImportBefore(audit["products:p2.csv"]).Select(e => (e.GetProperty("Entity").GetString(), e.GetProperty("EntityKey").GetString(), e.GetProperty("Action").GetString())).ToList();
+        Assert.Equal([("ProductOwner", "mes/zhang_wei", "delete"), ("Product", "mes", "update")], products);
+        Assert.Equal("MES", ImportBefore(audit["products:p2.csv"])[1].GetProperty("Before").GetProperty("Name").GetString());
+        Assert.Null(audit["salaries:s1.csv"].Before);
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task ImportSalaries_ChangeDatedInsideALockedPeriod_RefusedNamingThePeriod(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await using var db = t.Open();
+        Assert.True((await new OpenPeriod(db).RunAsync("2026-10", Template("industrial-value"))).IsSuccess);
+        Assert.True((await new ImportEmployees(db).RunAsync(Input.File(_files.Write("e.csv", "person,name\nzhang_wei,张伟\n")), null)).IsSuccess);
+        var salaries = "person,base_salary,effective_from\nzhang_wei,30000,2026-10-01\n";
+        Assert.True((await new ImportSalaries(db).RunAsync(Input.File(_files.Write("s.csv", salaries)), null)).IsSuccess);
+        Assert.True((await new ImportActuals(db).RunAsync(Input.File(_files.Write("a.csv", "person,indicator,value\nzhang_wei,renewal_rate,0.88\nzhang_wei,csat,4.5\nzhang_wei,issue_closure_rate,0.93\nzhang_wei,revenue_yoy_growth,0.25\nzhang_wei,new_industry_cases,2\nzhang_wei,defect_rate,0.008\nzhang_wei,core_feature_usage,0.55\nzhang_wei,rd_utilization,0.80\nzhang_wei,sales_support_rating,4.2\nzhang_wei,roadmap_completion,0.70\nzhang_wei,innovation_reserve,3.5\n")), "2026-10")).IsSuccess);
+        Assert.True((await new RunCalculation(db).RunAsync("2026-10")).IsSuccess);
+        Assert.True((await new StartReview(db).RunAsync("2026-10")).IsSuccess);
+        Assert.True((await new ApprovePeriod(db).RunAsync("2026-10")).IsSuccess);
+        Assert.True((await new PublishPeriod(db).RunAsync("2026-10")).IsSuccess);
+        Assert.True((await new LockPeriod(db).RunAsync("2026-10")).IsSuccess);
+        var changed = _files.Write("s2.csv", "person,base_salary,effective_from\nzhang_wei,31000,2026-10-01\nzhang_wei,32000,2026-10-15\nzhang_wei,33000,2026-11-01\n");
+
+        var result = await new ImportSalaries(db).RunAsync(Input.File(changed), null);
+
+        Assert.Equal(
+        [
+            $"{changed}:2:3: 2026-10-01 is inside period 2026-10, which is locked; its pay is final, so date the change after 2026-10",
+            $"{changed}:3:3: 2026-10-15 is inside period 2026-10, which is locked; its pay is final, so date the change after 2026-10",
+        ], result.Problems.Select(p => p.ToString()));
+        Assert.Equal(ProblemKind.Conflict, result.Problems[0].Kind);
+        Assert.Equal([3000000L], await db.Salaries.Select(s => s.AmountMinor).ToListAsync());
+        // the same salary again changes nothing, so it is accepted
+        Assert.True((await new ImportSalaries(db).RunAsync(Input.File(_files.Write("s3.csv", salaries + "zhang_wei,33000,2026-11-01\n")), null)).IsSuccess);
     }
 }

@@ -74,6 +74,7 @@ internal static class ImportCommon
     {
         var hash = file.Hash();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        using var changes = new ImportChanges(db);
         var previous = await PreviousAsync(db, periodId, kind, scope, ct);
         int replaced;
         db.ImportAudit = true; // a save inside apply is part of the import: no audit entry per row

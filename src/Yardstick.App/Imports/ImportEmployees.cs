@@ -37,6 +37,7 @@ public sealed class ImportEmployees(YardstickDb db, CurrentUser? user = null)
 
         var hash = file.Hash();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        using var changes = new ImportChanges(db);
         var teams = await db.Teams.ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, ct);
         var products = await db.Products.ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, ct);
         // a `product` names the one product the PM owns: their other ownerships end (a PM owns one product per period)
