@@ -17,15 +17,9 @@ public sealed class RemoveWaiver(YardstickDb db, CurrentUser? user = null)
 
     public async Task<Result<Waiver>> RunAsync(string label, string person, string indicator, string? reason, CancellationToken ct = default)
     {
-        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
-            return refused;
-        var loaded = await PeriodScheme.LoadAsync(db, label, ct);
-        if (!loaded.IsSuccess)
-            return Result<Waiver>.Fail(loaded.Problems);
-        var p = loaded.Value;
-        var problems = new List<Problem>();
-        if (p.CheckAcceptsData("撤销豁免", "remove a waiver") is { } closed)
-            problems.Add(closed);
+        var (p, problems) = await WaiveIndicator.OpenAsync(db, _access, label, ("撤销豁免", "remove a waiver"), ct);
+        if (p is null)
+            return Result<Waiver>.Fail(problems);
         if (string.IsNullOrWhiteSpace(reason))
             problems.Add(Problem.Invalid("reason", "撤销豁免需要写明原因", "removing a waiver needs a reason"));
         var waiver = await db.Waivers.AsNoTracking().SingleOrDefaultAsync(w => w.PeriodId == p.Row.Id && w.Person == person && w.Indicator == indicator, ct);
