@@ -63,7 +63,7 @@ public sealed class UseCaseTests : IDisposable
     [SkippableTheory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
-    public async Task ImportActuals_SameFileTwice_ReplacesAndRecordsHash(string provider)
+    public async Task ImportActuals_SameFileTwice_MergesAndRecordsHash(string provider)
     {
         await using var t = await TestDb.CreateAsync(provider);
         await SeedE1Async(t);
@@ -72,11 +72,13 @@ public sealed class UseCaseTests : IDisposable
         var again = await new ImportActuals(db).RunAsync(Input.File(_files.Write("a.csv", E1Actuals.Replace("csat,4.5", "csat,4.0", StringComparison.Ordinal))), "2026-10");
 
         Assert.True(again.IsSuccess);
-        Assert.Equal(11, again.Value.Replaced);
+        Assert.Equal(1, again.Value.Replaced);
+        Assert.Equal((0, 1, 10), (again.Value.Merge!.Added, again.Value.Merge.Changed, again.Value.Merge.Unchanged));
         Assert.Equal(11, await db.Actuals.CountAsync());
         Assert.Equal(4.0m, (await db.Actuals.SingleAsync(a => a.Indicator == "csat")).Value);
         var imports = await db.Imports.Where(i => i.Kind == ImportKinds.Actuals).OrderBy(i => i.Id).ToListAsync();
-        Assert.Equal([false, true], imports.Select(i => i.IsCurrent));
+        // the first import still holds the ten values the second left as they were
+        Assert.Equal([true, true], imports.Select(i => i.IsCurrent));
         Assert.Equal(64, imports[1].FileHash.Length);
         Assert.NotEqual(imports[0].FileHash, imports[1].FileHash);
         Assert.Equal(("li_na", 11, "a.csv"), (imports[1].Author, imports[1].Rows, imports[1].FileName));

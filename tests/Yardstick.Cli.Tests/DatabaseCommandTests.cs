@@ -104,6 +104,29 @@ public sealed class DatabaseCommandTests : IDisposable
     [SkippableTheory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
+    public async Task ImportActualsAndWaive_MergeReplaceAndRemove_PrintWhatTheyDid(string provider)
+    {
+        await using var db = await CliDb.CreateAsync(provider);
+        SeedE1(db);
+
+        var merged = Run(db, "import", "actuals", _h.Write("fix.csv", "person,indicator,value\nzhang_wei,csat,4.0\nzhang_wei,renewal_rate,0.88\nli_na,csat,4.2\n"), "--period", "2026-10");
+        var header = _h.Write("empty.csv", "person,indicator,value\n");
+        var refused = Run(db, "import", "actuals", header, "--period", "2026-10");
+        var emptied = Run(db, "import", "actuals", header, "--period", "2026-10", "--replace");
+        Ok(Run(db, "waive", "li_na", "csat", "--period", "2026-10", "--reason", "on leave"), "waived csat of li_na in 2026-10: on leave (run calc again to apply it)");
+        var removed = Run(db, "waive", "li_na", "csat", "--period", "2026-10", "--remove", "--reason", "back from leave");
+        var hours = Run(db, "org", "set", "--solution-hours", "50000000");
+
+        Assert.Matches(@"^imported 3 actuals row\(s\) from fix\.csv \(sha256 [0-9a-f]{12}…\); 1 added, 1 changed, 1 unchanged; values changed of: e1\.csv \(scope all, \d{4}-\d\d-\d\d \d\d:\d\d UTC by [^)]+\): 1$", merged.Out.TrimEnd());
+        Assert.Equal((2, $"{header}:2:1: the file has a header but no rows; add at least one row of person,indicator,value"), (refused.Code, refused.Err.TrimEnd()));
+        Assert.Contains("; 0 added, 0 changed, 0 unchanged, 12 removed; values changed of: e1.csv", emptied.Out, StringComparison.Ordinal);
+        Ok(removed, "removed the waiver of csat of li_na in 2026-10 (run calc again to apply it)");
+        Assert.Equal((2, "--solution-hours: the solution limit of 50000000 hours is out of range; expected 1–8760 hours (at most a year)"), (hours.Code, hours.Err.TrimEnd()));
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
     public async Task DbMigrate_FreshThenAgain_AppliesEveryMigrationOnceThenUpToDate(string provider)
     {
         await using var db = await CliDb.CreateAsync(provider);

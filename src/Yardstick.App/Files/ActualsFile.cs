@@ -68,6 +68,8 @@ public static class ActualsFile
                 continue;
             }
 
+            if (!row.IsId("person", problems, id))
+                continue;
             var i = space.IndexOf(code);
             if (i < 0)
             {
@@ -78,6 +80,8 @@ public static class ActualsFile
                 }
 
                 // a business measure of a team or product (read as team.revenue, product.gmv)
+                if (!row.IsId("indicator", problems))
+                    continue;
                 if (measureLines.TryGetValue((scope, id, code), out var first))
                 {
                     problems.At(row.At("indicator"), $"'{who}' 的业务指标 '{code}' 重复：第 {first} 行和第 {row.Line} 行；请保留一行", $"duplicate row for '{who}' and measure '{code}': lines {first} and {row.Line}; keep one");
@@ -85,10 +89,12 @@ public static class ActualsFile
                 }
 
                 measureLines[(scope, id, code)] = row.Line;
-                if (Numbers.TryParse(row["value"], allowSign: true, out var m))
-                    measures.Add(new MeasureRow(scope, id, code, m, row.Line));
-                else
+                if (!Numbers.TryParse(row["value"], allowSign: true, out var m))
                     problems.At(row.At("value"), $"'{row["value"]}' 不是数字；应为用 '.' 作小数点的数，例如 12345.67", $"'{row["value"]}' is not a number; expected a decimal with '.' such as 12345.67");
+                else if (Numbers.TooLarge(row["value"], m) is { } large)
+                    problems.At(row.At("value"), large);
+                else
+                    measures.Add(new MeasureRow(scope, id, code, m, row.Line));
                 continue;
             }
 

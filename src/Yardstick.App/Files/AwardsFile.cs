@@ -34,7 +34,7 @@ public static class AwardsFile
                     $"'{code}' 不是方案 {schemeId} 的奖励规则；应为 {(rules.Count == 0 ? "无（其激励方案没有奖励）" : string.Join(", ", rules.Keys))}",
                     $"'{code}' is not an award rule of scheme {schemeId}; expected {(rules.Count == 0 ? "none (its plan has no awards)" : string.Join(", ", rules.Keys))}");
             var person = row.Required("person", problems);
-            var amount = row.Number("amount", problems, "150000.00");
+            var amount = row.Number("amount", problems, "150000.00", limit: Numbers.MoneyLimit);
             if (amount is { } a && !Money.IsWholeMinor(a))
                 problems.At(row.At("amount"), F($"{a} 超过两位小数；奖励金额精确到分"), F($"{a} has more than two decimals; awards are exact to the fen"));
             else if (amount is { } b && rule is not null && (b < rule.Min || b > rule.Max))
@@ -46,6 +46,8 @@ public static class AwardsFile
                 problems.At(row.At("equity_units"), $"{rule.Code} 只发放现金；equity_units 请留空", $"{rule.Code} pays cash only; leave equity_units empty");
             var nominator = row.Required("nominated_by", problems);
             var approver = row.Text("approved_by");
+            foreach (var column in (string[])["rule", "person", "nominated_by", "approved_by"])
+                row.IsId(column, problems);
             if (approver is not null && approver == nominator)
                 problems.At(row.At("approved_by"), $"审批人必须是另一个人；{approver} 既提名又审批", $"the approver must be a second person; {approver} both nominated and approved");
             if (code is null || person is null || amount is null || nominator is null)

@@ -9,6 +9,9 @@ public static class EmployeesFile
     private static readonly string[] Required = ["person", "name"];
     private static readonly string[] Optional = ["manager", "role", "team", "share", "product", "active_from", "active_to"];
 
+    /// <summary>The longest role (pm, lead, …) the employees table stores.</summary>
+    public const int RoleMax = 32;
+
     public static (List<EmployeeRow> Rows, TableColumns? Columns) Read(InputFile file, Problems problems)
     {
         var rows = new List<EmployeeRow>();
@@ -25,6 +28,10 @@ public static class EmployeesFile
                 continue;
             }
 
+            foreach (var column in (string[])["person", "manager", "team", "product"])
+                row.IsId(column, problems);
+            row.IsId("role", problems, max: RoleMax);
+            row.IsName("name", problems);
             if (id.Contains(':', StringComparison.Ordinal))
                 problems.At(row.At("person"), $"'{id}' 含有 ':'；员工编号应为 zhang_wei 这样的普通编号", $"'{id}' contains ':'; an employee id is a plain id such as zhang_wei");
             if (!lines.TryAdd(id, row.Line))
@@ -34,10 +41,12 @@ public static class EmployeesFile
             decimal? share = null;
             if (row.Text("share") is { } s)
             {
-                if (Numbers.TryParse(s, allowSign: false, out var v))
-                    share = v;
-                else
+                if (!Numbers.TryParse(s, allowSign: false, out var v))
                     problems.At(row.At("share"), $"'{s}' 不是份额；应为不小于 0 的数，例如 0.4", $"'{s}' is not a share; expected a number >= 0 such as 0.4");
+                else if (Numbers.TooLarge(s, v, Numbers.ShareLimit) is { } large)
+                    problems.At(row.At("share"), large);
+                else
+                    share = v;
             }
 
             if (share is not null && row.Text("team") is null)

@@ -21,6 +21,8 @@ public static class EventsFile
             var product = row.Required("product", problems);
             var name = row.Required("event", problems);
             var date = row.RequiredDate("date", problems);
+            if (!row.IsId("product", problems) | !row.IsId("event", problems))
+                continue;
             if (product is null || name is null || date is null)
                 continue;
             if (lines.TryGetValue((product, name), out var earlier))

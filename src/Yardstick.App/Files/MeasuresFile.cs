@@ -31,6 +31,8 @@ public static class MeasuresFile
                 continue;
             }
 
+            if (!row.IsId("scope", problems, id) || !row.IsId("measure", problems))
+                continue;
             if (name.Length == 0 || name.Contains('.', StringComparison.Ordinal))
             {
                 problems.At(row.At("measure"), $"'{name}' 不是业务指标名；请写不带范围的名称，例如 revenue（team:ID 行读作 team.revenue）", $"'{name}' is not a measure name; write the name without its scope, e.g. revenue (read as team.revenue for a team:ID row)");
@@ -40,6 +42,12 @@ public static class MeasuresFile
             if (!Numbers.TryParse(valueText, allowSign: true, out var value))
             {
                 problems.At(row.At("value"), $"'{valueText}' 不是数字；应为用 '.' 作小数点、不带千分位的数，例如 12345678.90", $"'{valueText}' is not a number; expected a decimal with '.' and no thousands separators, such as 12345678.90");
+                continue;
+            }
+
+            if (Numbers.TooLarge(valueText, value) is { } large)
+            {
+                problems.At(row.At("value"), large);
                 continue;
             }
 

@@ -26,14 +26,17 @@ public static class PeopleFile
                 continue;
             }
 
+            foreach (var column in (string[])["person", "team", "product"])
+                row.IsId(column, problems);
+            row.IsName("name", problems);
             if (people.TryGetValue(id, out var earlier))
             {
                 problems.At(row.At("person"), $"人员 '{id}' 出现了两次：第 {earlier.Line} 行和第 {row.Line} 行；请保留一行", $"person '{id}' appears twice: lines {earlier.Line} and {row.Line}; keep one");
                 continue;
             }
 
-            var salary = Amount(row, "base_salary", problems) ?? 0m;
-            var share = row.Text("share") is null ? null : Amount(row, "share", problems);
+            var salary = Amount(row, "base_salary", problems, Numbers.MoneyLimit) ?? 0m;
+            var share = row.Text("share") is null ? null : Amount(row, "share", problems, Numbers.ShareLimit);
             people.Add(id, new PersonRow(id, salary, row.Text("name"), row.Text("team"), row.Text("product"), share, row.Line));
         }
 
@@ -62,11 +65,17 @@ public static class PeopleFile
         }
     }
 
-    private static decimal? Amount(Row row, string column, Problems problems)
+    private static decimal? Amount(Row row, string column, Problems problems, decimal limit)
     {
         var text = row[column];
         if (Numbers.TryParse(text, allowSign: false, out var value))
-            return value;
+        {
+            if (Numbers.TooLarge(text, value, limit) is not { } large)
+                return value;
+            problems.At(row.At(column), large);
+            return null;
+        }
+
         problems.At(row.At(column),
             $"{column} '{text}' 不是数字；应为不小于 0、用 '.' 作小数点、不带千分位的数，例如 30000.00",
             $"{column} '{text}' is not a number; expected a non-negative decimal with '.' and no thousands separators, such as 30000.00");

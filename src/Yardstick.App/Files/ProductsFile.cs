@@ -24,6 +24,9 @@ public static class ProductsFile
             count++;
             if (row.Required("product", problems) is not { } id)
                 continue;
+            row.IsId("product", problems);
+            row.IsName("name", problems);
+            row.IsId("owner", problems);
             var name = row.Text("name");
             var owner = row.Text("owner");
             var launch = row.Date("launch_date", problems);

@@ -28,6 +28,8 @@ public static class RatingsFile
             if (rater is not null && rater == ratee)
                 problems.At(row.At("rater"), $"'{rater}' 不能评价自己", $"'{rater}' cannot rate themselves");
             var group = row.Required("rater_group", problems);
+            foreach (var column in Required[..4])
+                row.IsId(column, problems);
             var questionText = row["question"];
             if (!int.TryParse(questionText, NumberStyles.None, CultureInfo.InvariantCulture, out var question) || question < 1)
                 problems.At(row.At("question"), $"'{questionText}' 不是题号；应为 1、2、3……", $"question '{questionText}' is not a question number; expected 1, 2, 3, …");

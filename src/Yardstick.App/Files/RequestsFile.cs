@@ -33,6 +33,9 @@ public static class RequestsFile
                 problems.At(row.At("id"), $"需求 '{id}' 重复：第 {lines[id]} 行和第 {row.Line} 行；请保留一行", $"duplicate request '{id}': lines {lines[id]} and {row.Line}; keep one");
             if (person.Length == 0)
                 problems.At(row.At("person"), "人员为空", "the person is empty");
+            row.IsId("id", problems);
+            row.IsId("person", problems);
+            row.IsName("from", problems);
             var created = Time(row, "created_at", sla, problems, required: true);
             var response = Time(row, "first_response_at", sla, problems, required: false);
             var solution = Time(row, "solution_at", sla, problems, required: false);

@@ -22,10 +22,13 @@ public static class SalariesFile
             var person = row["person"];
             if (person.Length == 0)
                 problems.At(row.At("person"), "人员为空", "the person is empty");
+            row.IsId("person", problems);
             var text = row["base_salary"];
             long minor = 0;
             if (!Numbers.TryParse(text, allowSign: false, out var amount) || amount <= 0)
                 problems.At(row.At("base_salary"), $"'{text}' 不是有效的工资；应为用 '.' 作小数点的正数，例如 30000.00", $"'{text}' is not a salary; expected a positive amount with '.' such as 30000.00");
+            else if (Numbers.TooLarge(text, amount, Numbers.MoneyLimit) is { } large)
+                problems.At(row.At("base_salary"), large);
             else if (!Money.IsWholeMinor(amount))
                 problems.At(row.At("base_salary"), $"{text} 超过两位小数；工资精确到分", $"{text} has more than two decimals; salaries are exact to the fen");
             else

@@ -19,6 +19,7 @@ public static class StagesFile
         {
             columns ??= row.Columns;
             var product = row.Required("product", problems);
+            row.IsId("product", problems);
             var stage = row["stage"];
             var known = StageHistory.Stages.Contains(stage);
             if (!known)

@@ -48,12 +48,36 @@ public readonly record struct Row(int Line, IReadOnlyList<string> Fields, TableC
         return null;
     }
 
+    /// <summary>
+    /// True when <paramref name="text"/> (default: the cell of <paramref name="column"/>) is empty or an id as
+    /// <see cref="Identifiers"/> accepts it; otherwise false with a problem at the cell.
+    /// </summary>
+    public bool IsId(string column, Problems problems, string? text = null, int max = Identifiers.IdMax) =>
+        Accept(column, problems, (text ?? this[column]) is { Length: > 0 } t ? Identifiers.IdProblem(column, t, max) : null);
+
+    /// <summary>True when the cell of <paramref name="column"/> is empty or a name as <see cref="Identifiers"/> accepts it; otherwise false with a problem.</summary>
+    public bool IsName(string column, Problems problems) =>
+        Accept(column, problems, this[column] is { Length: > 0 } t ? Identifiers.NameProblem(column, t) : null);
+
+    private bool Accept(string column, Problems problems, LocalizedText? problem)
+    {
+        if (problem is not null)
+            problems.At(At(column), problem);
+        return problem is null;
+    }
+
     /// <summary>A decimal written with '.' and no thousands separators; null with a problem when it is not one.</summary>
-    public decimal? Number(string column, Problems problems, string example, bool allowSign = true)
+    public decimal? Number(string column, Problems problems, string example, bool allowSign = true, decimal limit = Numbers.Limit)
     {
         var text = this[column];
         if (Numbers.TryParse(text, allowSign, out var value))
-            return value;
+        {
+            if (Numbers.TooLarge(text, value, limit) is not { } large)
+                return value;
+            problems.At(At(column), large);
+            return null;
+        }
+
         problems.At(At(column),
             $"{column} '{text}' 不是数字；应为用 '.' 作小数点的数，例如 {example}",
             $"{column} '{text}' is not a number; expected a decimal with '.' such as {example}");
@@ -239,6 +263,8 @@ public static class TableFile
     {
         null => "",
         string s => s.Trim(),
+        // NaN, infinities and numbers beyond a decimal stay as the sheet has them (NaN, 1E+300): refused by the number's check, not a crash
+        double d when !double.IsFinite(d) || Math.Abs(d) >= 7.9e28 => d.ToString("R", CultureInfo.InvariantCulture),
         double d => ((decimal)d).ToString(CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

@@ -21,6 +21,9 @@ public static class TeamsFile
             columns ??= row.Columns;
             if (row.Required("team", problems) is not { } team)
                 continue;
+            row.IsId("team", problems);
+            row.IsName("name", problems);
+            row.IsId("member", problems);
             var name = row.Text("name");
             if (!names.TryGetValue(team, out var known) || (known.Line == 0 && name is not null))
                 names[team] = (name ?? team, name is null ? 0 : row.Line);

@@ -30,6 +30,8 @@ public static class WaiversFile
                 continue;
             }
 
+            if (!row.IsId("person", problems))
+                continue;
             if (!isPerson(person))
             {
                 problems.At(row.At("person"), $"人员 '{person}' 没有实际值，也不在人员文件中；请检查编号", $"person '{person}' has no actuals and is not in the people file; check the id");

@@ -97,6 +97,7 @@ public static class YardstickServices
         services.AddScoped<CloseCampaign>();
         services.AddScoped<ShowRatings>();
         services.AddScoped<WaiveIndicator>();
+        services.AddScoped<RemoveWaiver>();
         services.AddScoped<RunCalculation>();
         services.AddScoped<GetResults>();
         services.AddScoped<Authorizer>();

@@ -9,12 +9,15 @@ using Yardstick.Data;
 namespace Yardstick.App.Imports;
 
 /// <summary>
-/// <c>import actuals FILE --period P</c>: the actuals format (<see cref="ActualsFile"/>, CSV or XLSX). <c>person</c>
-/// is an employee id, or <c>team:ID</c> / <c>product:ID</c>: a team row gives a team indicator's actual
+/// <c>import actuals FILE --period P [--scope S] [--replace]</c>: the actuals format (<see cref="ActualsFile"/>, CSV or XLSX).
+/// <c>person</c> is an employee id, or <c>team:ID</c> / <c>product:ID</c>: a team row gives a team indicator's actual
 /// (scoring.md §7); a team or product row with a name that is not an indicator is a business measure
-/// (<c>team.revenue</c>) for the payout rules. The whole file is checked first and every problem reported
-/// with its line and column; then the previous import of the same (period, actuals, scope) is replaced in
-/// one transaction (binary COPY on PostgreSQL).
+/// (<c>team.revenue</c>) for the payout rules. The whole file is checked first and every problem reported with its line
+/// and column. Then, in one transaction (binary COPY on PostgreSQL), the file is merged cell by cell (scoring.md §11):
+/// its values replace the same (scope, id, indicator) cells of the period whichever import wrote them, and the other
+/// cells stay. With <c>replace</c> the file becomes the whole set of the period's actuals (scope <c>all</c>) or of the
+/// cells whose value an import of the named scope last wrote: the cells of that set the file does not give are removed,
+/// and only then may the file hold a header and no rows. A cell keeps the import that last changed its value.
 /// </summary>
 public sealed class ImportActuals(YardstickDb db, CurrentUser? user = null)
 {
@@ -22,7 +25,12 @@ public sealed class ImportActuals(YardstickDb db, CurrentUser? user = null)
 
     private readonly record struct Parsed(string ScopeKind, string ScopeId, string Indicator, decimal Value);
 
-    public async Task<Result<ImportSummary>> RunAsync(InputFile file, string label, string scope = "all", IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
+    private readonly record struct Stored(long Id, string ScopeKind, string ScopeId, string Indicator, decimal Value, long? ImportId);
+
+    public async Task<Result<ImportSummary>> RunAsync(InputFile file, string label, string scope = "all", IProgress<WorkProgress>? progress = null, CancellationToken ct = default) =>
+        await RunAsync(file, label, scope, replace: false, progress, ct);
+
+    public async Task<Result<ImportSummary>> RunAsync(InputFile file, string label, string scope, bool replace, IProgress<WorkProgress>? progress = null, CancellationToken ct = default)
     {
         if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
             return refused;
@@ -34,7 +42,7 @@ public sealed class ImportActuals(YardstickDb db, CurrentUser? user = null)
         var problems = new Problems();
         var space = IndicatorSpace.Of(p.Document, p.Schemes);
         progress?.Report(new WorkProgress("check", 0, 0));
-        var data = ActualsFile.Read(file, space, derivedAllowed: false, problems);
+        var data = ActualsFile.Read(file, space, derivedAllowed: false, problems, allowEmpty: replace);
         var employees = await ImportCommon.EmployeeIdsAsync(db, ct);
         var teams = (await db.Teams.Select(t => t.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var products = (await db.Products.Select(t => t.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
@@ -55,27 +63,69 @@ public sealed class ImportActuals(YardstickDb db, CurrentUser? user = null)
 
         var rows = Flatten(data, space);
         var hash = file.Hash();
-        var previous = await ImportCommon.PreviousAsync(db, p.Row.Id, ImportKinds.Actuals, scope, ct);
-        var others = await db.Actuals.Where(a => a.PeriodId == p.Row.Id && (previous == null || a.ImportId != previous.Id))
-            .Select(a => new { a.ScopeKind, a.ScopeId, a.Indicator }).ToListAsync(ct);
-        if (others.Count > 0)
-        {
-            var taken = others.Select(o => (o.ScopeKind, o.ScopeId, o.Indicator)).ToHashSet();
-            foreach (var r in rows.Where(r => taken.Contains((r.ScopeKind, r.ScopeId, r.Indicator))).Take(Problems.MaxShown))
-                problems.Add(Problem.Conflict(file.Name,
-                    $"{r.ScopeKind} '{r.ScopeId}' 在 {p.Row.Label} 中已有来自另一导入范围或手工录入的 '{r.Indicator}'；请在那个范围中导入",
-                    $"{r.ScopeKind} '{r.ScopeId}' already has '{r.Indicator}' for {p.Row.Label} from another import scope or a manual entry; import it in that scope"));
-            if (problems.Any)
-                return ImportCommon.Fail<ImportSummary>(problems);
-        }
-
+        // read and written under the import's lock (one import of a scope at a time), all or nothing
         return await ImportCommon.TransactAsync(db, p.Row.Id, ImportKinds.Actuals, scope, async () =>
         {
-            var replaced = previous is null ? 0 : await BulkInsert.DeleteWhereAsync<Actual>(db, nameof(Actual.ImportId), previous.Id, ct);
-            var record = await ImportCommon.RecordAsync(db, p.Row.Id, ImportKinds.Actuals, scope, file, hash, rows.Count, replaced, previous, ct);
-            var (periodId, importId, author, now) = (p.Row.Id, record.Id, db.Actor, db.Now);
-            var total = rows.Count;
-            await BulkInsert.WriteAsync<Actual, Parsed>(db, rows,
+            var periodId = p.Row.Id;
+            var stored = (await db.Actuals.Where(a => a.PeriodId == periodId)
+                    .Select(a => new Stored(a.Id, a.ScopeKind, a.ScopeId, a.Indicator, a.Value, a.ImportId)).ToListAsync(ct))
+                .ToDictionary(a => (a.ScopeKind, a.ScopeId, a.Indicator));
+            var scopeImports = scope == "all" ? null
+                : (await db.Imports.Where(i => i.PeriodId == periodId && i.Kind == ImportKinds.Actuals && i.Scope == scope).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
+
+            // cell by cell: a changed value is deleted and written anew (one bulk path), an equal one is left as it is
+            var write = new List<Parsed>(rows.Count);
+            var delete = new List<long>();
+            var touched = new Dictionary<long, int>(); // earlier import → its values changed or removed
+            var (added, changed, unchanged) = (0, 0, 0);
+            var inFile = new HashSet<(string, string, string)>();
+            foreach (var r in rows)
+            {
+                inFile.Add((r.ScopeKind, r.ScopeId, r.Indicator));
+                if (!stored.TryGetValue((r.ScopeKind, r.ScopeId, r.Indicator), out var old))
+                {
+                    added++;
+                    write.Add(r);
+                }
+                else if (old.Value == r.Value)
+                {
+                    unchanged++;
+                }
+                else
+                {
+                    changed++;
+                    write.Add(r);
+                    Replace(old);
+                }
+            }
+
+            var removed = 0;
+            if (replace)
+                foreach (var old in stored.Values.Where(a => !inFile.Contains((a.ScopeKind, a.ScopeId, a.Indicator)) && (scopeImports is null || (a.ImportId is { } i && scopeImports.Contains(i)))))
+                {
+                    removed++;
+                    Replace(old);
+                }
+
+            void Replace(Stored old)
+            {
+                delete.Add(old.Id);
+                if (old.ImportId is { } i)
+                    touched[i] = touched.GetValueOrDefault(i) + 1;
+            }
+
+            foreach (var chunk in delete.Chunk(500))
+                await db.Actuals.Where(a => chunk.Contains(a.Id)).ExecuteDeleteAsync(ct);
+            var ids = touched.Keys.ToList();
+            var earlier = await db.Imports.Where(i => ids.Contains(i.Id)).OrderBy(i => i.Id).ToListAsync(ct);
+            // an earlier import none of whose values remain is no longer current
+            var held = stored.Values.Where(a => a.ImportId is { } i && touched.ContainsKey(i)).GroupBy(a => a.ImportId!.Value).ToDictionary(g => g.Key, g => g.Count());
+            foreach (var e in earlier.Where(e => held[e.Id] == touched[e.Id]))
+                e.IsCurrent = false;
+            var record = await ImportCommon.RecordAsync(db, periodId, ImportKinds.Actuals, scope, file, hash, rows.Count, changed + removed, null, ct);
+            var (importId, author, now) = (record.Id, db.Actor, db.Now);
+            var total = write.Count;
+            await BulkInsert.WriteAsync<Actual, Parsed>(db, write,
             [
                 new(nameof(Actual.PeriodId), _ => periodId),
                 new(nameof(Actual.ScopeKind), r => r.ScopeKind),
@@ -87,7 +137,8 @@ public sealed class ImportActuals(YardstickDb db, CurrentUser? user = null)
                 new(nameof(Actual.RecordedAt), _ => now),
                 new(nameof(Actual.ImportId), _ => importId),
             ], new Reporter(n => progress?.Report(new WorkProgress("write", n, total))), ct);
-            return new ImportSummary(record, rows.Count, replaced);
+            var merge = new ImportMerge(added, changed, unchanged, removed, earlier.Select(e => new ChangedImport(e, touched[e.Id])).ToList());
+            return new ImportSummary(record, rows.Count, changed + removed, merge);
         }, ct);
     }
 

@@ -10,8 +10,15 @@ namespace Yardstick.App.Imports;
 /// <summary>What an import did.</summary>
 /// <param name="Import">The import record (file name, hash, rows, author).</param>
 /// <param name="Rows">Rows written.</param>
-/// <param name="Replaced">Rows of the previous import of the same (period, kind, scope) that were replaced.</param>
-public sealed record ImportSummary(ImportRecord Import, int Rows, int Replaced);
+/// <param name="Replaced">Rows of the previous import of the same (period, kind, scope) that were replaced (actuals: values changed or removed).</param>
+/// <param name="Merge">For actuals, merged cell by cell: what the import did to each cell.</param>
+public sealed record ImportSummary(ImportRecord Import, int Rows, int Replaced, ImportMerge? Merge = null);
+
+/// <summary>What a merging import did: values added, changed (a different value for a cell already held), unchanged, removed (by a replacing import), and the earlier imports whose values it changed or removed.</summary>
+public sealed record ImportMerge(int Added, int Changed, int Unchanged, int Removed, IReadOnlyList<ChangedImport> Earlier);
+
+/// <summary>An earlier import and how many of its values a later import changed or removed.</summary>
+public sealed record ChangedImport(ImportRecord Import, int Values);
 
 /// <summary>The steps every import shares: the previous import it replaces, the record with the file's hash and its audit entry.</summary>
 internal static class ImportCommon
@@ -113,7 +120,9 @@ internal static class ImportCommon
         try
         {
             await using var tx = await Concurrency.BeginAsync(db, key, running, ct);
-            var summary = await write();
+            ImportSummary summary;
+            using (new ImportChanges(db)) // the import's audit entry keeps what each entity it changes was
+                summary = await write();
             if (ReadByEveryPeriod.Contains(kind) && await StaleRuns.CheckFrozenAsync(db, $"导入 {kind}", $"import {kind}", ct) is { } frozen)
             {
                 db.ChangeTracker.Clear();

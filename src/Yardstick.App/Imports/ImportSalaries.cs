@@ -29,6 +29,15 @@ public sealed class ImportSalaries(YardstickDb db, CurrentUser? user = null)
         var employees = await ImportCommon.EmployeeIdsAsync(db, ct);
         foreach (var r in salaries.Where(r => r.Person.Length > 0 && !employees.Contains(r.Person)))
             ImportCommon.NotAnEmployee(problems, columns!.At(r.Line, "person"), r.Person);
+        // a locked period's pay is final: no salary may be added or changed inside it (the same amount again is no change)
+        var locked = (await db.Periods.Where(x => x.State == PeriodState.Locked).ToListAsync(ct)).Select(x => (x.Label, x.Period)).ToList();
+        var inLocked = salaries.Where(r => r.From != default).Select(r => (Row: r, locked.FirstOrDefault(l => l.Period.FirstDay <= r.From && r.From <= l.Period.LastDay).Label)).Where(x => x.Label is not null).ToList();
+        var kept = inLocked.Count == 0 ? [] : (await db.Salaries.AsNoTracking().ToListAsync(ct)).Select(x => (x.EmployeeId, x.EffectiveFrom, x.AmountMinor, x.Currency)).ToHashSet();
+        foreach (var (r, lockedLabel) in inLocked)
+            if (!kept.Contains((r.Person, r.From, r.AmountMinor, r.Currency)))
+                problems.Add(new Problem(ProblemKind.Conflict, columns!.At(r.Line, "effective_from"), new LocalizedText(
+                    $"{Dates.Format(r.From)} 在已锁定的周期 {lockedLabel} 之内；锁定周期的工资不能再改，请把生效日期定在 {lockedLabel} 之后",
+                    $"{Dates.Format(r.From)} is inside period {lockedLabel}, which is locked; its pay is final, so date the change after {lockedLabel}")));
         var rows = salaries.Select(r => new SalaryRecord { EmployeeId = r.Person, EffectiveFrom = r.From, AmountMinor = r.AmountMinor, Currency = r.Currency }).ToList();
         if (problems.Any)
             return ImportCommon.Fail<ImportSummary>(problems);

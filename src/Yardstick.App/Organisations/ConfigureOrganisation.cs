@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Yardstick.App.Access;
 using Yardstick.Core.Common;
@@ -16,6 +17,9 @@ public sealed record OrganisationChange(int? ResponseHours = null, int? Solution
 /// <summary>Changes the settings of the context's organisation: request service levels and time zone (§8), the stage mode (§6); audited.</summary>
 public sealed class ConfigureOrganisation(YardstickDb db, CurrentUser? user = null)
 {
+    /// <summary>The longest request service level, in hours: a year.</summary>
+    public const int MaxHours = 8760;
+
     private readonly UserAccess _access = new(db, user);
 
     public async Task<Result<Organisation>> RunAsync(OrganisationChange change, CancellationToken ct = default)
@@ -26,6 +30,15 @@ public sealed class ConfigureOrganisation(YardstickDb db, CurrentUser? user = nu
         var response = change.ResponseHours ?? org.ResponseLimitHours;
         var solution = change.SolutionHours ?? org.SolutionLimitHours;
         var zone = change.TimeZone ?? org.TimeZone;
+        // checked before the limits become time spans: a year is the longest limit that a request's dates can carry
+        var bounds = new[] { ("response_limit", "响应", "response", change.ResponseHours), ("solution_limit", "解决", "solution", change.SolutionHours) }
+            .Where(b => b.Item4 is < 1 or > MaxHours)
+            .Select(b => Problem.Invalid(b.Item1,
+                string.Create(CultureInfo.InvariantCulture, $"{b.Item2}时限 {b.Item4} 小时超出范围；应为 1–{MaxHours} 小时（最长一年）"),
+                string.Create(CultureInfo.InvariantCulture, $"the {b.Item3} limit of {b.Item4} hours is out of range; expected 1–{MaxHours} hours (at most a year)")))
+            .ToList();
+        if (bounds.Count > 0)
+            return Result<Organisation>.Fail(bounds);
         var sla = RequestSla.Create(TimeSpan.FromHours(response), TimeSpan.FromHours(solution), zone);
         if (!sla.IsSuccess)
             return Result<Organisation>.Fail(sla.Problems);

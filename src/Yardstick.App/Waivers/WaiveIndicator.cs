@@ -13,15 +13,9 @@ public sealed class WaiveIndicator(YardstickDb db, CurrentUser? user = null)
 
     public async Task<Result<Waiver>> RunAsync(string label, string person, string indicator, string? reason, CancellationToken ct = default)
     {
-        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
-            return refused;
-        var loaded = await PeriodScheme.LoadAsync(db, label, ct);
-        if (!loaded.IsSuccess)
-            return Result<Waiver>.Fail(loaded.Problems);
-        var p = loaded.Value;
-        var problems = new List<Problem>();
-        if (p.CheckAcceptsData("豁免", "waive") is { } closed)
-            problems.Add(closed);
+        var (p, problems) = await OpenAsync(db, _access, label, ("豁免", "waive"), ct);
+        if (p is null)
+            return Result<Waiver>.Fail(problems);
         var space = IndicatorSpace.Of(p.Document, p.Schemes);
         if (space.IndexOf(indicator) < 0)
             problems.Add(new Problem(ProblemKind.Invalid, Location.Of("indicator"), space.Unknown(indicator)));
@@ -32,6 +26,15 @@ public sealed class WaiveIndicator(YardstickDb db, CurrentUser? user = null)
         if (problems.Count > 0)
             return Result<Waiver>.Fail(problems);
 
+        // a scorecard needs one indicator that is not waived: refuse the waiver that would leave none, not the period's calc
+        var waived = (await db.Waivers.Where(w => w.PeriodId == p.Row.Id && w.Person == person).Select(w => w.Indicator).ToListAsync(ct))
+            .Append(indicator).Select(space.IndexOf).ToHashSet();
+        for (var s = 0; s < space.Maps.Length; s++)
+            if (space.Maps[s].All(waived.Contains))
+                return Problem.Invalid("indicator",
+                    $"豁免 '{indicator}' 后，'{person}' 在 {p.Schemes[s].Scheme.Id} 中的所有指标都被豁免了；至少要保留一个（可先撤销另一项豁免）",
+                    $"waiving '{indicator}' would waive every indicator of '{person}' in {p.Schemes[s].Scheme.Id}; at least one must remain (remove another waiver first)");
+
         var waiver = await db.Waivers.SingleOrDefaultAsync(w => w.PeriodId == p.Row.Id && w.Person == person && w.Indicator == indicator, ct);
         if (waiver is null)
             waiver = db.Waivers.Add(new Waiver { PeriodId = p.Row.Id, Person = person, Indicator = indicator }).Entity;
@@ -40,5 +43,22 @@ public sealed class WaiveIndicator(YardstickDb db, CurrentUser? user = null)
         waiver.CreatedAt = db.Now;
         await db.SaveChangesAsync(ct);
         return waiver;
+    }
+
+    /// <summary>
+    /// The checks a waiver's change starts with: R2 (administer), the period, and that it accepts data. The
+    /// period is null when it cannot be used (the problems say why); otherwise the problems found so far.
+    /// </summary>
+    internal static async Task<(PeriodScheme? Period, List<Problem> Problems)> OpenAsync(YardstickDb db, UserAccess access, string label, (string Zh, string En) action, CancellationToken ct)
+    {
+        if (await access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
+            return (null, [refused]);
+        var loaded = await PeriodScheme.LoadAsync(db, label, ct);
+        if (!loaded.IsSuccess)
+            return (null, [.. loaded.Problems]);
+        var problems = new List<Problem>();
+        if (loaded.Value.CheckAcceptsData(action.Zh, action.En) is { } closed)
+            problems.Add(closed);
+        return (loaded.Value, problems);
     }
 }

@@ -26,8 +26,10 @@ public static class ActualValue
             t = t[..^1];
         }
 
-        if (!decimal.TryParse(t, Style, CultureInfo.InvariantCulture, out var value))
+        if (!Decimals.TryParse(t, Style, out var value))
             return Invalid($"'{text?.Trim()}' 不是数字；应为以 '.' 作小数点的数字，例如 {Example(indicator.Unit).Replace(" or ", " 或 ", StringComparison.Ordinal)}", $"'{text?.Trim()}' is not a number; expected a decimal with '.' such as {Example(indicator.Unit)}");
+        if (Decimals.TooLarge(t, value) is { } large)
+            return Invalid(large.Zh, large.En);
         if (percent)
             value /= 100m;
         return Check(indicator, Decimals.Canonical(value));

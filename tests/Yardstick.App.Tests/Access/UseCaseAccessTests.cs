@@ -137,6 +137,8 @@ public sealed class UseCaseAccessTests : IDisposable
         new("import ratings", "AFFFFF", r => Import(r, (db, u, f) => new ImportRatings(db, u).RunAsync(f, Label), "ra.csv",
             $"campaign,ratee,rater,rater_group,question,score\n{Campaign},o,s1,sales,1,4\n")),
         new("waive", "AFFFFF", Built((db, u) => new WaiveIndicator(db, u).RunAsync(Label, "x", "csat", "on parental leave"))),
+        new("remove a waiver", "AFFFFF", Built((db, u) => new RemoveWaiver(db, u).RunAsync(Label, "x", "csat", "back from leave"))),
+        new("waive again", "AFFFFF", Built((db, u) => new WaiveIndicator(db, u).RunAsync(Label, "x", "csat", "on parental leave"))),
         new("create a campaign", "AFFFFF", Built((db, u) => new CreateCampaign(db, u).RunAsync(Label, "c2", "sales_support_rating"))),
         new("add raters", "AFFFFF", Built((db, u) => new AddRaters(db, u).RunAsync(Label, Campaign, "o", [("s2", "sales")]))),
         // a form is filled by its rater only; an admin enters any rater's answers; to anyone else the form is not found

@@ -28,9 +28,12 @@ internal static class ImportCommand
             var file = new Argument<string>("file") { Description = "The CSV or .xlsx file." };
             var period = new Option<string?>("--period") { HelpName = "PERIOD", Description = "The period (required for actuals, requests, events, awards and ratings)." };
             var scope = new Option<string>("--scope") { HelpName = "SCOPE", DefaultValueFactory = _ => "all", Description = "Which part of the period's data this file holds; a re-import of the same (period, kind, scope) replaces it." };
+            var replace = new Option<bool>("--replace") { Description = "The file becomes the whole set of the period's actuals (or of --scope): cells it does not give are removed; a header alone empties the set." };
             var sub = new Command(kind, $"Import {kind}; see docs/cli.md for the columns.") { file, period, db };
             if (ScopedKinds.Contains(kind))
                 sub.Options.Add(scope);
+            if (kind == ImportKinds.Actuals)
+                sub.Options.Add(replace);
             sub.SetAction((r, ct) =>
             {
                 var (path, label) = (r.GetValue(file)!, r.GetValue(period));
@@ -44,7 +47,7 @@ internal static class ImportCommand
                     using var input = opened.Value;
                     var result = await WithProgress(io, $"import {kind}", progress => kind switch
                     {
-                        ImportKinds.Actuals => new ImportActuals(ctx).RunAsync(input, label!, r.GetValue(scope)!, progress, ct),
+                        ImportKinds.Actuals => new ImportActuals(ctx).RunAsync(input, label!, r.GetValue(scope)!, r.GetValue(replace), progress, ct),
                         ImportKinds.Requests => new ImportRequests(ctx).RunAsync(input, label!, r.GetValue(scope)!, progress, ct),
                         ImportKinds.Employees => new ImportEmployees(ctx).RunAsync(input, label, progress, ct),
                         ImportKinds.Teams => new ImportTeams(ctx).RunAsync(input, progress, ct),
@@ -59,7 +62,7 @@ internal static class ImportCommand
                         return Fail(io, result.Problems);
                     var s = result.Value;
                     io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"imported {s.Rows} {kind} row(s) from {s.Import.FileName} (sha256 {s.Import.FileHash[..12]}…){(s.Replaced > 0 ? $"; replaced {s.Replaced}" : "")}"));
+                        $"imported {s.Rows} {kind} row(s) from {s.Import.FileName} (sha256 {s.Import.FileHash[..12]}…){(s.Merge is { } m ? Merged(m) : s.Replaced > 0 ? $"; replaced {s.Replaced}" : "")}"));
                     return Program.Ok;
                 });
             });
@@ -68,4 +71,10 @@ internal static class ImportCommand
 
         return command;
     }
+
+    // "; 3 added, 1 changed, 7 unchanged, 2 removed; values changed of: a.csv (scope all, 2026-11-03 02:00 UTC by hr_admin): 3"
+    private static string Merged(ImportMerge m) => string.Create(CultureInfo.InvariantCulture,
+        $"; {m.Added} added, {m.Changed} changed, {m.Unchanged} unchanged{(m.Removed > 0 ? $", {m.Removed} removed" : "")}")
+        + (m.Earlier.Count == 0 ? "" : "; values changed of: " + string.Join(", ", m.Earlier.Select(e => string.Create(CultureInfo.InvariantCulture,
+            $"{e.Import.FileName} (scope {e.Import.Scope}, {e.Import.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC by {e.Import.Author}): {e.Values}"))));
 }

@@ -40,7 +40,7 @@ internal static class OrgCommands
             var change = new OrganisationChange(r.GetValue(response), r.GetValue(solution), r.GetValue(zone), mode is null ? null : mode == "pro-rata");
             var result = await new ConfigureOrganisation(ctx).RunAsync(change, ct);
             if (!result.IsSuccess)
-                return Fail(io, result.Problems);
+                return Fail(io, result.Problems, new Dictionary<string, string> { ["response_limit"] = "--response-hours", ["solution_limit"] = "--solution-hours", ["time_zone"] = "--time-zone" });
             PrintOrg(io, result.Value);
             return 0;
         }));
