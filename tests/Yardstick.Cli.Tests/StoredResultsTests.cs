@@ -12,6 +12,20 @@ public sealed class StoredResultsTests : IDisposable
 
     private readonly CliHarness _h = new();
 
+    [Fact]
+    public async Task Results_OutNamesTheSqliteDatabase_RefusedAndTheDatabaseKept()
+    {
+        await using var db = await CliDb.CreateAsync("sqlite");
+        Assert.Equal(0, CliHarness.Run("db", "migrate", "--db", db.Argument).Code);
+        var before = File.ReadAllBytes(db.Argument);
+
+        var run = CliHarness.Run("results", "--period", "2026-10", "--format", "csv", "--out", db.Argument, "--db", db.Argument);
+
+        Assert.Equal((2, ""), (run.Code, run.Out));
+        Assert.Equal($"--out: {db.Argument} is the input file of --db; writing there would overwrite it: write to another file", run.ErrLines.Single());
+        Assert.Equal(before, File.ReadAllBytes(db.Argument));
+    }
+
     [SkippableTheory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
