@@ -350,6 +350,74 @@ public sealed class EvaluateTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_OutIsAFifo_WrittenThroughAndStaysAFifo()
+    {
+        // a temporary file renamed over the FIFO made it a regular file, and its reader never saw the results
+        var fifo = _h.PathOf("results.fifo");
+        Assert.Equal(0, Shell("mkfifo", fifo).Code);
+        string? read = null;
+        var reader = new Thread(() => read = File.ReadAllText(fifo)) { IsBackground = true };
+        reader.Start();
+
+        var run = _h.Evaluate(_h.Write("a.csv", CliHarness.E1Actuals), "--format", "csv", "--out", fifo);
+
+        Assert.True(run.Code == 0, run.ToString());
+        Assert.True(reader.Join(TimeSpan.FromSeconds(20)), "the FIFO's reader got nothing");
+        Assert.StartsWith("person,total,grade,complete,core,", read, StringComparison.Ordinal);
+        Assert.Contains("\r\nzhang_wei,100.7718837535014005602240896", read, StringComparison.Ordinal);
+        Assert.Equal("fifo", Shell("stat", "-c", "%F", fifo).Out.Trim());
+        Assert.Empty(Directory.GetFiles(_h.Dir, "*.tmp"));
+    }
+
+    [Fact]
+    public void Evaluate_OutIsASymlink_ReplacesTheFileItNamesAndKeepsTheLink()
+    {
+        var target = _h.Write("kept.csv", "old\n");
+        var link = _h.PathOf("link.csv");
+        File.CreateSymbolicLink(link, target);
+
+        var run = _h.Evaluate(_h.Write("a.csv", CliHarness.E1Actuals), "--format", "csv", "--out", link);
+
+        Assert.True(run.Code == 0, run.ToString());
+        Assert.Equal(target, new FileInfo(link).LinkTarget);
+        Assert.StartsWith("person,total,grade,complete,", File.ReadAllText(target), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("same")]
+    [InlineData("relative")]
+    [InlineData("symlink")]
+    [InlineData("hardlink")]
+    public void Evaluate_OutNamesAnInput_RefusedAndTheInputKept(string how)
+    {
+        var actuals = _h.Write("a.csv", CliHarness.E1Actuals);
+        var people = _h.Write("people.csv", CliHarness.People);
+        var outPath = how switch
+        {
+            "same" => people,
+            "relative" => Path.GetRelativePath(Environment.CurrentDirectory, people),
+            "symlink" => File.CreateSymbolicLink(_h.PathOf("alias.csv"), people).FullName,
+            _ => _h.PathOf("hard.csv"),
+        };
+        if (how == "hardlink")
+            Assert.Equal(0, Shell("ln", people, outPath).Code);
+
+        var run = _h.Evaluate(actuals, "--people", people, "--format", "csv", "--out", outPath);
+
+        Assert.Equal((2, ""), (run.Code, run.Out));
+        Assert.Equal($"--out: {outPath} is the input file of --people; writing there would overwrite it: write to another file", run.ErrLines.Single());
+        Assert.Equal(CliHarness.People, File.ReadAllText(people));
+    }
+
+    private static (int Code, string Out) Shell(string file, params string[] args)
+    {
+        using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(file, args) { RedirectStandardOutput = true })!;
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, output);
+    }
+
+    [Fact]
     public void Evaluate_ExampleFiles_QuickStartWorks()
     {
         var examples = Path.Combine(RepoRoot.Path, "examples");

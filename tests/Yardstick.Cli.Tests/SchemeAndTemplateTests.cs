@@ -89,6 +89,29 @@ public sealed class SchemeAndTemplateTests : IDisposable
         Assert.Contains("weight is 0.30", line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("x", "plus")]
+    [InlineData("when", "minus")]
+    public void SchemeValidateAndEvaluate_HugeExpression_Exit2NamingTheRuleAndTheLimit(string field, string shape)
+    {
+        // 10,000 terms of + or 20,000 unary minus signs overflowed the stack of every command that compiles the scheme
+        var scheme = JsonNode.Parse(CliHarness.Run("templates", "export", "industrial-value").Out)!;
+        var rule = field == "x" ? 0 : 1;
+        var text = shape == "plus" ? string.Join(" + ", Enumerable.Repeat("achievement('core')", 10_000)) : new string('-', 20_000) + "1 < 0";
+        scheme["plan"]!["rules"]![rule]![field] = text;
+        var file = _h.Write("huge.json", scheme.ToJsonString());
+
+        var validate = CliHarness.Run("scheme", "validate", file);
+        var evaluate = CliHarness.Run("evaluate", "--scheme", file, "--period", "2026-10", "--actuals", _h.Write("a.csv", CliHarness.E1Actuals));
+
+        var code = rule == 0 ? "monthly_bonus" : "usage_deduction";
+        var expected = $"{file}: plan.rules[{rule}] ({code}).{field}: the expression has {text.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters; an expression may have at most 2,000: ";
+        Assert.Equal((2, ""), (validate.Code, validate.Out));
+        Assert.StartsWith(expected, validate.ErrLines.Single(), StringComparison.Ordinal);
+        Assert.Equal((2, ""), (evaluate.Code, evaluate.Out));
+        Assert.StartsWith(expected, evaluate.ErrLines.Single(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void SchemeValidate_JsonSyntaxError_Exit2WithLineAndColumn()
     {

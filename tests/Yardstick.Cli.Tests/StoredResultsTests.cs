@@ -12,6 +12,59 @@ public sealed class StoredResultsTests : IDisposable
 
     private readonly CliHarness _h = new();
 
+    [SkippableFact]
+    public async Task ResultsJson_SameInputsOnSqliteAndPostgres_ByteIdenticalWithNumbersInShortestForm()
+    {
+        // trailing zeros in the file (5.0, 0.8530) came back as written from one provider and normalised from the other
+        var actuals = _h.Write("a.csv", CliHarness.E1Actuals
+            .Replace("renewal_rate,0.88", "renewal_rate,0.8800", StringComparison.Ordinal).Replace("csat,4.5", "csat,4.50", StringComparison.Ordinal)
+            .Replace("new_industry_cases,2", "new_industry_cases,2.0", StringComparison.Ordinal).Replace("defect_rate,0.008", "defect_rate,0.0080", StringComparison.Ordinal)
+            .Replace("innovation_reserve,3.5", "innovation_reserve,3.50", StringComparison.Ordinal).Replace("rd_utilization,0.80", "rd_utilization,0.0", StringComparison.Ordinal));
+        string Json(CliDb db)
+        {
+            CliRun Db(params string[] args) => CliHarness.Run([.. args, "--db", db.Argument]);
+            foreach (var args in new[]
+            {
+                new[] { "db", "migrate" }, ["period", "open", "2026-10", "--template", "industrial-value"],
+                ["import", "employees", Path.Combine(Examples, "session", "employees.csv")], ["import", "salaries", Path.Combine(Examples, "session", "salaries.csv")],
+                ["import", "actuals", actuals, "--period", "2026-10"], ["calc", "--period", "2026-10"],
+            })
+            {
+                var run = Db(args);
+                Assert.True(run.Code == 0, run.ToString());
+            }
+
+            return Db("results", "--period", "2026-10", "--format", "json").Out;
+        }
+
+        await using var sqlite = await CliDb.CreateAsync("sqlite");
+        await using var postgres = await CliDb.CreateAsync("postgres");
+
+        var fromSqlite = Json(sqlite);
+        var fromPostgres = Json(postgres);
+
+        Assert.Equal(fromSqlite, fromPostgres);
+        var zhang = JsonDocument.Parse(fromSqlite).RootElement.GetProperty("results")[0];
+        string Raw(string indicator, string field) => zhang.GetProperty("indicators").GetProperty(indicator).GetProperty(field).GetRawText();
+        Assert.Equal(("0.88", "4.5", "2", "0.008", "0"), (Raw("renewal_rate", "actual"), Raw("csat", "actual"), Raw("new_industry_cases", "actual"), Raw("defect_rate", "actual"), Raw("rd_utilization", "actual")));
+        Assert.DoesNotMatch(@"""actual"": -?\d+\.\d*0[,\s]", fromSqlite);
+        Assert.DoesNotContain("= 0.0 ", fromSqlite, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Results_OutNamesTheSqliteDatabase_RefusedAndTheDatabaseKept()
+    {
+        await using var db = await CliDb.CreateAsync("sqlite");
+        Assert.Equal(0, CliHarness.Run("db", "migrate", "--db", db.Argument).Code);
+        var before = File.ReadAllBytes(db.Argument);
+
+        var run = CliHarness.Run("results", "--period", "2026-10", "--format", "csv", "--out", db.Argument, "--db", db.Argument);
+
+        Assert.Equal((2, ""), (run.Code, run.Out));
+        Assert.Equal($"--out: {db.Argument} is the input file of --db; writing there would overwrite it: write to another file", run.ErrLines.Single());
+        Assert.Equal(before, File.ReadAllBytes(db.Argument));
+    }
+
     [SkippableTheory]
     [InlineData("sqlite")]
     [InlineData("postgres")]

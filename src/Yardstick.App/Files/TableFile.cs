@@ -125,10 +125,14 @@ public static class TableFile
         var expected = string.Join(",", required) + (optional.Length > 0 ? " (optionally also " + string.Join(",", optional) + ")" : "");
         var expectedZh = string.Join(",", required) + (optional.Length > 0 ? "（可选：" + string.Join(",", optional) + "）" : "");
         IEnumerator<(int Line, string[] Fields)> rows;
+        bool xlsx;
         try
         {
             file.Rewind();
-            rows = (IsXlsx(file) ? ReadXlsx(file.Content) : ReadCsv(file, problems)).GetEnumerator();
+            xlsx = IsXlsx(file);
+            if (xlsx && !XlsxLimits.Check(file, problems))
+                yield break;
+            rows = (xlsx ? ReadXlsx(file.Content) : ReadCsv(file, problems)).GetEnumerator();
         }
         catch (Exception ex) when (IsReadError(ex))
         {
@@ -138,7 +142,7 @@ public static class TableFile
 
         using (rows)
         {
-            if (!MoveNext(rows, file, problems, out var failed))
+            if (!MoveNext(rows, file, problems, xlsx, 0, out var failed))
             {
                 if (!failed)
                     problems.At(Location.At(file.Name, 1, 1), $"文件为空；应有表头 {expectedZh}", $"the file is empty; expected the header {expected}");
@@ -154,10 +158,12 @@ public static class TableFile
             }
 
             var any = false;
-            while (MoveNext(rows, file, problems, out _))
+            var last = headerLine;
+            while (MoveNext(rows, file, problems, xlsx, last, out _))
             {
                 any = true;
                 var (line, fields) = rows.Current;
+                last = line;
                 yield return new Row(line, fields, columns);
             }
 
@@ -183,17 +189,31 @@ public static class TableFile
     private static bool IsReadError(Exception ex) =>
         ex is IOException or UnauthorizedAccessException or InvalidDataException or CsvHelperException or InvalidOperationException or System.Xml.XmlException or NotSupportedException or ArgumentException;
 
-    private static bool MoveNext<T>(IEnumerator<T> rows, InputFile file, Problems problems, out bool failed)
+    /// <summary>
+    /// The next row, or false with a problem when the file cannot be read further. A workbook's reader fails on damaged
+    /// parts in ways of its own (a shared string that is not there): any failure of it is the workbook's, located after
+    /// the last row read (<paramref name="last"/>).
+    /// </summary>
+    private static bool MoveNext<T>(IEnumerator<T> rows, InputFile file, Problems problems, bool xlsx, int last, out bool failed)
     {
         failed = false;
         try
         {
             return rows.MoveNext();
         }
-        catch (Exception ex) when (IsReadError(ex))
+        catch (Exception ex) when (IsReadError(ex) && !xlsx)
         {
             failed = true;
             problems.At(Location.At(file.Name, 1, 1), "无法读取文件：" + ex.Message, "cannot read the file: " + ex.Message);
+            return false;
+        }
+        catch (Exception ex) when (xlsx && ex is not OutOfMemoryException)
+        {
+            failed = true;
+            var row = last + 1;
+            problems.At(Location.At(file.Name, row, 1),
+                string.Create(CultureInfo.InvariantCulture, $"工作簿已损坏，第 {row} 行无法读取（{ex.Message}）；请在 Excel 中打开并另存，或另存为 CSV"),
+                string.Create(CultureInfo.InvariantCulture, $"the workbook is damaged: row {row} cannot be read ({ex.Message}); open it in Excel and save it again, or save it as CSV"));
             return false;
         }
     }

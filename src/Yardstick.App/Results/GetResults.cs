@@ -7,6 +7,7 @@ using Yardstick.Core.Incentives;
 using Yardstick.App.Access;
 using Yardstick.App.Calculation;
 using Yardstick.App.Evaluation;
+using Yardstick.App.Files;
 using Yardstick.Data;
 
 namespace Yardstick.App.Results;
@@ -113,13 +114,25 @@ public sealed class GetResults(YardstickDb db, CurrentUser? user = null)
         return loaded.IsSuccess ? await StaleRuns.CheckAsync(db, loaded.Value, ct) : Result<StaleRun?>.Fail(loaded.Problems);
     }
 
-    /// <summary>CSV: <c>person,total,grade,complete,missing,pay,currency,provisional</c>, numbers invariant.</summary>
+    /// <summary>
+    /// CSV: <c>person,total,grade,complete,missing,pay,currency,provisional</c>, numbers invariant; the total as every
+    /// screen shows it (truncated toward −∞ to 2 decimals: the full precision is in the JSON), pay to the fen.
+    /// </summary>
     public static string Csv(IEnumerable<ResultLine> lines)
     {
-        var sb = new StringBuilder("person,total,grade,complete,missing,pay,currency,provisional\n");
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        var csv = new CsvOutput(text);
+        foreach (var name in (string[])["person", "total", "grade", "complete", "missing", "pay", "currency", "provisional"])
+            csv.Field(name);
+        csv.EndRow();
         foreach (var l in lines)
-            sb.Append(CultureInfo.InvariantCulture, $"{l.Person},{l.Total},{l.Grade},{(l.Complete ? "true" : "false")},{l.Missing},{l.Pay:0.00},{l.Currency},{l.Provisional}\n");
-        return sb.ToString();
+        {
+            csv.Text(l.Person).Field(TraceFormat.ShowScore(l.Total)).Text(l.Grade).Bool(l.Complete).Number(l.Missing)
+                .Number(l.Pay, "0.00").Text(l.Currency).Number(l.Provisional);
+            csv.EndRow();
+        }
+
+        return text.ToString();
     }
 
     /// <summary>The period with its scheme and its current run (without its inputs, read only when needed).</summary>

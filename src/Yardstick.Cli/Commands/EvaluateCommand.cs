@@ -36,7 +36,8 @@ internal static class EvaluateCommand
         {
             if (explain is not null && format != "table" && outPath is null)
                 p.In("--explain", $"使用 --format {format} 时结果写到标准输出，明细无处可写；请加 --out FILE 或使用 --format table", $"with --format {format} the results go to stdout, so the trace has nowhere to go; add --out FILE or use --format table");
-            if (outPath is not null && OutputFile.CheckWritable(outPath) is { } cannot)
+            if (outPath is not null && OutputFile.CheckWritable(outPath, ("--scheme", o.Scheme), ("--actuals", o.Actuals), ("--people", o.People), ("--waivers", o.Waivers),
+                    ("--measures", o.Measures), ("--events", o.Events), ("--stages", o.Stages), ("--awards", o.Awards), ("--ledger", o.Ledger)) is { } cannot)
                 p.Add(cannot);
         });
         if (loaded is not null && explain is not null && !loaded.Inputs.People.Contains(explain))

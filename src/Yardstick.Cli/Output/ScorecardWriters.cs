@@ -1,8 +1,7 @@
 using System.Globalization;
-using CsvHelper.Configuration;
-using CsvHelper;
 using Spectre.Console;
 using Yardstick.App.Evaluation;
+using Yardstick.App.Files;
 using Yardstick.Core.Common;
 
 namespace Yardstick.Cli.Output;
@@ -17,27 +16,31 @@ internal static class ScorecardWriters
     /// </summary>
     public static void Csv(TextWriter writer, EvaluationInputs inputs, IEnumerable<PersonResult> results)
     {
-        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture), leaveOpen: true);
+        var csv = new CsvOutput(writer);
         var groups = inputs.Calculators.SelectMany(c => c.Scheme.GroupNodes().Select(n => c.Scheme.Nodes[n].Code)).Distinct(StringComparer.Ordinal).ToArray();
         var head = inputs.IsBundle ? new[] { "person", "scheme", "total", "grade", "complete" } : ["person", "total", "grade", "complete"];
         foreach (var name in head.Concat(groups))
-            csv.WriteField(name);
-        csv.NextRecord();
+            csv.Field(name);
+        csv.EndRow();
         foreach (var r in results)
         {
             var scheme = r.Card.Scheme;
-            csv.WriteField(r.Person);
+            csv.Text(r.Person);
             if (inputs.IsBundle)
-                csv.WriteField(scheme.Scheme.Id);
-            csv.WriteField(r.Total.ToString(CultureInfo.InvariantCulture));
-            csv.WriteField(r.Grade ?? "");
-            csv.WriteField(r.Card.Complete ? "true" : "false");
+                csv.Text(scheme.Scheme.Id);
+            csv.Number(r.Total).Text(r.Grade).Bool(r.Card.Complete);
             foreach (var code in groups)
-                csv.WriteField(scheme.NodeIndex(code) is var n and >= 0 && scheme.NodeIndicator[n] < 0 ? r.Card.Groups[n].Points.ToString(CultureInfo.InvariantCulture) : "");
-            csv.NextRecord();
+            {
+                if (scheme.NodeIndex(code) is var n and >= 0 && scheme.NodeIndicator[n] < 0)
+                    csv.Number(r.Card.Groups[n].Points);
+                else
+                    csv.Field("");
+            }
+
+            csv.EndRow();
         }
 
-        csv.Flush();
+        writer.Flush();
     }
 
     /// <summary>

@@ -25,6 +25,16 @@ public sealed partial class Formula
     /// <summary>Names a scheme knows besides its codes.</summary>
     public const string BaseSalary = "base_salary";
 
+    /// <summary>The longest expression accepted, in characters; a longer one is refused before it is parsed.</summary>
+    public const int MaxLength = 2_000;
+
+    /// <summary>
+    /// The deepest nesting accepted: each parenthesis or function call, each sign or <c>!</c> in front of a value and each
+    /// <c>?</c> of a conditional opens a level. The parser and the compiled closures recurse once per level, so a deeper
+    /// expression is refused before it is parsed instead of overflowing the stack.
+    /// </summary>
+    public const int MaxDepth = 32;
+
     private readonly Func<EvalScope, XValue> _eval;
 
     private Formula(string text, Func<EvalScope, XValue> eval, bool isBool, Compiler compiler)
@@ -70,6 +80,8 @@ public sealed partial class Formula
     {
         if (string.IsNullOrWhiteSpace(text))
             return Problem.Invalid(where, "表达式为空", "the expression is empty");
+        if (CheckSize(text, where) is { } tooBig)
+            return tooBig;
         LogicalExpression ast;
         try
         {
@@ -89,6 +101,103 @@ public sealed partial class Formula
         return compiler.Problems.Count > 0
             ? Result<Formula>.Fail(compiler.Problems)
             : new Formula(text, node.Eval, node.IsBool, compiler);
+    }
+
+    /// <summary>A problem when <paramref name="text"/> is longer than <see cref="MaxLength"/> or nests deeper than <see cref="MaxDepth"/>; null when it may be parsed.</summary>
+    private static Problem? CheckSize(string text, string where)
+    {
+        if (text.Length > MaxLength)
+            return Problem.Invalid(where,
+                string.Create(CultureInfo.InvariantCulture, $"表达式有 {text.Length:N0} 个字符；一个表达式最多 {MaxLength:N0} 个字符，请拆成几个公式指标，或用分组的 achievement()/points() 代替逐项相加"),
+                string.Create(CultureInfo.InvariantCulture, $"the expression has {text.Length:N0} characters; an expression may have at most {MaxLength:N0}: split it into formula indicators, or read a group's achievement()/points() instead of adding its indicators one by one"),
+                "expression.too_long");
+        var depth = NestingDepth(text);
+        return depth <= MaxDepth ? null : Problem.Invalid(where,
+            string.Create(CultureInfo.InvariantCulture, $"表达式嵌套了 {depth:N0} 层（括号、函数调用、值前的正负号或 !、条件运算 ?）；最多 {MaxDepth} 层"),
+            string.Create(CultureInfo.InvariantCulture, $"the expression nests {depth:N0} levels deep (parentheses, function calls, signs or ! before a value, conditionals ?); at most {MaxDepth} are allowed"),
+            "expression.too_deep");
+    }
+
+    /// <summary>
+    /// How deeply <paramref name="text"/> nests, counted on its characters without parsing it: each <c>(</c> opens a level
+    /// until its <c>)</c>, each prefix <c>-</c>, <c>+</c>, <c>!</c> or <c>~</c> one until the value it applies to, each
+    /// <c>?</c> one until the end of the parentheses it stands in. Quoted texts and bracketed names are skipped.
+    /// </summary>
+    internal static int NestingDepth(string text)
+    {
+        var frames = new Stack<int>(); // the levels each open parenthesis added (its prefix operators and itself)
+        var open = 0; // the sum of frames plus the conditionals of the current parentheses
+        var conditionals = new Stack<int>();
+        var current = 0; // conditionals of the innermost parentheses
+        var prefix = 0; // prefix operators waiting for their value
+        var afterValue = false; // the previous token ends a value, so + and - are binary
+        var inName = false; // the previous character belongs to a name or a number
+        var max = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+                continue;
+            var isName = char.IsLetterOrDigit(c) || c is '_' or '.';
+            if (inName && !isName && c != '(')
+                prefix = 0; // the name was the value its signs applied to; before ( it is a function they apply to
+            inName = isName;
+            switch (c)
+            {
+                case '\'':
+                case '[':
+                {
+                    var close = text.IndexOf(c == '[' ? ']' : '\'', i + 1);
+                    i = close < 0 ? text.Length : close;
+                    prefix = 0;
+                    afterValue = true;
+                    break;
+                }
+
+                case '(':
+                    frames.Push(prefix + 1);
+                    conditionals.Push(current);
+                    open += prefix + 1;
+                    current = 0;
+                    prefix = 0;
+                    afterValue = false;
+                    max = Math.Max(max, open);
+                    break;
+                case ')':
+                    if (frames.Count > 0)
+                    {
+                        open -= frames.Pop() + current;
+                        current = conditionals.Pop();
+                    }
+
+                    prefix = 0;
+                    afterValue = true;
+                    break;
+                case '?' when i + 1 < text.Length && text[i + 1] == '?':
+                    i++;
+                    prefix = 0;
+                    afterValue = false;
+                    break;
+                case '?':
+                    current++;
+                    open++;
+                    prefix = 0;
+                    afterValue = false;
+                    max = Math.Max(max, open);
+                    break;
+                case '-' or '+' when !afterValue:
+                case '!' when i + 1 >= text.Length || text[i + 1] != '=':
+                case '~':
+                    prefix++;
+                    max = Math.Max(max, open + prefix);
+                    break;
+                default:
+                    afterValue = isName;
+                    break;
+            }
+        }
+
+        return max;
     }
 
     /// <summary>NCalc reads team.revenue only in brackets: bracket every dotted name outside quotes.</summary>
@@ -209,11 +318,28 @@ public sealed partial class Formula
         private Node Boolean(Node n, string context) =>
             n.IsBool ? n : Fail($"'{text}'：{ContextZh(context)}需要条件（真/假），而不是数字", $"'{text}': {context} needs a condition (true/false), not a number");
 
+        /// <summary>
+        /// <c>a + b + c + …</c> parses as a left spine as long as the sum: it is walked in a loop, so that only nesting
+        /// (bounded by <see cref="MaxDepth"/>) makes the compiler recurse.
+        /// </summary>
         private Node Binary(BinaryExpression b)
         {
-            var l = Visit(b.LeftExpression);
-            var r = Visit(b.RightExpression);
-            var op = b.Type;
+            var spine = new Stack<BinaryExpression>();
+            LogicalExpression e = b;
+            while (e is BinaryExpression left)
+            {
+                spine.Push(left);
+                e = left.LeftExpression;
+            }
+
+            var acc = Visit(e);
+            while (spine.TryPop(out var next))
+                acc = Combine(next.Type, acc, Visit(next.RightExpression));
+            return acc;
+        }
+
+        private Node Combine(BinaryExpressionType op, Node l, Node r)
+        {
             switch (op)
             {
                 case BinaryExpressionType.And:

@@ -32,6 +32,12 @@ internal static partial class JsonReadProblem
             return Problem.Invalid(where, $"此处应为{zh}{atZh}", $"expected {en}{atEn}");
         }
 
+        if (ex.Message.Contains("uplicate", StringComparison.Ordinal))
+        {
+            var field = ex.Path is { Length: > 0 } p ? p[(p.LastIndexOf('.') + 1)..].Trim('[', ']', '\'') : "";
+            return Problem.Invalid(where, $"字段 '{field}' 出现了不止一次{atZh}；每个字段只能写一次", $"the field '{field}' is given more than once{atEn}; give each field once");
+        }
+
         var detail = ex.Message.Split(" Path:")[0].Split(" LineNumber:")[0];
         if (detail.Contains("System.", StringComparison.Ordinal) || detail.Contains("Exception", StringComparison.Ordinal) || detail.Contains("Yardstick.", StringComparison.Ordinal))
             detail = "the file is not valid JSON";

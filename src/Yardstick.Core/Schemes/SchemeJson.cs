@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -12,14 +13,18 @@ namespace Yardstick.Core.Schemes;
 /// </summary>
 public static class SchemeJson
 {
+    /// <summary>The longest scheme file accepted, in characters (the built-in templates take about 8,000; a scheme is stored whole with each version).</summary>
+    public const int MaxChars = 1_000_000;
+
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         WriteIndented = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
+        ReadCommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+        AllowDuplicateProperties = false,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
     };
@@ -32,6 +37,11 @@ public static class SchemeJson
     /// <param name="file">The file name, used in problems.</param>
     public static Result<SchemeDocument> Parse(string json, string file)
     {
+        if (json.Length > MaxChars)
+            return Problem.Invalid(Location.At(file, 1, 1),
+                string.Create(CultureInfo.InvariantCulture, $"方案文件有 {json.Length:N0} 个字符；最多接受 {MaxChars:N0} 个"),
+                string.Create(CultureInfo.InvariantCulture, $"the scheme file has {json.Length:N0} characters; at most {MaxChars:N0} are accepted"),
+                "scheme.too_large");
         FileDto? dto;
         try
         {

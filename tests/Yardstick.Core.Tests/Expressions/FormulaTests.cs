@@ -139,4 +139,63 @@ public class FormulaTests
     {
         Assert.Equal(XKind.Missing, Eval("1 / (csat - 4.5)").Kind);
     }
+
+    [Fact]
+    public void Compile_TenThousandPlusTerms_RefusedBeforeParsingNamingTheLimit()
+    {
+        var text = string.Join(" + ", Enumerable.Repeat("csat", 10_000));
+
+        var r = Formula.Compile(text, "plan.rules[0] (monthly_bonus).amount", Scheme.Symbols, null);
+
+        var p = Assert.Single(r.Problems);
+        Assert.Equal("plan.rules[0] (monthly_bonus).amount", p.Where.ToString());
+        Assert.Equal("the expression has 69,997 characters; an expression may have at most 2,000: split it into formula indicators, or read a group's achievement()/points() instead of adding its indicators one by one", p.Message.En);
+        Assert.Contains("最多 2,000 个字符", p.Message.Zh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compile_TwentyThousandUnaryMinusSigns_RefusedBeforeParsing()
+    {
+        var r = Formula.Compile(new string('-', 20_000) + "1", "core/x.expression", Scheme.Symbols, null);
+
+        Assert.Equal("core/x.expression: the expression has 20,001 characters; an expression may have at most 2,000: split it into formula indicators, or read a group's achievement()/points() instead of adding its indicators one by one",
+            Assert.Single(r.Problems).ToString());
+    }
+
+    [Theory]
+    [InlineData("(((((((((((((((((((((((((((((((((((1)))))))))))))))))))))))))))))))))))", 35)]
+    [InlineData("- - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - 1", 40)]
+    [InlineData("-(-(-(-(-(-(-(-(-(-(-(-(-(-(-(-(-(-(1))))))))))))))))))", 36)]
+    [InlineData("1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1 > 0 ? 1 : 1", 33)]
+    public void Compile_NestedDeeperThanTheLimit_RefusedNamingDepthAndLimit(string text, int depth)
+    {
+        var r = Formula.Compile(text, "x", Scheme.Symbols, null);
+
+        Assert.Equal($"the expression nests {depth} levels deep (parentheses, function calls, signs or ! before a value, conditionals ?); at most 32 are allowed", Assert.Single(r.Problems).Message.En);
+    }
+
+    [Theory]
+    [InlineData("1 + 2 - 3", 0)]
+    [InlineData("-csat + -(2 * -1)", 3)]
+    [InlineData("if(csat > 4, min(1, 2), -abs(-3))", 4)]
+    [InlineData("a != b && !(c) ? 1 : 2", 2)]
+    [InlineData("'(((' + [team.x(((]", 0)]
+    public void NestingDepth_CountsParenthesesPrefixesAndConditionals(string text, int depth) =>
+        Assert.Equal(depth, Formula.NestingDepth(text));
+
+    [Fact]
+    public void Compile_AtTheLimits_CompilesAndEvaluatesOnASmallStack()
+    {
+        // the longest sum accepted (1,000 terms in 1,999 characters) and the deepest nesting accepted, on a 1 MiB stack
+        var longest = "1" + string.Concat(Enumerable.Repeat("+1", 999));
+        var deepest = new string('(', 16) + string.Concat(Enumerable.Repeat("-", 16)) + "csat" + new string(')', 16);
+        Assert.Equal((1_999, 32), (longest.Length, Formula.NestingDepth(deepest)));
+        (XValue Long, XValue Deep)? values = null;
+        var thread = new Thread(() => values = (Eval(longest), Eval(deepest)), 1 << 20);
+        thread.Start();
+        thread.Join();
+
+        Assert.Equal(1000m, values!.Value.Long.Number);
+        Assert.Equal(4.5m, values.Value.Deep.Number);
+    }
 }

@@ -31,6 +31,40 @@ public class SchemeJsonTests
         Assert.StartsWith("bad.json:3:", p.Where.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("duplicate", "s.json:1:")]
+    [InlineData("comment", "s.json:1:")]
+    [InlineData("trailing comma", "s.json:1:")]
+    public void Parse_NotStrictJson_RefusedAtItsLine(string what, string at)
+    {
+        // each was accepted silently: a duplicate key's first value was lost, a comment or a trailing comma hid an edit
+        var json = what switch
+        {
+            "duplicate" => """{"id":"x","id":"y","name":{"zh-CN":"x","en":"x"},"period":"month","tree":[]}""",
+            "comment" => """{"id":"x", /* who */ "name":{"zh-CN":"x","en":"x"},"period":"month","tree":[]}""",
+            _ => """{"id":"x","name":{"zh-CN":"x","en":"x"},"period":"month","tree":[],}""",
+        };
+
+        var r = SchemeJson.Parse(json, "s.json");
+
+        var p = Assert.Single(r.Problems);
+        Assert.StartsWith(at, p.Where.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", p.Message.En, StringComparison.Ordinal);
+        Assert.DoesNotContain("Yardstick.", p.Message.En, StringComparison.Ordinal);
+        if (what == "duplicate")
+            Assert.Contains("'id'", p.Message.En, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_SchemeOfAHundredMegabytes_RefusedBeforeParsing()
+    {
+        var json = "{\"id\":\"x\",\"note\":\"" + new string(' ', 100_000_000) + "\"}";
+
+        var r = SchemeJson.Parse(json, "big.json");
+
+        Assert.Equal("big.json:1:1: the scheme file has 100,000,020 characters; at most 1,000,000 are accepted", Assert.Single(r.Problems).ToString());
+    }
+
     [Fact]
     public void Parse_UnknownProperty_Rejected()
     {

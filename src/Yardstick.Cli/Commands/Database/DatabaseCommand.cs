@@ -102,7 +102,11 @@ internal static class DatabaseCommand
             {
                 var migrate = scope.GetRequiredService<MigrateDatabase>();
                 if (settings.Value.Provider == DatabaseProvider.Sqlite)
+                {
                     await migrate.RunAsync();
+                    if (migrate.ClearedLock is { } cleared)
+                        io.Error.WriteLine("warning: " + cleared.En);
+                }
                 else if (await migrate.CheckAsync() is { } pending)
                     return Fail(io, [pending]);
             }

@@ -16,7 +16,10 @@ internal static class DbCommand
         var migrate = new Command("migrate", "Create or upgrade the database schema.") { db };
         migrate.SetAction((r, ct) => WithInstallation(io, r, migrateFirst: false, async (services, settings) =>
         {
-            var applied = await services.GetRequiredService<MigrateDatabase>().RunAsync(ct);
+            var migrate = services.GetRequiredService<MigrateDatabase>();
+            var applied = await migrate.RunAsync(ct);
+            if (migrate.ClearedLock is { } cleared)
+                io.Error.WriteLine("warning: " + cleared.En);
             io.Out.WriteLine(applied.Count == 0
                 ? $"{settings.Describe()}: up to date"
                 : $"{settings.Describe()}: applied {applied.Count} migration(s): {string.Join(", ", applied)}");

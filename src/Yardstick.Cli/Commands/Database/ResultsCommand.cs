@@ -36,7 +36,7 @@ internal static class ResultsCommand
                 problems.Add(badLang);
             if (person is not null && fmt != "table" && outPath is null)
                 problems.Add(Problem.Invalid("--explain", $"使用 --format {fmt} 时结果写到标准输出，明细无处可写；请加 --out FILE 或使用 --format table", $"with --format {fmt} the results go to stdout, so the trace has nowhere to go; add --out FILE or use --format table"));
-            if (outPath is not null && OutputFile.CheckWritable(outPath) is { } cannot)
+            if (outPath is not null && OutputFile.CheckWritable(outPath, ("--db", r.GetValue(db))) is { } cannot)
                 problems.Add(cannot);
             if (problems.Count > 0)
                 return Task.FromResult(Errors.Fail(io, problems, language));
