@@ -18,22 +18,36 @@ internal static class OutputFile
             : Problem.Invalid("--out", $"无法写入 {path}：目录 {dir} 不存在", $"cannot write {path}: the directory {dir} does not exist");
     }
 
-    public static void Write(Io io, string? path, Action<TextWriter> write)
+    public static void Write(Io io, string? path, Action<TextWriter> write) =>
+        WriteAsync(io, path, w =>
+        {
+            write(w);
+            return Task.FromResult(true);
+        }).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Writes what <paramref name="write"/> writes; when it returns false (it found a problem before writing), FILE is
+    /// left as it was.
+    /// </summary>
+    public static async Task<bool> WriteAsync(Io io, string? path, Func<TextWriter, Task<bool>> write)
     {
         if (path is null)
         {
-            write(io.Out);
-            io.Out.Flush();
-            return;
+            var written = await write(io.Out);
+            await io.Out.FlushAsync();
+            return written;
         }
 
         var full = Path.GetFullPath(path);
         var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
-            using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false), 1 << 16))
-                write(writer);
-            File.Move(temp, full, overwrite: true);
+            bool written;
+            await using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false), 1 << 16))
+                written = await write(writer);
+            if (written)
+                File.Move(temp, full, overwrite: true);
+            return written;
         }
         finally
         {
