@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Identity;
@@ -177,11 +179,26 @@ public sealed class YardstickDb : IdentityDbContext<YardstickUser, IdentityRole,
                 continue;
             if (e.Entity is YardstickUser && UnauditedUserProperties.Contains(p.Metadata.Name))
                 continue;
-            values[p.Metadata.Name] = current ? p.CurrentValue : p.OriginalValue;
+            values[p.Metadata.Name] = Audited(current ? p.CurrentValue : p.OriginalValue);
         }
 
         return JsonSerializer.Serialize(values, AuditJson);
     }
+
+    /// <summary>The longest text the audit writes as it is; a longer one, and every binary value, is written as its digest.</summary>
+    public const int AuditedTextLimit = 16 * 1024;
+
+    // a run's input snapshot and ledger are megabytes at 50,000 people: the audit names them by their SHA-256 and
+    // length (the run itself keeps them), so that an entry stays small and a calculation's memory flat
+    private static object? Audited(object? value) => value switch
+    {
+        byte[] bytes => Digest(bytes),
+        string { Length: > AuditedTextLimit } text => Digest(System.Text.Encoding.UTF8.GetBytes(text)),
+        _ => value,
+    };
+
+    private static string Digest(byte[] bytes) =>
+        string.Create(CultureInfo.InvariantCulture, $"sha256:{Convert.ToHexStringLower(SHA256.HashData(bytes))} ({bytes.Length} bytes)");
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -395,6 +395,29 @@ public sealed class UseCaseTests : IDisposable
         Assert.Equal("on leave", JsonDocument.Parse(waiver.After!).RootElement.GetProperty("Reason").GetString());
     }
 
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Audit_OfARun_NamesItsInputSnapshotByDigest_NotItsBytes(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await SeedE1Async(t);
+        await using (var db = t.Open("wang_hr"))
+            Assert.True((await new RunCalculation(db).RunAsync("2026-10")).IsSuccess);
+
+        await using var check = t.Open();
+        var run = await check.Runs.SingleAsync();
+        var created = JsonDocument.Parse((await check.Audit.SingleAsync(a => a.Entity == "CalculationRun" && a.Action == "create")).After!).RootElement;
+        Assert.Equal($"sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(run.Inputs))} ({run.Inputs.Length} bytes)", created.GetProperty("Inputs").GetString());
+        // small values stay as they are: the ledger of one person is far under the limit
+        Assert.Equal(run.LedgerJson, created.GetProperty("LedgerJson").GetString());
+        Assert.Equal(run.ResultsHash, created.GetProperty("ResultsHash").GetString());
+        // the move that makes the run current names the same digest before and after
+        var current = await check.Audit.Where(a => a.Entity == "CalculationRun" && a.Action == "update").SingleAsync();
+        Assert.Equal(created.GetProperty("Inputs").GetString(), JsonDocument.Parse(current.Before!).RootElement.GetProperty("Inputs").GetString());
+        Assert.True(current.After!.Length < 4096, $"the audit of a run holds {current.After.Length} characters");
+    }
+
     private sealed class Inline(Action<WorkProgress> report) : IProgress<WorkProgress>
     {
         public void Report(WorkProgress value) => report(value);

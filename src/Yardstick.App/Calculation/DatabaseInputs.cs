@@ -67,13 +67,15 @@ public sealed class DatabaseInputs
         var p = Period;
         var (first, last) = (p.Period.FirstDay, p.Period.LastDay);
         var count = Space.Count;
-        var actuals = await db.Actuals.AsNoTracking().Where(a => a.PeriodId == p.Row.Id)
-            .Select(a => new { a.ScopeKind, a.ScopeId, a.Indicator, a.Value }).ToListAsync(ct);
         _employees = await db.Employees.AsNoTracking().ToDictionaryAsync(e => e.Id, StringComparer.Ordinal, ct);
         foreach (var e in _employees.Values)
             if (e.Role == "pm" && (e.ActiveFrom is null || e.ActiveFrom <= last) && (e.ActiveTo is null || e.ActiveTo >= first))
                 _people.Add(e.Id);
-        foreach (var a in actuals)
+
+        // streamed: a million rows are read one at a time into the per-person arrays, never held as a list
+        var actuals = db.Actuals.AsNoTracking().Where(a => a.PeriodId == p.Row.Id)
+            .Select(a => new { a.ScopeKind, a.ScopeId, a.Indicator, a.Value }).AsAsyncEnumerable().WithCancellation(ct);
+        await foreach (var a in actuals)
         {
             var i = Space.IndexOf(a.Indicator);
             if (a.ScopeKind == ScopeKinds.Person && i >= 0)

@@ -51,10 +51,12 @@ public static class InputsSnapshot
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, write) in Writers(inputs))
         {
-            using var buffer = new MemoryStream();
-            using (var w = new Utf8JsonWriter(buffer, Writer))
+            // hashed as it is written: a section of a million actuals is never held whole
+            using var sha = SHA256.Create();
+            using (var hashing = new CryptoStream(Stream.Null, sha, CryptoStreamMode.Write))
+            using (var w = new Utf8JsonWriter(hashing, Writer))
                 write(w);
-            result[name] = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
+            result[name] = Convert.ToHexStringLower(sha.Hash!);
         }
 
         return result;
@@ -62,50 +64,78 @@ public static class InputsSnapshot
 
     /// <summary>
     /// Reads a snapshot back into inputs for <paramref name="calculators"/> (the run's scheme version, compiled for
-    /// its period). A snapshot that is not one is a bug in the caller (it only reads what a run stored).
+    /// its period). A snapshot that is not one is a bug in the caller (it only reads what a run stored). The large
+    /// sections (people, actuals) are read token by token, the small ones as elements, so that reading a run of 50,000
+    /// people holds the decompressed text once and nothing else besides the inputs.
     /// </summary>
     public static EvaluationInputs Read(byte[] snapshot, Core.Schemes.SchemeDocument document, IReadOnlyList<ScorecardCalculator> calculators)
     {
-        using var input = new GZipStream(new MemoryStream(snapshot), CompressionMode.Decompress);
-        using var doc = JsonDocument.Parse(input);
-        var root = doc.RootElement;
+        var json = Decompress(snapshot);
         var space = IndicatorSpace.Of(document, [.. calculators.Select(c => c.Scheme)]);
-
         var info = new Dictionary<string, PersonInfo>(StringComparer.Ordinal);
         var people = new List<string>();
-        foreach (var p in root.GetProperty("people").EnumerateArray())
-        {
-            var id = p.GetProperty("id").GetString()!;
-            people.Add(id);
-            info[id] = new PersonInfo(id, OptionalDecimal(p, "base_salary"), OptionalString(p, "name"), OptionalString(p, "team"), OptionalString(p, "product"), OptionalDecimal(p, "share"));
-        }
+        Dictionary<string, decimal?[]> actuals = [], teamActuals = [];
+        var waivers = new Dictionary<string, IReadOnlyDictionary<int, string>>(StringComparer.Ordinal);
+        var measures = new Measures();
+        var stages = new Dictionary<string, StageHistory>(StringComparer.Ordinal);
+        List<MilestoneEvent> events = [];
+        List<AwardNomination> awards = [];
+        var ledger = Ledger.Empty;
+        var proRata = false;
 
-        Dictionary<string, decimal?[]> Values(string section)
+        var reader = new Utf8JsonReader(json.Span);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var result = new Dictionary<string, decimal?[]>(StringComparer.Ordinal);
-            foreach (var who in root.GetProperty(section).EnumerateObject())
+            var section = reader.GetString();
+            reader.Read();
+            switch (section)
             {
-                var values = new decimal?[space.Count];
-                foreach (var v in who.Value.EnumerateObject())
-                    values[space.IndexOf(v.Name)] = v.Value.GetDecimal();
-                result[who.Name] = values;
+                case "people":
+                    ReadPeople(ref reader, people, info);
+                    continue;
+                case "actuals":
+                    actuals = ReadValues(ref reader, space, info);
+                    continue;
+                case "team_actuals":
+                    teamActuals = ReadValues(ref reader, space, info);
+                    continue;
+                case "ledger":
+                    ledger = Ledger.Parse(reader.GetString()!, "snapshot").Value;
+                    continue;
+                case "pro_rata":
+                    proRata = reader.GetBoolean();
+                    continue;
             }
 
-            return result;
+            using var doc = JsonDocument.ParseValue(ref reader);
+            var e = doc.RootElement;
+            switch (section)
+            {
+                case "waivers":
+                    foreach (var who in e.EnumerateObject())
+                        waivers[who.Name] = who.Value.EnumerateObject().ToDictionary(v => space.IndexOf(v.Name), v => v.Value.GetString()!);
+                    break;
+                case "measures":
+                    foreach (var m in e.EnumerateArray())
+                        measures.Set(Enum.Parse<MeasureScope>(m.GetProperty("scope").GetString()!, ignoreCase: true), m.GetProperty("id").GetString()!, m.GetProperty("name").GetString()!, m.GetProperty("value").GetDecimal());
+                    break;
+                case "events":
+                    events = [.. e.EnumerateArray().Select(x => new MilestoneEvent(
+                        x.GetProperty("product").GetString()!, x.GetProperty("event").GetString()!, DateOnly.ParseExact(x.GetProperty("date").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture)))];
+                    break;
+                case "awards":
+                    awards = [.. e.EnumerateArray().Select(a => new AwardNomination(
+                        a.GetProperty("rule").GetString()!, a.GetProperty("person").GetString()!, a.GetProperty("amount").GetDecimal(), OptionalDecimal(a, "equity_units"),
+                        a.GetProperty("nominated_by").GetString()!, OptionalString(a, "approved_by"), a.GetProperty("where").GetString()!))];
+                    break;
+                case "stages":
+                    foreach (var product in e.EnumerateObject())
+                        stages[product.Name] = StageHistory.Create(product.Name, product.Value.EnumerateArray()
+                            .Select(s => new StageChange(s.GetProperty("stage").GetString()!, DateOnly.ParseExact(s.GetProperty("from").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture)))).Value;
+                    break;
+            }
         }
-
-        var waivers = new Dictionary<string, IReadOnlyDictionary<int, string>>(StringComparer.Ordinal);
-        foreach (var who in root.GetProperty("waivers").EnumerateObject())
-            waivers[who.Name] = who.Value.EnumerateObject().ToDictionary(v => space.IndexOf(v.Name), v => v.Value.GetString()!);
-
-        var measures = new Measures();
-        foreach (var m in root.GetProperty("measures").EnumerateArray())
-            measures.Set(Enum.Parse<MeasureScope>(m.GetProperty("scope").GetString()!, ignoreCase: true), m.GetProperty("id").GetString()!, m.GetProperty("name").GetString()!, m.GetProperty("value").GetDecimal());
-
-        var stages = new Dictionary<string, StageHistory>(StringComparer.Ordinal);
-        foreach (var product in root.GetProperty("stages").EnumerateObject())
-            stages[product.Name] = StageHistory.Create(product.Name, product.Value.EnumerateArray()
-                .Select(s => new StageChange(s.GetProperty("stage").GetString()!, DateOnly.ParseExact(s.GetProperty("from").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture)))).Value;
 
         return new EvaluationInputs
         {
@@ -115,19 +145,76 @@ public static class InputsSnapshot
             Space = space,
             People = people,
             Info = info,
-            Actuals = Values("actuals"),
-            TeamActuals = Values("team_actuals"),
+            Actuals = actuals,
+            TeamActuals = teamActuals,
             Waivers = waivers,
             Measures = measures,
-            Events = [.. root.GetProperty("events").EnumerateArray().Select(e => new MilestoneEvent(
-                e.GetProperty("product").GetString()!, e.GetProperty("event").GetString()!, DateOnly.ParseExact(e.GetProperty("date").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture)))],
-            Awards = [.. root.GetProperty("awards").EnumerateArray().Select(a => new AwardNomination(
-                a.GetProperty("rule").GetString()!, a.GetProperty("person").GetString()!, a.GetProperty("amount").GetDecimal(), OptionalDecimal(a, "equity_units"),
-                a.GetProperty("nominated_by").GetString()!, OptionalString(a, "approved_by"), a.GetProperty("where").GetString()!))],
-            Ledger = Ledger.Parse(root.GetProperty("ledger").GetString()!, "snapshot").Value,
+            Events = events,
+            Awards = awards,
+            Ledger = ledger,
             Stages = stages,
-            ProRata = root.GetProperty("pro_rata").GetBoolean(),
+            ProRata = proRata,
         };
+    }
+
+    private static ReadOnlyMemory<byte> Decompress(byte[] snapshot)
+    {
+        using var input = new GZipStream(new MemoryStream(snapshot), CompressionMode.Decompress);
+        var output = new MemoryStream(snapshot.Length * 8);
+        input.CopyTo(output);
+        return output.GetBuffer().AsMemory(0, (int)output.Length);
+    }
+
+    // [{"id", "base_salary"?, "name"?, "team"?, "product"?, "share"?}, …]
+    private static void ReadPeople(ref Utf8JsonReader reader, List<string> people, Dictionary<string, PersonInfo> info)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            string id = "";
+            decimal? salary = null, share = null;
+            string? name = null, team = null, product = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var field = reader.GetString();
+                reader.Read();
+                switch (field)
+                {
+                    case "id": id = reader.GetString()!; break;
+                    case "base_salary": salary = reader.GetDecimal(); break;
+                    case "name": name = reader.GetString(); break;
+                    case "team": team = reader.GetString(); break;
+                    case "product": product = reader.GetString(); break;
+                    case "share": share = reader.GetDecimal(); break;
+                }
+            }
+
+            people.Add(id);
+            info[id] = new PersonInfo(id, salary, name, team, product, share);
+        }
+    }
+
+    // {"person": {"indicator": value, …}, …}; a person's id is shared with their entry in the people section
+    private static Dictionary<string, decimal?[]> ReadValues(ref Utf8JsonReader reader, IndicatorSpace space, Dictionary<string, PersonInfo> info)
+    {
+        var result = new Dictionary<string, decimal?[]>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var who = reader.GetString()!;
+            if (info.TryGetValue(who, out var known))
+                who = known.Id;
+            var values = new decimal?[space.Count];
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var i = space.IndexOf(reader.GetString()!);
+                reader.Read();
+                values[i] = reader.GetDecimal();
+            }
+
+            result[who] = values;
+        }
+
+        return result;
     }
 
     private static IEnumerable<(string Name, Action<Utf8JsonWriter> Write)> Writers(EvaluationInputs inputs)
@@ -147,6 +234,7 @@ public static class InputsSnapshot
                 Optional(w, "product", p.Product);
                 Optional(w, "share", p.Share);
                 w.WriteEndObject();
+                FlushSome(w);
             }
 
             w.WriteEndArray();
@@ -177,6 +265,7 @@ public static class InputsSnapshot
                 w.WriteString("name", name);
                 w.WriteNumber("value", Decimals.Canonical(value));
                 w.WriteEndObject();
+                FlushSome(w);
             }
 
             w.WriteEndArray();
@@ -246,9 +335,18 @@ public static class InputsSnapshot
                 if (row[i] is { } v)
                     w.WriteNumber(space.Indicators[i].Code, Decimals.Canonical(v));
             w.WriteEndObject();
+            FlushSome(w);
         }
 
         w.WriteEndObject();
+    }
+
+    // a writer over a stream holds what it wrote until it is flushed: flushed every 64 KiB, a snapshot of 50,000
+    // people is compressed (or hashed) as it is written instead of being held whole
+    private static void FlushSome(Utf8JsonWriter w)
+    {
+        if (w.BytesPending > 64 * 1024)
+            w.Flush();
     }
 
     private static void Optional(Utf8JsonWriter w, string name, decimal? value)

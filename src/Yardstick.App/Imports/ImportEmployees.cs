@@ -49,29 +49,58 @@ public sealed class ImportEmployees(YardstickDb db, CurrentUser? user = null)
             var ids = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
             var memberships = (await db.TeamMembers.ToListAsync(ct)).Where(m => ids.Contains(m.EmployeeId)).ToList();
             db.TeamMembers.RemoveRange(memberships);
+            // new employees, with their team and product rows, are written in bulk (a first import of 100,000 people);
+            // existing ones are updated through the context, so that a membership removed above is deleted before it is added again
+            var added = new List<EmployeeRow>();
             var updated = 0;
             foreach (var r in rows)
             {
-                if (existing.TryGetValue(r.Id, out var e))
-                    updated++;
+                var isNew = !existing.TryGetValue(r.Id, out var e);
+                if (isNew)
+                    added.Add(r);
                 else
-                    e = db.Employees.Add(new Employee { Id = r.Id }).Entity;
-                (e.Name, e.ManagerId, e.Role, e.ActiveFrom, e.ActiveTo) = (r.Name, r.Manager, r.Role, r.From, r.To);
+                {
+                    updated++;
+                    (e!.Name, e.ManagerId, e.Role, e.ActiveFrom, e.ActiveTo) = (r.Name, r.Manager, r.Role, r.From, r.To);
+                }
+
                 if (r.Team is { } team)
                 {
                     if (!teams.ContainsKey(team))
                         teams[team] = db.Teams.Add(new Team { Id = team, Name = team }).Entity;
-                    db.TeamMembers.Add(new TeamMember { TeamId = team, EmployeeId = r.Id, Share = r.Share });
+                    if (!isNew)
+                        db.TeamMembers.Add(new TeamMember { TeamId = team, EmployeeId = r.Id, Share = r.Share });
                 }
 
                 if (r.Product is { } product)
                 {
                     if (!products.ContainsKey(product))
                         products[product] = db.Products.Add(new Product { Id = product, Name = product }).Entity;
-                    if (owners.Add((product, r.Id)))
+                    if (owners.Add((product, r.Id)) && !isNew)
                         db.ProductOwners.Add(new ProductOwner { ProductId = product, EmployeeId = r.Id });
                 }
             }
+
+            await BulkInsert.WriteAsync<Employee, EmployeeRow>(db, added,
+            [
+                new(nameof(Employee.Id), x => x.Id),
+                new(nameof(Employee.Name), x => x.Name),
+                new(nameof(Employee.ManagerId), x => x.Manager),
+                new(nameof(Employee.Role), x => x.Role),
+                new(nameof(Employee.ActiveFrom), x => x.From),
+                new(nameof(Employee.ActiveTo), x => x.To),
+            ], new Reporter(n => progress?.Report(new WorkProgress("write", n, rows.Count))), ct);
+            await BulkInsert.WriteAsync<TeamMember, EmployeeRow>(db, added.Where(x => x.Team is not null),
+            [
+                new(nameof(TeamMember.TeamId), x => x.Team),
+                new(nameof(TeamMember.EmployeeId), x => x.Id),
+                new(nameof(TeamMember.Share), x => x.Share),
+            ], null, ct);
+            await BulkInsert.WriteAsync<ProductOwner, EmployeeRow>(db, added.Where(x => x.Product is not null),
+            [
+                new(nameof(ProductOwner.ProductId), x => x.Product),
+                new(nameof(ProductOwner.EmployeeId), x => x.Id),
+            ], null, ct);
 
             var previous = await ImportCommon.PreviousAsync(db, periodId, ImportKinds.Employees, "all", ct);
             var record = await ImportCommon.RecordAsync(db, periodId, ImportKinds.Employees, "all", file, hash, rows.Count, updated, previous, ct);

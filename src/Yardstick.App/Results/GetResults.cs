@@ -146,7 +146,7 @@ public sealed class GetResults(YardstickDb db, CurrentUser? user = null)
         {
             Id = r.Id, PeriodId = r.PeriodId, Number = r.Number, SchemeVersionId = r.SchemeVersionId, IsCurrent = r.IsCurrent, Actor = r.Actor,
             StartedAt = r.StartedAt, FinishedAt = r.FinishedAt, Scorecards = r.Scorecards, ResultsHash = r.ResultsHash,
-            LedgerJson = r.LedgerJson, InputsFingerprint = r.InputsFingerprint, NoticesJson = r.NoticesJson,
+            InputsFingerprint = r.InputsFingerprint, NoticesJson = r.NoticesJson,
         }).SingleOrDefaultAsync(ct);
         return run is null
             ? Problem.NotFound("period", $"周期 {p.Row.Label} 还没有结果；请先计算", $"period {p.Row.Label} has no results yet; calculate it first", "results.none", p.Row.Label)

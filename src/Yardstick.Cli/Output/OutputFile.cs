@@ -32,36 +32,44 @@ internal static class OutputFile
         return null;
     }
 
-    public static void Write(Io io, string? path, Action<TextWriter> write)
-    {
-        if (path is null)
-        {
-            write(io.Out);
-            io.Out.Flush();
-            return;
-        }
+    public static void Write(Io io, string? path, Action<TextWriter> write) =>
+        WriteAsync(io, path, Sync(write)).GetAwaiter().GetResult();
 
-        WriteFile(path, write);
+    /// <summary>
+    /// Writes what <paramref name="write"/> writes to stdout or FILE; when it returns false (it found a problem before
+    /// writing anything), a regular FILE is left as it was.
+    /// </summary>
+    public static async Task<bool> WriteAsync(Io io, string? path, Func<TextWriter, Task<bool>> write)
+    {
+        if (path is not null)
+            return await WriteFileAsync(path, write);
+        var written = await write(io.Out);
+        await io.Out.FlushAsync();
+        return written;
     }
 
     /// <summary>Writes <paramref name="path"/> as UTF-8 without BOM: replaced whole when it is a regular file, written through otherwise.</summary>
-    public static void WriteFile(string path, Action<TextWriter> write)
+    public static void WriteFile(string path, Action<TextWriter> write) => WriteFileAsync(path, Sync(write)).GetAwaiter().GetResult();
+
+    private static async Task<bool> WriteFileAsync(string path, Func<TextWriter, Task<bool>> write)
     {
         var full = Path.GetFullPath(path);
         if (Stat(full) is { IsRegular: false })
         {
-            using var through = new StreamWriter(new FileStream(full, FileMode.Open, FileAccess.Write), new UTF8Encoding(false), 1 << 16);
-            write(through);
-            return;
+            await using var through = new StreamWriter(new FileStream(full, FileMode.Open, FileAccess.Write), new UTF8Encoding(false), 1 << 16);
+            return await write(through);
         }
 
         full = Resolve(full);
         var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
-            using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false), 1 << 16))
-                write(writer);
-            File.Move(temp, full, overwrite: true);
+            bool written;
+            await using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false), 1 << 16))
+                written = await write(writer);
+            if (written)
+                File.Move(temp, full, overwrite: true);
+            return written;
         }
         finally
         {
@@ -69,6 +77,12 @@ internal static class OutputFile
                 File.Delete(temp);
         }
     }
+
+    private static Func<TextWriter, Task<bool>> Sync(Action<TextWriter> write) => w =>
+    {
+        write(w);
+        return Task.FromResult(true);
+    };
 
     /// <summary>True when both paths name one existing file (the same device and inode: symbolic and hard links included).</summary>
     private static bool SameFile(string a, string b)

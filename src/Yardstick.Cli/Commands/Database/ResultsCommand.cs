@@ -56,15 +56,24 @@ internal static class ResultsCommand
                 {
                     case "json":
                     {
-                        using var buffer = new MemoryStream();
-                        var written = await results.WriteJsonAsync(label, buffer, language, ct);
-                        if (!written.IsSuccess)
-                            return Errors.Fail(io, written.Problems, language);
-                        OutputFile.Write(io, outPath, w =>
+                        // streamed: the document is written as it is rendered, never held whole
+                        IReadOnlyList<Problem>? failed = null;
+                        await OutputFile.WriteAsync(io, outPath, async w =>
                         {
-                            w.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-                            w.WriteLine();
+                            await using var stream = TextWriterStream.Over(w);
+                            var written = await results.WriteJsonAsync(label, stream, language, ct);
+                            if (!written.IsSuccess)
+                            {
+                                failed = written.Problems;
+                                return false;
+                            }
+
+                            stream.Write("\n"u8);
+                            await stream.FlushAsync(ct);
+                            return true;
                         });
+                        if (failed is not null)
+                            return Errors.Fail(io, failed, language);
                         break;
                     }
 

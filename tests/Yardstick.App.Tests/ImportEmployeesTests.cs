@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Imports;
+using Yardstick.App.Organisations;
+using Yardstick.App.Access;
+using Yardstick.Data;
+
+namespace Yardstick.App.Tests;
+
+/// <summary>
+/// <c>import employees</c>: new people (with their team and product rows) are written in bulk, people already stored are
+/// updated through the context; both paths give the same records, in the importing organisation only.
+/// </summary>
+public sealed class ImportEmployeesTests : IDisposable
+{
+    private readonly TempFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Import_NewAndExistingPeople_EveryColumnStoredInItsOrganisation(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        int other;
+        await using (var installation = t.Open())
+        {
+            var created = await new CreateOrganisation(installation, CurrentUser.System(Organisation.DefaultId, Organisation.DefaultCode, "hr_admin")).RunAsync("acme", "甲公司", "Acme");
+            Assert.True(created.IsSuccess, string.Join("\n", created.Problems));
+            other = created.Value.Id;
+        }
+
+        await using (var db = t.Open())
+        {
+            var first = await new ImportEmployees(db).RunAsync(Input.File(_files.Write("e1.csv",
+                "person,name,manager,role,team,share,product,active_from,active_to\n" +
+                "chen_jie,陈杰,,manager,,,,,\n" +
+                "zhang_wei,张伟,chen_jie,pm,team_a,0.6,mes_platform,2026-01-01,\n" +
+                "li_na,李娜,chen_jie,pm,team_a,0.4,,,2026-10-20\n")), null);
+            Assert.True(first.IsSuccess, string.Join("\n", first.Problems));
+            Assert.Equal((3, 0), (first.Value.Rows, first.Value.Replaced));
+
+            // li_na moves team and takes a product; wang_fang is new
+            var second = await new ImportEmployees(db).RunAsync(Input.File(_files.Write("e2.csv",
+                "person,name,manager,role,team,share,product\n" +
+                "li_na,李娜,chen_jie,pm,team_b,1,crm_suite\n" +
+                "wang_fang,王芳,li_na,pm,team_b,,crm_suite\n")), null);
+            Assert.True(second.IsSuccess, string.Join("\n", second.Problems));
+            Assert.Equal((2, 1), (second.Value.Rows, second.Value.Replaced));
+        }
+
+        await using var check = t.Open();
+        var people = (await check.Employees.AsNoTracking().ToListAsync()).OrderBy(e => e.Id, StringComparer.Ordinal)
+            .Select(e => $"{e.Id}|{e.Name}|{e.ManagerId}|{e.Role}|{e.ActiveFrom:yyyy-MM-dd}|{e.ActiveTo:yyyy-MM-dd}").ToList();
+        Assert.Equal(
+        [
+            "chen_jie|陈杰||manager||",
+            "li_na|李娜|chen_jie|pm||",
+            "wang_fang|王芳|li_na|pm||",
+            "zhang_wei|张伟|chen_jie|pm|2026-01-01|",
+        ], people);
+        var members = (await check.TeamMembers.AsNoTracking().ToListAsync()).OrderBy(m => m.EmployeeId, StringComparer.Ordinal)
+            .Select(m => $"{m.TeamId}/{m.EmployeeId}/{(m.Share is { } s ? Yardstick.Core.Common.Decimals.Canonical(s) : null)}").ToList();
+        Assert.Equal(["team_b/li_na/1", "team_b/wang_fang/", "team_a/zhang_wei/0.6"], members);
+        var owners = (await check.ProductOwners.AsNoTracking().ToListAsync()).OrderBy(o => o.EmployeeId, StringComparer.Ordinal)
+            .Select(o => $"{o.ProductId}/{o.EmployeeId}").ToList();
+        Assert.Equal(["crm_suite/li_na", "crm_suite/wang_fang", "mes_platform/zhang_wei"], owners);
+
+        await using var acme = t.Open(organisationId: other);
+        Assert.Empty(await acme.Employees.ToListAsync());
+        Assert.Empty(await acme.TeamMembers.ToListAsync());
+        Assert.Empty(await acme.ProductOwners.ToListAsync());
+    }
+}
