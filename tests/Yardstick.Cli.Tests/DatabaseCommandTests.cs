@@ -209,7 +209,7 @@ public sealed class DatabaseCommandTests : IDisposable
 
         var results = Run(db, "results", "--period", "2026-10", "--format", "csv");
         Assert.True(results.Code == 0, results.ToString());
-        Assert.Equal("person,total,grade,complete,missing,pay,currency,provisional\nzhang_wei,100.77188375350140056022408964,A,true,0,20760.38,CNY,0\n", results.Out.ReplaceLineEndings("\n"));
+        Assert.Equal("person,total,grade,complete,missing,pay,currency,provisional\nzhang_wei,100.77,A,true,0,20760.38,CNY,0\n", results.Out.ReplaceLineEndings("\n"));
         Assert.Equal(["warning: run 1 of 2026-10 is stale: waivers changed since it was calculated; calculate again (yardstick calc --period 2026-10)"], results.ErrLines);
         Refused(Run(db, "period", "review", "2026-10"),
             "2026-10: cannot review: run 1 of 2026-10 is stale: waivers changed since it was calculated; calculate again (yardstick calc --period 2026-10)");
