@@ -109,37 +109,46 @@ public sealed class RunCalculation(YardstickDb db, CurrentUser? user = null)
     /// <summary>Stores the results as a new run, inside the caller's transaction; it becomes current at its commit.</summary>
     private async Task<Result<RunSummary>> PersistAsync(PeriodScheme p, EvaluationInputs inputs, EvaluationResult result, DateTimeOffset started, IProgress<WorkProgress>? progress, CancellationToken ct)
     {
-        // the figures to sort, sum and export by; the result objects are rendered from the stored inputs when read
-        var rows = new List<ScorecardRow>(result.Results.Count);
-        var lines = new List<PayoutLineRow>();
-        foreach (var r in result.Results)
+        // the figures to sort, sum and export by, made as they are written (never held: memory stays flat in the number
+        // of people); the result objects are rendered from the stored inputs when read
+        IEnumerable<ScorecardRow> Rows()
         {
-            ct.ThrowIfCancellationRequested();
-            rows.Add(new ScorecardRow
+            foreach (var r in result.Results)
             {
-                Person = r.Person,
-                Total = r.Total,
-                Grade = r.Grade,
-                Scheme = r.Card.Scheme.Scheme.Id,
-                Complete = r.Card.Complete,
-                Missing = r.UnwaivedMissing,
-                MissingCodes = string.Join(",", r.Card.Indicators.Select((x, i) => (x, i)).Where(t => t.x.Missing && !t.x.Waived).Select(t => r.Card.Scheme.Indicators[t.i].Code)),
-            });
-            for (var k = 0; k < r.Lines.Count; k++)
-            {
-                var l = r.Lines[k];
-                lines.Add(new PayoutLineRow
+                ct.ThrowIfCancellationRequested();
+                yield return new ScorecardRow
                 {
                     Person = r.Person,
-                    Position = k,
-                    Rule = l.Rule,
-                    Kind = JsonNames.Kind(l.Kind),
-                    AmountMinor = Money.ToMinor(l.Amount.Amount),
-                    Currency = l.Currency,
-                    Provisional = l.Provisional,
-                });
+                    Total = r.Total,
+                    Grade = r.Grade,
+                    Scheme = r.Card.Scheme.Scheme.Id,
+                    Complete = r.Card.Complete,
+                    Missing = r.UnwaivedMissing,
+                    MissingCodes = string.Join(",", r.Card.Indicators.Select((x, i) => (x, i)).Where(t => t.x.Missing && !t.x.Waived).Select(t => r.Card.Scheme.Indicators[t.i].Code)),
+                };
             }
         }
+
+        IEnumerable<PayoutLineRow> Lines()
+        {
+            foreach (var r in result.Results)
+                for (var k = 0; k < r.Lines.Count; k++)
+                {
+                    var l = r.Lines[k];
+                    yield return new PayoutLineRow
+                    {
+                        Person = r.Person,
+                        Position = k,
+                        Rule = l.Rule,
+                        Kind = JsonNames.Kind(l.Kind),
+                        AmountMinor = Money.ToMinor(l.Amount.Amount),
+                        Currency = l.Currency,
+                        Provisional = l.Provisional,
+                    };
+                }
+        }
+
+        var (cards, lineCount) = (result.Results.Count, result.Results.Sum(r => r.Lines.Count));
 
         var notices = result.Notices;
         var noticesJson = JsonSerializer.Serialize(notices.Select(n => new { en = n.En, zh = n.Zh }), new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -156,7 +165,7 @@ public sealed class RunCalculation(YardstickDb db, CurrentUser? user = null)
             Actor = db.Actor,
             StartedAt = started,
             FinishedAt = started,
-            Scorecards = rows.Count,
+            Scorecards = cards,
             ResultsHash = ResultsJson.Hash(result, inputs.IsBundle),
             Inputs = InputsSnapshot.Write(inputs),
             InputsFingerprint = JsonSerializer.Serialize(InputsSnapshot.Fingerprint(inputs)),
@@ -165,8 +174,8 @@ public sealed class RunCalculation(YardstickDb db, CurrentUser? user = null)
         }).Entity;
         await db.SaveChangesAsync(ct);
         var runId = run.Id;
-        var total = rows.Count + lines.Count;
-        await BulkInsert.WriteAsync<ScorecardRow, ScorecardRow>(db, rows,
+        var total = cards + lineCount;
+        await BulkInsert.WriteAsync<ScorecardRow, ScorecardRow>(db, Rows(),
         [
             new(nameof(ScorecardRow.RunId), _ => runId),
             new(nameof(ScorecardRow.Person), r => r.Person),
@@ -178,7 +187,7 @@ public sealed class RunCalculation(YardstickDb db, CurrentUser? user = null)
             new(nameof(ScorecardRow.MissingCodes), r => r.MissingCodes),
             new(nameof(ScorecardRow.Json), _ => ""),
         ], new Reporter(n => progress?.Report(new WorkProgress("write", n, total))), ct);
-        await BulkInsert.WriteAsync<PayoutLineRow, PayoutLineRow>(db, lines,
+        await BulkInsert.WriteAsync<PayoutLineRow, PayoutLineRow>(db, Lines(),
         [
             new(nameof(PayoutLineRow.RunId), _ => runId),
             new(nameof(PayoutLineRow.Person), r => r.Person),
@@ -189,7 +198,7 @@ public sealed class RunCalculation(YardstickDb db, CurrentUser? user = null)
             new(nameof(PayoutLineRow.Currency), r => r.Currency),
             new(nameof(PayoutLineRow.Provisional), r => r.Provisional),
             new(nameof(PayoutLineRow.Json), _ => ""),
-        ], new Reporter(n => progress?.Report(new WorkProgress("write", rows.Count + n, total))), ct);
+        ], new Reporter(n => progress?.Report(new WorkProgress("write", cards + n, total))), ct);
         foreach (var old in await db.Runs.Where(r => r.PeriodId == p.Row.Id && r.IsCurrent).ToListAsync(ct))
             old.IsCurrent = false;
         run.IsCurrent = true;
@@ -197,6 +206,6 @@ public sealed class RunCalculation(YardstickDb db, CurrentUser? user = null)
         p.Row.MarkCalculated(db.Now);
         ct.ThrowIfCancellationRequested();
         await db.SaveChangesAsync(ct);
-        return new RunSummary(run, rows.Count, lines.Count, rows.Count(r => r.Missing > 0), notices);
+        return new RunSummary(run, cards, lineCount, result.Results.Count(r => r.UnwaivedMissing > 0), notices);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
@@ -159,8 +160,10 @@ public static class InputsSnapshot
 
     private static ReadOnlyMemory<byte> Decompress(byte[] snapshot)
     {
+        // a gzip stream ends with the length of what it holds (modulo 4 GiB): the text is read into one array of that size
+        var size = snapshot.Length >= 4 ? (int)Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(snapshot.AsSpan(snapshot.Length - 4)), int.MaxValue) : 0;
         using var input = new GZipStream(new MemoryStream(snapshot), CompressionMode.Decompress);
-        var output = new MemoryStream(snapshot.Length * 8);
+        var output = new MemoryStream(size);
         input.CopyTo(output);
         return output.GetBuffer().AsMemory(0, (int)output.Length);
     }
