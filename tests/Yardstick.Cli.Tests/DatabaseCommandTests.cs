@@ -33,14 +33,7 @@ public sealed class CliDb : IAsyncDisposable
             return new CliDb(file, file, null, null);
         }
 
-        var server = Environment.GetEnvironmentVariable("YARDSTICK_TEST_POSTGRES");
-        if (string.IsNullOrWhiteSpace(server))
-        {
-            Assert.False(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
-                "CI=true but YARDSTICK_TEST_POSTGRES is not set: the PostgreSQL tests must run in CI");
-            Skip.If(true, "YARDSTICK_TEST_POSTGRES is not set (a local run without PostgreSQL)");
-        }
-
+        var server = Server();
         var name = "yardstick_cli_" + Guid.NewGuid().ToString("N");
         await using (var admin = new NpgsqlConnection(server))
         {
@@ -50,6 +43,20 @@ public sealed class CliDb : IAsyncDisposable
         }
 
         return new CliDb(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, null, server, name);
+    }
+
+    /// <summary>The test server's connection string (YARDSTICK_TEST_POSTGRES); the test is skipped without it locally, and fails when CI=true.</summary>
+    public static string Server()
+    {
+        var server = Environment.GetEnvironmentVariable("YARDSTICK_TEST_POSTGRES");
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            Assert.False(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
+                "CI=true but YARDSTICK_TEST_POSTGRES is not set: the PostgreSQL tests must run in CI");
+            Skip.If(true, "YARDSTICK_TEST_POSTGRES is not set (a local run without PostgreSQL)");
+        }
+
+        return server!;
     }
 
     /// <summary>The database opened directly for an organisation (default: the one every database starts with), to check what a command wrote.</summary>
