@@ -105,10 +105,20 @@ public sealed class GetResults(YardstickDb db, CurrentUser? user = null)
     }
 
     /// <summary>
-    /// A warning when the current run of <paramref name="label"/> is stale (review.md R6, <see cref="StaleRuns"/>), saying what changed
-    /// (or why its inputs can no longer be read) and what the period's state allows doing about it; null when the run is current.
+    /// The current run of <paramref name="label"/> when it is stale (review.md R6, <see cref="StaleRuns"/>), null when it is current;
+    /// when the period's inputs can no longer be read, the run is stale and the loader's problems say why.
     /// </summary>
-    public async Task<Problem?> StaleAsync(string label, CancellationToken ct = default)
+    public async Task<Result<StaleRun?>> StaleAsync(string label, CancellationToken ct = default)
+    {
+        var loaded = await PeriodScheme.LoadAsync(db, label, ct);
+        return loaded.IsSuccess ? await StaleRuns.CheckAsync(db, loaded.Value, ct) : Result<StaleRun?>.Fail(loaded.Problems);
+    }
+
+    /// <summary>
+    /// A warning when the current run of <paramref name="label"/> is stale (<see cref="StaleAsync"/>), saying what changed (or why
+    /// its inputs can no longer be read) and what the period's state allows doing about it; null when the run is current.
+    /// </summary>
+    public async Task<Problem?> StaleWarningAsync(string label, CancellationToken ct = default)
     {
         var loaded = await PeriodScheme.LoadAsync(db, label, ct);
         if (!loaded.IsSuccess)

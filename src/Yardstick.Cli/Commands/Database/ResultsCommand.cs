@@ -113,7 +113,7 @@ internal static class ResultsCommand
     /// <summary>Marks a stale run (review.md R6) on stderr, so that a table, JSON or CSV on stdout stays as it is.</summary>
     private static async Task WarnIfStaleAsync(Io io, GetResults results, string label, Language language, CancellationToken ct)
     {
-        if (await results.StaleAsync(label, ct) is { } stale)
+        if (await results.StaleWarningAsync(label, ct) is { } stale)
             io.Error.WriteLine((language == Language.ZhCN ? "警告：" : "warning: ") + Errors.Line(stale, language));
     }
 
