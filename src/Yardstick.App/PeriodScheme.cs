@@ -70,11 +70,18 @@ public sealed record PeriodScheme(ReviewPeriod Row, Period Period, SchemeVersion
         return (doc.Value, schemes);
     }
 
-    /// <summary>A conflict when the period no longer accepts data (from InReview on); <paramref name="zh"/> and <paramref name="en"/> name the change ("import actuals").</summary>
-    public Problem? CheckAcceptsData(string zh, string en) => Row.AcceptsData
-        ? null
-        : Problem.Conflict(Row.Label,
-            $"无法{zh}：周期处于 {Row.State} 状态；只有在 Draft、Collecting 或 Calculated 状态下数据才能更改",
-            $"cannot {en}: the period is {Row.State}; data can change only while Draft, Collecting or Calculated",
+    /// <summary>
+    /// A conflict when the period no longer accepts data (from InReview on), naming what the state allows (InReview: reopen;
+    /// Approved and Published never go back; Locked is final); <paramref name="zh"/> and <paramref name="en"/> name the change ("import actuals").
+    /// </summary>
+    public Problem? CheckAcceptsData(string zh, string en)
+    {
+        if (Row.AcceptsData)
+            return null;
+        var state = Row.State == PeriodState.InReview
+            ? Row.StateAndMoves("；只有在 Draft、Collecting 或 Calculated 状态下数据才能更改", "; data can change only while Draft, Collecting or Calculated")
+            : Row.StateAndMoves("；自 Approved 起数据不能再更改，周期也不能退回", "; from Approved on its data cannot change and it cannot go back");
+        return Problem.Conflict(Row.Label, $"无法{zh}：{state.Zh}", $"cannot {en}: {state.En}",
             Row.State == PeriodState.InReview ? "period.closed.reopenable" : "period.closed", Row.Label);
+    }
 }

@@ -107,12 +107,18 @@ public sealed class ReviewPeriod : IOrganisationOwned, IAudited
     /// <summary>A refusal naming the current state and the allowed moves.</summary>
     public Problem Refuse(string command)
     {
-        var allowed = AllowedMoves(State);
-        return Problem.Conflict(Label,
-            $"无法执行 {command}：周期处于 {State} 状态；{State} 状态下允许：{(allowed.Count == 0 ? "无（周期已锁定）" : string.Join(", ", allowed))}",
-            $"cannot {command}: the period is {State}; allowed from {State}: {(allowed.Count == 0 ? "nothing (the period is locked)" : string.Join(", ", allowed))}",
-            "period.state", Label);
+        var state = StateAndMoves();
+        return Problem.Conflict(Label, $"无法执行 {command}：{state.Zh}", $"cannot {command}: {state.En}", "period.state", Label);
     }
+
+    /// <summary>
+    /// "the period is Approved; allowed from Approved: publish", with <paramref name="whyZh"/>/<paramref name="whyEn"/> after the
+    /// state; from Locked, which is final, "the period is Locked, which is final: no move or change is possible". Every message
+    /// that names what may happen next says it this way, so none suggests a move the state refuses.
+    /// </summary>
+    public LocalizedText StateAndMoves(string whyZh = "", string whyEn = "") => AllowedMoves(State) is { Count: > 0 } allowed
+        ? new($"周期处于 {State} 状态{whyZh}；{State} 状态下允许：{string.Join(", ", allowed)}", $"the period is {State}{whyEn}; allowed from {State}: {string.Join(", ", allowed)}")
+        : new($"周期处于 {State} 状态，这是最终状态：不能再做任何变更", $"the period is {State}, which is final: no move or change is possible");
 
     private Problem? Move(string command, PeriodState from, PeriodState to, DateTimeOffset now) =>
         State == from ? Set(to, now) : Refuse(command);

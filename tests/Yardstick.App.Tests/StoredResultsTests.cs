@@ -61,8 +61,21 @@ public sealed class StoredResultsTests : IDisposable
         var p = Assert.Single(result.Problems);
         Assert.Equal((ProblemKind.Conflict, "run.changed"), (p.Kind, p.Code));
         Assert.StartsWith("run 1 of 2026-10 no longer evaluates to its stored results", p.Message.En, StringComparison.Ordinal);
+        Assert.EndsWith("; its figures stand (table, CSV); calculate again to show its traces", p.Message.En, StringComparison.Ordinal);
         // the stored figures are still there
         Assert.Equal(20760.38m, (await new GetResults(read).LinesAsync("2026-10")).Value.Lines.Single().Pay);
+
+        // a Locked period cannot be calculated again: the message does not say to
+        await using (var db = t.Open())
+        {
+            var period = await db.Periods.SingleAsync();
+            db.Entry(period).Property(x => x.State).CurrentValue = Yardstick.Data.PeriodState.Locked;
+            await db.SaveChangesAsync();
+        }
+
+        await using var locked = t.Open();
+        Assert.EndsWith("; its figures stand (table, CSV); the period is Locked and can no longer be calculated again",
+            Assert.Single((await new GetResults(locked).EvaluateAsync("2026-10")).Problems).Message.En, StringComparison.Ordinal);
     }
 
     [SkippableTheory]

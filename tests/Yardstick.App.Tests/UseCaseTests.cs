@@ -331,7 +331,7 @@ public sealed class UseCaseTests : IDisposable
         Assert.Equal("2026-10: cannot reopen: the period is Approved; allowed from Approved: publish", (await new ReopenPeriod(db).RunAsync("2026-10", "late change")).Problems.Single().ToString());
         Assert.True((await new PublishPeriod(db).RunAsync("2026-10")).IsSuccess);
         Assert.True((await new LockPeriod(db).RunAsync("2026-10")).IsSuccess);
-        Assert.Equal("2026-10: cannot publish: the period is Locked; allowed from Locked: nothing (the period is locked)", (await new PublishPeriod(db).RunAsync("2026-10")).Problems.Single().ToString());
+        Assert.Equal("2026-10: cannot publish: the period is Locked, which is final: no move or change is possible", (await new PublishPeriod(db).RunAsync("2026-10")).Problems.Single().ToString());
         Assert.Equal(PeriodState.Locked, (await t.Open().Periods.SingleAsync()).State);
     }
 

@@ -33,14 +33,7 @@ public sealed class CliDb : IAsyncDisposable
             return new CliDb(file, file, null, null);
         }
 
-        var server = Environment.GetEnvironmentVariable("YARDSTICK_TEST_POSTGRES");
-        if (string.IsNullOrWhiteSpace(server))
-        {
-            Assert.False(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
-                "CI=true but YARDSTICK_TEST_POSTGRES is not set: the PostgreSQL tests must run in CI");
-            Skip.If(true, "YARDSTICK_TEST_POSTGRES is not set (a local run without PostgreSQL)");
-        }
-
+        var server = Server();
         var name = "yardstick_cli_" + Guid.NewGuid().ToString("N");
         await using (var admin = new NpgsqlConnection(server))
         {
@@ -50,6 +43,20 @@ public sealed class CliDb : IAsyncDisposable
         }
 
         return new CliDb(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, null, server, name);
+    }
+
+    /// <summary>The test server's connection string (YARDSTICK_TEST_POSTGRES); the test is skipped without it locally, and fails when CI=true.</summary>
+    public static string Server()
+    {
+        var server = Environment.GetEnvironmentVariable("YARDSTICK_TEST_POSTGRES");
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            Assert.False(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
+                "CI=true but YARDSTICK_TEST_POSTGRES is not set: the PostgreSQL tests must run in CI");
+            Skip.If(true, "YARDSTICK_TEST_POSTGRES is not set (a local run without PostgreSQL)");
+        }
+
+        return server!;
     }
 
     /// <summary>The database opened directly for an organisation (default: the one every database starts with), to check what a command wrote.</summary>
@@ -172,7 +179,7 @@ public sealed class DatabaseCommandTests : IDisposable
         Ok(Run(db, "period", "review", "2026-10"), "period 2026-10: InReview");
         Refused(Run(db, "calc", "--period", "2026-10"), "2026-10: cannot calc: the period is InReview; allowed from InReview: approve, reopen");
         Refused(Run(db, "waive", "zhang_wei", "csat", "--period", "2026-10", "--reason", "survey not run"),
-            "2026-10: cannot waive: the period is InReview; data can change only while Draft, Collecting or Calculated (yardstick period reopen 2026-10 --reason TEXT)");
+            "2026-10: cannot waive: the period is InReview; data can change only while Draft, Collecting or Calculated; allowed from InReview: approve, reopen (yardstick period reopen 2026-10 --reason TEXT)");
         Refused(Run(db, "period", "reopen", "2026-10"), "--reason: reopening needs a reason");
         Ok(Run(db, "period", "reopen", "2026-10", "--reason", "csat survey was not run"), "period 2026-10: Collecting");
 
@@ -187,9 +194,15 @@ public sealed class DatabaseCommandTests : IDisposable
         Ok(Run(db, "period", "review", "2026-10"), "period 2026-10: InReview");
         Ok(Run(db, "period", "approve", "2026-10"), "period 2026-10: Approved");
         Refused(Run(db, "period", "lock", "2026-10"), "2026-10: cannot lock: the period is Approved; allowed from Approved: publish");
+        Refused(Run(db, "waive", "zhang_wei", "csat", "--period", "2026-10", "--remove", "--reason", "survey ran after all"),
+            "2026-10: cannot remove a waiver: the period is Approved; from Approved on its data cannot change and it cannot go back; allowed from Approved: publish");
         Ok(Run(db, "period", "publish", "2026-10"), "period 2026-10: Published");
         Ok(Run(db, "period", "lock", "2026-10"), "period 2026-10: Locked");
-        Refused(Run(db, "period", "reopen", "2026-10", "--reason", "too late"), "2026-10: cannot reopen: the period is Locked; allowed from Locked: nothing (the period is locked)");
+        Refused(Run(db, "period", "reopen", "2026-10", "--reason", "too late"), "2026-10: cannot reopen: the period is Locked, which is final: no move or change is possible");
+        Refused(Run(db, "import", "actuals", _h.Write("late.csv", "person,indicator,value\nzhang_wei,csat,4.0\n"), "--period", "2026-10"),
+            "2026-10: cannot import actuals: the period is Locked, which is final: no move or change is possible");
+        // no campaign of that name, and none could be created: the state is what the user needs to know
+        Refused(Run(db, "ratings", "close", "oct-360", "--period", "2026-10"), "2026-10: cannot close the campaign: the period is Locked, which is final: no move or change is possible");
 
         await using var check = db.Open();
         Assert.Equal(PeriodState.Locked, (await check.Periods.SingleAsync()).State);
@@ -217,6 +230,11 @@ public sealed class DatabaseCommandTests : IDisposable
         Assert.Equal(0, Run(db, "calc", "--period", "2026-10").Code);
         Assert.Empty(Run(db, "results", "--period", "2026-10").ErrLines);
         Ok(Run(db, "period", "review", "2026-10"), "period 2026-10: InReview");
+
+        // stale in review: calc is refused there, so the warning says to reopen first
+        Assert.Equal(0, Run(db, "import", "salaries", _h.Write("raise.csv", "person,base_salary,effective_from\nzhang_wei,31000,2026-10-01\n")).Code);
+        Assert.Equal(["warning: run 2 of 2026-10 is stale: people (who is evaluated, base salaries, names, teams and shares, products) changed since it was calculated; "
+            + "reopen the period and calculate again (yardstick period reopen 2026-10 --reason TEXT, then yardstick calc --period 2026-10)"], Run(db, "results", "--period", "2026-10").ErrLines);
         await using var check = db.Open();
         Assert.Equal(PeriodState.InReview, (await check.Periods.SingleAsync()).State);
     }

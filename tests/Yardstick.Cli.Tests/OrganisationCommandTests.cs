@@ -81,16 +81,18 @@ public sealed class OrganisationCommandTests : IDisposable
         var events = _h.Write("ev.csv", "product,event,date\nmes_platform,demand_validated,2026-10-20\n");
         Refused(In(db, "industrial", "import", "events", events, "--period", "2026-10"), $"{events}:2:1: unknown product 'mes_platform'; import products first (yardstick import products FILE)");
 
+        // ratings: a campaign (named where the campaign is expected) of default does not exist in industrial
+        Ok(In(db, "default", "ratings", "create", "oct-360", "--indicator", "sales_support_rating", "--period", "2026-10"), "campaign oct-360 of 2026-10 for sales_support_rating: open");
+        Refused(In(db, "industrial", "ratings", "close", "oct-360", "--period", "2026-10"),
+            "oct-360: there is no campaign 'oct-360' in 2026-10; campaigns: none (yardstick ratings create NAME --indicator CODE --period 2026-10)");
+
         // period moves: one organisation's period moves alone
         Ok(In(db, "industrial", "period", "review", "2026-10"), "period 2026-10: InReview");
         Refused(In(db, "default", "period", "approve", "2026-10"), "2026-10: cannot approve: the period is Calculated; allowed from Calculated: calc, review, reopen");
         Refused(In(db, "industrial", "calc", "--period", "2026-10"), "2026-10: cannot calc: the period is InReview; allowed from InReview: approve, reopen");
         Assert.StartsWith("run 2 of 2026-10:", In(db, "default", "calc", "--period", "2026-10").Out);
 
-        // ratings: a campaign of default does not exist in industrial
-        Ok(In(db, "default", "ratings", "create", "oct-360", "--indicator", "sales_support_rating", "--period", "2026-10"), "campaign oct-360 of 2026-10 for sales_support_rating: open");
-        Refused(In(db, "industrial", "ratings", "close", "oct-360", "--period", "2026-10"),
-            "CAMPAIGN: there is no campaign 'oct-360' in 2026-10; campaigns: none (yardstick ratings create NAME --indicator CODE --period 2026-10)");
+        // ratings: the campaign of default
         Assert.True(In(db, "default", "import", "ratings", _h.Write("r.csv", "campaign,ratee,rater,rater_group,question,score\noct-360,zhang_wei,li_na,sales,1,4\n"), "--period", "2026-10").Code == 0);
         Ok(In(db, "default", "ratings", "show", "zhang_wei", "--period", "2026-10"), "oct-360 (sales_support_rating): open, 1 rater(s)\n  results are shown once the campaign is closed");
         Refused(In(db, "industrial", "ratings", "show", "zhang_wei", "--period", "2026-10"), "PERSON: 'zhang_wei' is not a ratee of any campaign in 2026-10");

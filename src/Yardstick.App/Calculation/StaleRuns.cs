@@ -77,14 +77,18 @@ public static class StaleRuns
         if (stale.Value is not { } s)
             return null;
         var what = s.Describe();
-        var (remedyZh, remedyEn, code) = state switch
-        {
-            PeriodState.Calculated => ("请重新计算", "calculate again", "run.stale"),
-            PeriodState.InReview => ("请重新开放周期并重新计算", "reopen the period and calculate again", "run.stale.reopen"),
-            _ => ("该周期已不能重新计算：请撤销这些更改", "the period can no longer be calculated again: undo those changes", "run.stale.frozen"),
-        };
-        return Problem.Conflict(row.Label, $"无法执行 {command}：{what.Zh}；{remedyZh}", $"cannot {command}: {what.En}; {remedyEn}", code, row.Label);
+        var (remedy, code) = Remedy(state);
+        return Problem.Conflict(row.Label, $"无法执行 {command}：{what.Zh}；{remedy.Zh}", $"cannot {command}: {what.En}; {remedy.En}", code, row.Label);
     }
+
+    /// <summary>What to do about a stale run of a period in <paramref name="state"/>, only what the state allows, and its code.</summary>
+    public static (LocalizedText Remedy, string Code) Remedy(PeriodState state) => state switch
+    {
+        PeriodState.Draft or PeriodState.Collecting or PeriodState.Calculated => (new("请重新计算", "calculate again"), "run.stale"),
+        PeriodState.InReview => (new("请重新开放周期并重新计算", "reopen the period and calculate again"), "run.stale.reopen"),
+        PeriodState.Approved or PeriodState.Published or PeriodState.Locked =>
+            (new("该周期已不能重新计算：请撤销这些更改", "the period can no longer be calculated again: undo those changes"), "run.stale.frozen"),
+    };
 
     /// <summary>
     /// Inside the transaction of a change (<paramref name="zh"/>, <paramref name="en"/>: "import salaries") whose rows are saved but

@@ -1,6 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Yardstick.Core.Common;
 using Yardstick.Core.Incentives;
 using Yardstick.Data;
@@ -21,6 +24,34 @@ public sealed class MigrateDatabase(YardstickDb db, TimeProvider? time = null)
 
     /// <summary>Set when a stale SQLite migration lock was cleared before migrating.</summary>
     public Notice? ClearedLock { get; private set; }
+
+    /// <summary>Set when <see cref="CreateIfMissingAsync"/> created the PostgreSQL database.</summary>
+    public bool CreatedDatabase { get; private set; }
+
+    /// <summary>
+    /// PostgreSQL: creates the database when it does not exist and the role may create databases (as <c>createdb</c> would);
+    /// a problem saying so when it may not. SQLite creates its file when it opens it.
+    /// </summary>
+    public async Task<Problem?> CreateIfMissingAsync(CancellationToken ct = default)
+    {
+        if (db.Provider != DatabaseProvider.Postgres)
+            return null;
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(ct))
+            return null;
+        try
+        {
+            await creator.CreateAsync(ct);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            var user = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()).Username;
+            return DatabaseConnection.Missing(Settings(), $"，且角色 '{user}' 无权创建数据库", $", and role '{user}' may not create databases");
+        }
+
+        CreatedDatabase = true;
+        return null;
+    }
 
     /// <summary>The migrations applied (empty when the database was up to date).</summary>
     public async Task<IReadOnlyList<string>> RunAsync(CancellationToken ct = default)
@@ -90,10 +121,18 @@ public sealed class MigrateDatabase(YardstickDb db, TimeProvider? time = null)
         return (text, DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null);
     }
 
-    /// <summary>A problem when the database still has pending migrations (PostgreSQL is migrated only by <c>db migrate</c>).</summary>
+    /// <summary>
+    /// A problem when the database still has pending migrations (PostgreSQL is migrated only by <c>db migrate</c>), or when it does
+    /// not exist at all (every migration is pending then, but migrating is not the first thing to do).
+    /// </summary>
     public async Task<Problem?> CheckAsync(CancellationToken ct = default)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0 && db.Provider == DatabaseProvider.Postgres && !await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct))
+            return DatabaseConnection.Missing(Settings());
         return pending.Count == 0 ? null : Problem.Conflict("db", $"数据库不是最新的（{pending.Count} 个待执行的迁移，第一个是 {pending[0]}）；请先升级数据库", $"the database is not up to date ({pending.Count} pending migrations, the first {pending[0]}); upgrade it first", "db.pending");
     }
+
+    private DatabaseSettings Settings() =>
+        new(db.Provider, db.Database.GetConnectionString() ?? "");
 }

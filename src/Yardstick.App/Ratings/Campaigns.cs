@@ -21,7 +21,7 @@ internal static class Campaigns
         return Problem.NotFound("campaign",
             $"{p.Row.Label} 中没有评价活动 '{name}'；评价活动：{(known.Count == 0 ? "无" : list)}",
             $"there is no campaign '{name}' in {p.Row.Label}; campaigns: {(known.Count == 0 ? "none" : list)}",
-            known.Count == 0 ? "campaign.none" : "campaign.unknown", p.Row.Label);
+            known.Count == 0 && p.Row.AcceptsData ? "campaign.none" : "campaign.unknown", p.Row.Label);
     }
 
     /// <summary>Null when answers may still change; else why not. <paramref name="zh"/>/<paramref name="en"/> name the change.</summary>

@@ -19,6 +19,9 @@ public sealed class CloseCampaign(YardstickDb db, CurrentUser? user = null)
         var loaded = await PeriodScheme.LoadAsync(db, label, ct);
         if (!loaded.IsSuccess)
             return Result<RatingCampaign>.Fail(loaded.Problems);
+        // the state first: a period that no longer accepts data is why nothing can be closed, whatever the name
+        if (loaded.Value.CheckAcceptsData("关闭评价活动", "close the campaign") is { } frozen)
+            return Result<RatingCampaign>.Fail([frozen]);
         var found = await Campaigns.FindAsync(db, loaded.Value, campaignName, ct);
         if (!found.IsSuccess)
             return found;

@@ -115,6 +115,25 @@ public sealed class GetResults(YardstickDb db, CurrentUser? user = null)
     }
 
     /// <summary>
+    /// A warning when the current run of <paramref name="label"/> is stale (<see cref="StaleAsync"/>), saying what changed (or why
+    /// its inputs can no longer be read) and what the period's state allows doing about it; null when the run is current.
+    /// </summary>
+    public async Task<Problem?> StaleWarningAsync(string label, CancellationToken ct = default)
+    {
+        var loaded = await PeriodScheme.LoadAsync(db, label, ct);
+        if (!loaded.IsSuccess)
+            return null;
+        var stale = await StaleRuns.CheckAsync(db, loaded.Value, ct);
+        var what = stale.IsSuccess
+            ? stale.Value?.Describe()
+            : new LocalizedText($"{label} 的当前计算结果已过期：其输入已无法读取：{stale.Problems[0].Message.Zh}", $"the current run of {label} is stale: its inputs can no longer be read: {stale.Problems[0].Message.En}");
+        if (what is null)
+            return null;
+        var (remedy, code) = StaleRuns.Remedy(loaded.Value.Row.State);
+        return new Problem(ProblemKind.Conflict, Location.None, new($"{what.Zh}；{remedy.Zh}", $"{what.En}; {remedy.En}"), code, label);
+    }
+
+    /// <summary>
     /// CSV: <c>person,total,grade,complete,missing,pay,currency,provisional</c>, numbers invariant; the total as every
     /// screen shows it (truncated toward −∞ to 2 decimals: the full precision is in the JSON), pay to the fen.
     /// </summary>
@@ -157,8 +176,8 @@ public sealed class GetResults(YardstickDb db, CurrentUser? user = null)
     {
         if (run.InputsFingerprint.Length == 0)
             return Problem.Conflict("period",
-                $"{p.Row.Label} 的第 {run.Number} 次计算早于结果保存输入的版本，其明细只有英文存档；它的数字不变（表格、CSV、英文 JSON），重新计算后可用两种语言查看明细",
-                $"run {run.Number} of {p.Row.Label} was made before runs kept their inputs, so its traces exist in English only; its figures stand (table, CSV, English JSON); calculate again to show them in both languages",
+                $"{p.Row.Label} 的第 {run.Number} 次计算早于结果保存输入的版本，其明细只有英文存档；它的数字不变（表格、CSV、英文 JSON）；{Again(p.Row, "可用两种语言查看明细", "show them in both languages").Zh}",
+                $"run {run.Number} of {p.Row.Label} was made before runs kept their inputs, so its traces exist in English only; its figures stand (table, CSV, English JSON); {Again(p.Row, "可用两种语言查看明细", "show them in both languages").En}",
                 "run.legacy", p.Row.Label);
         var version = run.SchemeVersionId == p.Version.Id ? p : null;
         var schemes = version?.Schemes ?? PeriodScheme.Compile((await db.SchemeVersions.AsNoTracking().SingleAsync(v => v.Id == run.SchemeVersionId, ct)).Json, "scheme").Value.Schemes;
@@ -170,11 +189,23 @@ public sealed class GetResults(YardstickDb db, CurrentUser? user = null)
         var result = Evaluator.Evaluate(inputs);
         if (!result.IsSuccess || ResultsJson.Hash(result.Value, inputs.IsBundle) != run.ResultsHash)
             return Problem.Conflict("period",
-                $"{p.Row.Label} 的第 {run.Number} 次计算用其保存的输入重新计算后与保存的结果不一致（计算引擎已更新）；它的数字不变（表格、CSV），请重新计算以查看明细",
-                $"run {run.Number} of {p.Row.Label} no longer evaluates to its stored results from its stored inputs (the engine changed since); its figures stand (table, CSV); calculate again to show its traces",
+                $"{p.Row.Label} 的第 {run.Number} 次计算用其保存的输入重新计算后与保存的结果不一致（计算引擎已更新）；它的数字不变（表格、CSV）；{Again(p.Row, "查看明细", "show its traces").Zh}",
+                $"run {run.Number} of {p.Row.Label} no longer evaluates to its stored results from its stored inputs (the engine changed since); its figures stand (table, CSV); {Again(p.Row, "查看明细", "show its traces").En}",
                 "run.changed", p.Row.Label);
         return new RunView(p, run, inputs, result.Value);
     }
+
+    /// <summary>
+    /// "calculate again to show its traces", as the period's state allows: after reopening it while InReview; from Approved on it
+    /// can no longer be calculated, and the message says so instead.
+    /// </summary>
+    private static LocalizedText Again(ReviewPeriod row, string whatZh, string whatEn) => row.State switch
+    {
+        PeriodState.Draft or PeriodState.Collecting or PeriodState.Calculated => new($"重新计算后{whatZh}", $"calculate again to {whatEn}"),
+        PeriodState.InReview => new($"重新开放周期并重新计算后{whatZh}", $"reopen the period and calculate again to {whatEn}"),
+        PeriodState.Approved or PeriodState.Published or PeriodState.Locked =>
+            new($"周期处于 {row.State} 状态，已不能重新计算", $"the period is {row.State} and can no longer be calculated again"),
+    };
 
     /// <summary>The people of the run the user may see (review.md R2: a list holds only what the user may see); the run's notices only for those who see everyone.</summary>
     private async Task<Result<RunView>> VisibleAsync(RunView view, CancellationToken ct)

@@ -73,6 +73,7 @@ internal static class Errors
             "run.stale.reopen" => $"yardstick period reopen {arg} --reason TEXT, then yardstick calc --period {arg}",
             "award.nominated" => $"yardstick import awards FILE --period P --scope {arg}",
             "db.pending" => "yardstick db migrate",
+            "db.missing" => $"createdb {arg}, then yardstick db migrate --db DB",
             "employee.unknown" => "yardstick import employees FILE",
             "product.unknown" or "person.several_products" => "yardstick import products FILE",
             "person.no_product" => "the product column of yardstick import employees, or of --people",

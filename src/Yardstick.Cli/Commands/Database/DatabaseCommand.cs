@@ -89,8 +89,21 @@ internal static class DatabaseCommand
         var settings = DatabaseSettings.Resolve(parsed.GetValue<string?>("--db"), configuration);
         if (!settings.IsSuccess)
             return Fail(io, settings.Problems);
+        try
+        {
+            return await RunOn(io, parsed, settings.Value, configuration, migrateFirst, inOrganisation, action);
+        }
+        catch (Exception ex) when (DatabaseConnection.ToProblem(ex, settings.Value) is { } problem)
+        {
+            return Fail(io, [problem]);
+        }
+    }
+
+    private static async Task<int> RunOn(Io io, ParseResult parsed, DatabaseSettings settings, IConfiguration configuration, bool migrateFirst, bool inOrganisation,
+        Func<IServiceProvider, DatabaseSettings, Task<int>> action)
+    {
         var services = new ServiceCollection();
-        services.AddSingleton(settings.Value);
+        services.AddSingleton(settings);
         services.AddYardstick(configuration);
         await using var provider = services.BuildServiceProvider();
 
@@ -101,7 +114,7 @@ internal static class DatabaseCommand
             if (migrateFirst)
             {
                 var migrate = scope.GetRequiredService<MigrateDatabase>();
-                if (settings.Value.Provider == DatabaseProvider.Sqlite)
+                if (settings.Provider == DatabaseProvider.Sqlite)
                 {
                     await migrate.RunAsync();
                     if (migrate.ClearedLock is { } cleared)
@@ -112,7 +125,7 @@ internal static class DatabaseCommand
             }
 
             if (!inOrganisation)
-                return await action(scope, settings.Value);
+                return await action(scope, settings);
             var resolved = await scope.GetRequiredService<ResolveOrganisation>().RunAsync(parsed.GetValue<string?>("--org"));
             if (!resolved.IsSuccess)
                 return Fail(io, resolved.Problems);
@@ -122,7 +135,7 @@ internal static class DatabaseCommand
         await using var command = provider.CreateAsyncScope();
         var actor = Environment.GetEnvironmentVariable("YARDSTICK_ACTOR") is { Length: > 0 } a ? a : Environment.UserName;
         command.ServiceProvider.GetRequiredService<YardstickSession>().User = CurrentUser.System(organisation.Id, organisation.Code, actor);
-        return await action(command.ServiceProvider, settings.Value);
+        return await action(command.ServiceProvider, settings);
     }
 
     private static void AddOrgOption(Command command, string path)

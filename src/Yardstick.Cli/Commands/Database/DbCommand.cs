@@ -17,12 +17,15 @@ internal static class DbCommand
         migrate.SetAction((r, ct) => WithInstallation(io, r, migrateFirst: false, async (services, settings) =>
         {
             var migrate = services.GetRequiredService<MigrateDatabase>();
+            if (await migrate.CreateIfMissingAsync(ct) is { } missing)
+                return Fail(io, [missing]);
             var applied = await migrate.RunAsync(ct);
             if (migrate.ClearedLock is { } cleared)
                 io.Error.WriteLine("warning: " + cleared.En);
+            var created = migrate.CreatedDatabase ? "created the database; " : "";
             io.Out.WriteLine(applied.Count == 0
-                ? $"{settings.Describe()}: up to date"
-                : $"{settings.Describe()}: applied {applied.Count} migration(s): {string.Join(", ", applied)}");
+                ? $"{settings.Describe()}: {created}up to date"
+                : $"{settings.Describe()}: {created}applied {applied.Count} migration(s): {string.Join(", ", applied)}");
             return Program.Ok;
         }));
         return new Command("db", "The database.") { migrate };

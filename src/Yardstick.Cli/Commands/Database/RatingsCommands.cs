@@ -25,7 +25,7 @@ internal static class RatingsCommands
         {
             var result = await new CreateCampaign(ctx).RunAsync(r.GetValue(period)!, r.GetValue(name)!, r.GetValue(indicator)!, ct);
             if (!result.IsSuccess)
-                return Fail(io, result.Problems, new Dictionary<string, string> { ["indicator"] = "--indicator", ["campaign"] = "NAME" });
+                return Fail(io, result.Problems, new Dictionary<string, string> { ["indicator"] = "--indicator", ["campaign"] = r.GetValue(name)! });
             io.Out.WriteLine($"campaign {result.Value.Name} of {r.GetValue(period)} for {result.Value.Indicator}: open");
             return Program.Ok;
         }));
@@ -39,7 +39,7 @@ internal static class RatingsCommands
         {
             var result = await new CloseCampaign(ctx).RunAsync(r.GetValue(closePeriod)!, r.GetValue(closeName)!, ct);
             if (!result.IsSuccess)
-                return Fail(io, result.Problems, new Dictionary<string, string> { ["campaign"] = "CAMPAIGN" });
+                return Fail(io, result.Problems, new Dictionary<string, string> { ["campaign"] = r.GetValue(closeName)! });
             io.Out.WriteLine($"campaign {result.Value.Name} of {r.GetValue(closePeriod)} ({result.Value.Indicator}): closed; run calc to use it");
             return Program.Ok;
         }));

@@ -116,15 +116,8 @@ internal static class ResultsCommand
     /// <summary>Marks a stale run (review.md R6) on stderr, so that a table, JSON or CSV on stdout stays as it is.</summary>
     private static async Task WarnIfStaleAsync(Io io, GetResults results, string label, Language language, CancellationToken ct)
     {
-        var stale = await results.StaleAsync(label, ct);
-        var text = stale.IsSuccess
-            ? stale.Value?.Describe().Get(language)
-            : (language == Language.ZhCN ? $"{label} 的当前计算结果已过期：其输入已无法读取：" : $"the current run of {label} is stale: its inputs can no longer be read: ") + stale.Problems[0].Text(language);
-        if (text is null)
-            return;
-        io.Error.WriteLine(language == Language.ZhCN
-            ? $"警告：{text}；请重新计算 (yardstick calc --period {label})"
-            : $"warning: {text}; calculate again (yardstick calc --period {label})");
+        if (await results.StaleWarningAsync(label, ct) is { } stale)
+            io.Error.WriteLine((language == Language.ZhCN ? "警告：" : "warning: ") + Errors.Line(stale, language));
     }
 
     /// <summary>A person's scorecard trace, day-weighted total and pay statement, as <c>evaluate --explain</c> prints them.</summary>
