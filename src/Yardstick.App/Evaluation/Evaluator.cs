@@ -52,12 +52,15 @@ public static class Evaluator
         var assignments = assigned.Value;
 
         var problems = new List<Problem>();
-        var cards = new Dictionary<string, (ScorecardResult Card, int Scheme, ProRataResult? ProRata)>(StringComparer.Ordinal);
+        // by the person's position in inputs.People: the pipeline looks each person up once, not once per stage
+        var people = inputs.People;
+        var cards = new (ScorecardResult Card, int Scheme, ProRataResult? ProRata)[people.Count];
         var values = new decimal?[inputs.Space.Count];
-        foreach (var person in inputs.People)
+        for (var n = 0; n < people.Count; n++)
         {
+            var person = people[n];
             Values(inputs, person, overrides, values);
-            var waived = inputs.Waivers.GetValueOrDefault(person);
+            var waived = inputs.Waivers.Count == 0 ? null : inputs.Waivers.GetValueOrDefault(person);
             var assignment = assignments[person];
             var card = Card(inputs, person, assignment.Scheme, values, waived, problems);
             if (card is null)
@@ -75,7 +78,7 @@ public static class Evaluator
                 proRata = new ProRataResult(parts, combined.Total, combined.Grade, new LocalizedText(combined.TraceZh, combined.TraceEn));
             }
 
-            cards[person] = (card, assignment.Scheme, proRata);
+            cards[n] = (card, assignment.Scheme, proRata);
         }
 
         if (problems.Count > 0)
@@ -85,10 +88,11 @@ public static class Evaluator
         if (pay.Problems.Count > 0)
             return Result<EvaluationResult>.Fail(pay.Problems);
 
-        var results = new List<PersonResult>(cards.Count);
-        foreach (var person in inputs.People)
+        var results = new List<PersonResult>(cards.Length);
+        for (var n = 0; n < people.Count; n++)
         {
-            var (card, scheme, proRata) = cards[person];
+            var person = people[n];
+            var (card, scheme, proRata) = cards[n];
             results.Add(new PersonResult(person, card, scheme, proRata, pay.Lines.GetValueOrDefault(person) ?? [], pay.Careers.GetValueOrDefault(person) ?? []));
         }
 
@@ -128,26 +132,41 @@ public static class Evaluator
 
     /// <summary>One payout run per scheme with a plan (a single one outside a bundle), each with its own people.</summary>
     private static IEnumerable<(CompiledPlan, IReadOnlyList<ScorecardResult>, PayoutInput)> PayoutRuns(
-        EvaluationInputs inputs, Dictionary<string, (ScorecardResult Card, int Scheme, ProRataResult? ProRata)> cards)
+        EvaluationInputs inputs, (ScorecardResult Card, int Scheme, ProRataResult? ProRata)[] cards)
     {
+        var people = inputs.People;
         for (var s = 0; s < inputs.Calculators.Count; s++)
         {
             if (inputs.Calculators[s].Scheme.Plan is not { } plan)
                 continue;
-            var group = inputs.People.Where(p => cards[p].Scheme == s).ToList();
+            var group = new List<int>();
+            for (var n = 0; n < cards.Length; n++)
+                if (cards[n].Scheme == s)
+                    group.Add(n);
             if (group.Count == 0)
                 continue;
-            var members = group.ToHashSet(StringComparer.Ordinal);
             var map = inputs.Space.Maps[s];
+            var info = new Dictionary<string, PersonInfo>(group.Count, StringComparer.Ordinal);
+            var groupCards = new ScorecardResult[group.Count];
+            Dictionary<string, string?> proRata = new(StringComparer.Ordinal);
+            for (var g = 0; g < group.Count; g++)
+            {
+                var (person, (card, _, pro)) = (people[group[g]], cards[group[g]]);
+                info.Add(person, inputs.InfoOf(person));
+                groupCards[g] = card;
+                if (pro is not null)
+                    proRata.Add(person, pro.Grade);
+            }
+
             var input = new PayoutInput(
-                group.ToDictionary(p => p, inputs.InfoOf, StringComparer.Ordinal),
+                info,
                 inputs.Measures,
                 inputs.Events,
-                inputs.IsBundle ? [.. inputs.Awards.Where(a => members.Contains(a.Person))] : inputs.Awards,
+                inputs.IsBundle ? [.. inputs.Awards.Where(a => info.ContainsKey(a.Person))] : inputs.Awards,
                 inputs.Ledger,
                 inputs.TeamActuals.Count == 0 ? null : inputs.TeamActuals.ToDictionary(kv => kv.Key, kv => Array.ConvertAll(map, i => kv.Value[i]), StringComparer.Ordinal),
-                group.Where(p => cards[p].ProRata is not null).ToDictionary(p => p, p => cards[p].ProRata!.Grade, StringComparer.Ordinal));
-            yield return (plan, [.. group.Select(p => cards[p].Card)], input);
+                proRata);
+            yield return (plan, groupCards, input);
         }
     }
 }

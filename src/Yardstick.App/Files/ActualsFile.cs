@@ -48,11 +48,17 @@ public static class ActualsFile
         var measures = new List<MeasureRow>();
         var measureLines = new Dictionary<(MeasureScope, string, string), int>();
         TableColumns? columns = null;
+        var (personAt, indicatorAt, valueAt) = (-1, -1, -1);
         foreach (var row in TableFile.Read(file, Required, [], problems, allowEmpty))
         {
-            columns ??= row.Columns;
-            var who = row["person"];
-            var code = row["indicator"];
+            if (columns is null)
+            {
+                columns = row.Columns;
+                (personAt, indicatorAt, valueAt) = (columns["person"], columns["indicator"], columns["value"]);
+            }
+
+            var who = row[personAt];
+            var code = row[indicatorAt];
             if (who.Length == 0)
             {
                 problems.At(row.At("person"), "人员为空；每一行都需要人员编号（或 team:ID、product:ID）", "the person is empty; every row needs a person id (or team:ID, product:ID)");
@@ -134,7 +140,7 @@ public static class ActualsFile
             }
 
             actuals.Lines[i] = row.Line;
-            var value = ActualValue.Parse(indicator, row["value"]);
+            var value = ActualValue.Parse(indicator, row[valueAt]);
             if (value.IsSuccess)
                 actuals.Values[i] = value.Value;
             else

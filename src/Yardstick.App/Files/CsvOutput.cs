@@ -23,7 +23,18 @@ public sealed class CsvOutput(TextWriter writer)
     public CsvOutput Text(string? text) => Field(SafeText(text ?? ""));
 
     /// <summary>A field of a numeric column, written as it is (a negative number stays a number).</summary>
-    public CsvOutput Number(decimal value, string? format = null) => Field(value.ToString(format, CultureInfo.InvariantCulture));
+    public CsvOutput Number(decimal value, string? format = null)
+    {
+        // the general format never needs quoting ('-', digits, '.'): written from the stack, without a string per number
+        Span<char> text = stackalloc char[64];
+        if (format is not null || !value.TryFormat(text, out var length, provider: CultureInfo.InvariantCulture))
+            return Field(value.ToString(format, CultureInfo.InvariantCulture));
+        if (!_first)
+            writer.Write(',');
+        _first = false;
+        writer.Write(text[..length]);
+        return this;
+    }
 
     /// <summary>A field of a numeric column.</summary>
     public CsvOutput Number(long value) => Field(value.ToString(CultureInfo.InvariantCulture));

@@ -22,16 +22,26 @@ internal static class ScorecardWriters
         foreach (var name in head.Concat(groups))
             csv.Field(name);
         csv.EndRow();
+        // each group's node in the person's scheme (-1: none, or an indicator of that code), found once per scheme met
+        Core.Scoring.CompiledScheme? laidOut = null;
+        var nodes = new int[groups.Length];
         foreach (var r in results)
         {
             var scheme = r.Card.Scheme;
+            if (!ReferenceEquals(scheme, laidOut))
+            {
+                laidOut = scheme;
+                for (var g = 0; g < groups.Length; g++)
+                    nodes[g] = scheme.NodeIndex(groups[g]) is var n and >= 0 && scheme.NodeIndicator[n] < 0 ? n : -1;
+            }
+
             csv.Text(r.Person);
             if (inputs.IsBundle)
                 csv.Text(scheme.Scheme.Id);
             csv.Number(r.Total).Text(r.Grade).Bool(r.Card.Complete);
-            foreach (var code in groups)
+            foreach (var n in nodes)
             {
-                if (scheme.NodeIndex(code) is var n and >= 0 && scheme.NodeIndicator[n] < 0)
+                if (n >= 0)
                     csv.Number(r.Card.Groups[n].Points);
                 else
                     csv.Field("");
