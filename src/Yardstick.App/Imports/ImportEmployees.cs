@@ -35,8 +35,7 @@ public sealed class ImportEmployees(YardstickDb db, CurrentUser? user = null)
         if (problems.Any)
             return ImportCommon.Fail<ImportSummary>(problems);
 
-        var hash = file.Hash();
-        var written = await ImportCommon.TransactAsync(db, periodId, ImportKinds.Employees, "all", async () =>
+        return await ImportCommon.WriteAsync(db, periodId, ImportKinds.Employees, "all", file, rows.Count, async _ =>
         {
             var teams = await db.Teams.ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, ct);
             var products = await db.Products.ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, ct);
@@ -102,12 +101,7 @@ public sealed class ImportEmployees(YardstickDb db, CurrentUser? user = null)
                 new(nameof(ProductOwner.EmployeeId), x => x.Id),
             ], null, ct);
 
-            var previous = await ImportCommon.PreviousAsync(db, periodId, ImportKinds.Employees, "all", ct);
-            var record = await ImportCommon.RecordAsync(db, periodId, ImportKinds.Employees, "all", file, hash, rows.Count, updated, previous, ct);
-            return new ImportSummary(record, rows.Count, updated);
-        }, ct);
-        if (written.IsSuccess)
-            progress?.Report(new WorkProgress("write", rows.Count, rows.Count));
-        return written;
+            return updated;
+        }, null, progress, ct);
     }
 }

@@ -42,8 +42,7 @@ public sealed class ImportSalaries(YardstickDb db, CurrentUser? user = null)
         if (problems.Any)
             return ImportCommon.Fail<ImportSummary>(problems);
 
-        var hash = file.Hash();
-        var written = await ImportCommon.TransactAsync(db, periodId, ImportKinds.Salaries, "all", async () =>
+        return await ImportCommon.WriteAsync(db, periodId, ImportKinds.Salaries, "all", file, rows.Count, async _ =>
         {
             var people = rows.Select(r => r.EmployeeId).ToHashSet(StringComparer.Ordinal);
             var stored = (await db.Salaries.ToListAsync(ct)).Where(s => people.Contains(s.EmployeeId))
@@ -62,12 +61,7 @@ public sealed class ImportSalaries(YardstickDb db, CurrentUser? user = null)
                 }
             }
 
-            var previous = await ImportCommon.PreviousAsync(db, periodId, ImportKinds.Salaries, "all", ct);
-            var record = await ImportCommon.RecordAsync(db, periodId, ImportKinds.Salaries, "all", file, hash, rows.Count, replaced, previous, ct);
-            return new ImportSummary(record, rows.Count, replaced);
-        }, ct);
-        if (written.IsSuccess)
-            progress?.Report(new WorkProgress("write", rows.Count, rows.Count));
-        return written;
+            return replaced;
+        }, null, progress, ct);
     }
 }
