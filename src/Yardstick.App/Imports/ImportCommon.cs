@@ -10,8 +10,8 @@ namespace Yardstick.App.Imports;
 /// <summary>What an import did.</summary>
 /// <param name="Import">The import record (file name, hash, rows, author).</param>
 /// <param name="Rows">Rows written.</param>
-/// <param name="Replaced">Rows of the previous import of the same (period, kind, scope) that were replaced (actuals: values changed or removed).</param>
-/// <param name="Merge">For actuals, merged cell by cell: what the import did to each cell.</param>
+/// <param name="Replaced">Rows of the previous import of the same (period, kind, scope) that were replaced (actuals: values changed or removed; employees and salaries: stored records the file changed).</param>
+/// <param name="Merge">For actuals, merged cell by cell: what the import did to each cell; for employees and salaries, matched by key: records added, changed and unchanged.</param>
 public sealed record ImportSummary(ImportRecord Import, int Rows, int Replaced, ImportMerge? Merge = null);
 
 /// <summary>What a merging import did: values added, changed (a different value for a cell already held), unchanged, removed (by a replacing import), and the earlier imports whose values it changed or removed.</summary>
@@ -102,6 +102,14 @@ internal static class ImportCommon
             progress?.Report(new WorkProgress("write", rows, rows));
         return written;
     }
+
+    /// <summary>
+    /// An organisation import matched by key (employees, salaries) as a merge: <paramref name="added"/> new records,
+    /// <paramref name="changed"/> stored ones the file changed, the rest of its rows unchanged.
+    /// </summary>
+    public static Result<ImportSummary> Counted(Result<ImportSummary> written, int added, int changed) => written.IsSuccess
+        ? written.Value with { Merge = new ImportMerge(added, changed, written.Value.Rows - added - changed, 0, []) }
+        : written;
 
     /// <summary>
     /// Runs <paramref name="write"/> (which saves) in the one transaction of an import of <paramref name="kind"/> and commits it, all or

@@ -28,59 +28,89 @@ public sealed class ImportEmployees(YardstickDb db, CurrentUser? user = null)
         var problems = new Problems();
         var (rows, columns) = EmployeesFile.Read(file, problems);
         var lines = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var existing = await db.Employees.ToDictionaryAsync(e => e.Id, StringComparer.Ordinal, ct);
+        var existing = await db.Employees.AsNoTracking().ToDictionaryAsync(e => e.Id, StringComparer.Ordinal, ct);
         foreach (var r in rows.Where(r => r.Manager is not null && r.Manager != r.Id && !lines.Contains(r.Manager) && !existing.ContainsKey(r.Manager)))
             problems.At(columns!.At(r.Line, "manager"), $"经理 '{r.Manager}' 不是员工；请为其添加一行", $"manager '{r.Manager}' is not an employee; add a row for them");
 
         if (problems.Any)
             return ImportCommon.Fail<ImportSummary>(problems);
 
-        return await ImportCommon.WriteAsync(db, periodId, ImportKinds.Employees, "all", file, rows.Count, async _ =>
+        var (added, changed) = (0, 0);
+        var written = await ImportCommon.WriteAsync(db, periodId, ImportKinds.Employees, "all", file, rows.Count, async _ =>
         {
-            var teams = await db.Teams.ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, ct);
-            var products = await db.Products.ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, ct);
-            // a `product` names the one product the PM owns: their other ownerships end (a PM owns one product per period)
-            var givenProduct = rows.Where(r => r.Product is not null).ToDictionary(r => r.Id, r => r.Product!, StringComparer.Ordinal);
-            var ownerRows = await db.ProductOwners.ToListAsync(ct);
-            db.ProductOwners.RemoveRange(ownerRows.Where(o => givenProduct.TryGetValue(o.EmployeeId, out var p) && p != o.ProductId));
-            var owners = ownerRows.Select(o => (o.ProductId, o.EmployeeId)).ToHashSet();
-            // filtered here: an IN list of every id exceeds SQLite's limit of bound variables on large files
-            var ids = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-            var memberships = (await db.TeamMembers.ToListAsync(ct)).Where(m => ids.Contains(m.EmployeeId)).ToList();
-            db.TeamMembers.RemoveRange(memberships);
-            // new employees, with their team and product rows, are written in bulk (a first import of 100,000 people);
-            // existing ones are updated through the context, so that a membership removed above is deleted before it is added again
-            var added = new List<EmployeeRow>();
-            var updated = 0;
+            // what is stored is read untracked: only what the file changes is attached (so that ImportChanges keeps what it was)
+            // and saved, then everything new is written in bulk; a re-import costs what it changes, not what it holds
+            var teams = (await db.Teams.Select(t => t.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            var products = (await db.Products.Select(t => t.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            var memberships = (await db.TeamMembers.AsNoTracking().ToListAsync(ct)).ToLookup(m => m.EmployeeId, StringComparer.Ordinal);
+            var ownerships = (await db.ProductOwners.AsNoTracking().ToListAsync(ct)).ToLookup(o => o.EmployeeId, StringComparer.Ordinal);
+            var people = new List<EmployeeRow>();
+            var members = new List<EmployeeRow>();
+            var owners = new List<EmployeeRow>();
+            var newTeams = new List<string>();
+            var newProducts = new List<string>();
             foreach (var r in rows)
             {
-                var isNew = !existing.TryGetValue(r.Id, out var e);
-                if (isNew)
-                    added.Add(r);
-                else
+                if (r.Team is { } team && teams.Add(team))
+                    newTeams.Add(team);
+                if (r.Product is { } product && products.Add(product))
+                    newProducts.Add(product);
+                if (!existing.TryGetValue(r.Id, out var e))
                 {
-                    updated++;
-                    (e!.Name, e.ManagerId, e.Role, e.ActiveFrom, e.ActiveTo) = (r.Name, r.Manager, r.Role, r.From, r.To);
+                    people.Add(r);
+                    if (r.Team is not null)
+                        members.Add(r);
+                    if (r.Product is not null)
+                        owners.Add(r);
+                    continue;
                 }
 
-                if (r.Team is { } team)
+                var differs = false;
+                if ((e.Name, e.ManagerId, e.Role, e.ActiveFrom, e.ActiveTo) != (r.Name, r.Manager, r.Role, r.From, r.To))
                 {
-                    if (!teams.ContainsKey(team))
-                        teams[team] = db.Teams.Add(new Team { Id = team, Name = team }).Entity;
-                    if (!isNew)
-                        db.TeamMembers.Add(new TeamMember { TeamId = team, EmployeeId = r.Id, Share = r.Share });
+                    db.Employees.Attach(e);
+                    (e.Name, e.ManagerId, e.Role, e.ActiveFrom, e.ActiveTo) = (r.Name, r.Manager, r.Role, r.From, r.To);
+                    differs = true;
                 }
 
-                if (r.Product is { } product)
+                // the person's team membership is replaced by the file's (none when the row names no team)
+                var current = memberships[r.Id].ToList();
+                if (!(r.Team is null ? current.Count == 0 : current is [{ } m] && m.TeamId == r.Team && m.Share == r.Share))
                 {
-                    if (!products.ContainsKey(product))
-                        products[product] = db.Products.Add(new Product { Id = product, Name = product }).Entity;
-                    if (owners.Add((product, r.Id)) && !isNew)
-                        db.ProductOwners.Add(new ProductOwner { ProductId = product, EmployeeId = r.Id });
+                    db.TeamMembers.RemoveRange(current);
+                    if (r.Team is not null)
+                        members.Add(r);
+                    differs = true;
                 }
+
+                // a `product` names the one product the PM owns: their other ownerships end (a PM owns one product per period)
+                if (r.Product is { } owned)
+                {
+                    var held = ownerships[r.Id].ToList();
+                    if (held.Where(o => o.ProductId != owned).ToList() is { Count: > 0 } ended)
+                    {
+                        db.ProductOwners.RemoveRange(ended);
+                        differs = true;
+                    }
+
+                    if (!held.Any(o => o.ProductId == owned))
+                    {
+                        owners.Add(r);
+                        differs = true;
+                    }
+                }
+
+                if (differs)
+                    changed++;
             }
 
-            await BulkInsert.WriteAsync<Employee, EmployeeRow>(db, added,
+            // removals first: a membership removed is deleted before the same one is written again
+            await db.SaveChangesAsync(ct);
+            added = people.Count;
+            // a team or product the file names first is created with its id as its name
+            await BulkInsert.WriteAsync<Team, string>(db, newTeams, [new(nameof(Team.Id), x => x), new(nameof(Team.Name), x => x)], null, ct);
+            await BulkInsert.WriteAsync<Product, string>(db, newProducts, [new(nameof(Product.Id), x => x), new(nameof(Product.Name), x => x)], null, ct);
+            await BulkInsert.WriteAsync<Employee, EmployeeRow>(db, people,
             [
                 new(nameof(Employee.Id), x => x.Id),
                 new(nameof(Employee.Name), x => x.Name),
@@ -89,19 +119,20 @@ public sealed class ImportEmployees(YardstickDb db, CurrentUser? user = null)
                 new(nameof(Employee.ActiveFrom), x => x.From),
                 new(nameof(Employee.ActiveTo), x => x.To),
             ], new Reporter(n => progress?.Report(new WorkProgress("write", n, rows.Count))), ct);
-            await BulkInsert.WriteAsync<TeamMember, EmployeeRow>(db, added.Where(x => x.Team is not null),
+            await BulkInsert.WriteAsync<TeamMember, EmployeeRow>(db, members,
             [
                 new(nameof(TeamMember.TeamId), x => x.Team),
                 new(nameof(TeamMember.EmployeeId), x => x.Id),
                 new(nameof(TeamMember.Share), x => x.Share),
             ], null, ct);
-            await BulkInsert.WriteAsync<ProductOwner, EmployeeRow>(db, added.Where(x => x.Product is not null),
+            await BulkInsert.WriteAsync<ProductOwner, EmployeeRow>(db, owners,
             [
                 new(nameof(ProductOwner.ProductId), x => x.Product),
                 new(nameof(ProductOwner.EmployeeId), x => x.Id),
             ], null, ct);
 
-            return updated;
+            return changed;
         }, null, progress, ct);
+        return ImportCommon.Counted(written, added, changed);
     }
 }

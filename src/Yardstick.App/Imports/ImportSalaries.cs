@@ -9,7 +9,7 @@ namespace Yardstick.App.Imports;
 /// <summary>
 /// <c>import salaries FILE</c>: <c>person,base_salary,effective_from</c>, optionally <c>currency</c> (default CNY).
 /// Salaries are effective-dated: the one in effect on a period's last day pays. A row for a (person,
-/// effective_from) already stored replaces it. Amounts are stored in minor units (fen), so at most two decimals.
+/// effective_from) already stored replaces it (counted as changed when its amount or currency differs). Amounts are stored in minor units (fen), so at most two decimals.
 /// </summary>
 public sealed class ImportSalaries(YardstickDb db, CurrentUser? user = null)
 {
@@ -42,26 +42,37 @@ public sealed class ImportSalaries(YardstickDb db, CurrentUser? user = null)
         if (problems.Any)
             return ImportCommon.Fail<ImportSummary>(problems);
 
-        return await ImportCommon.WriteAsync(db, periodId, ImportKinds.Salaries, "all", file, rows.Count, async _ =>
+        var (added, changed) = (0, 0);
+        var written = await ImportCommon.WriteAsync(db, periodId, ImportKinds.Salaries, "all", file, rows.Count, async _ =>
         {
+            // stored salaries are read untracked: only those the file changes are attached (ImportChanges keeps what they were),
+            // the new ones are written in bulk
             var people = rows.Select(r => r.EmployeeId).ToHashSet(StringComparer.Ordinal);
-            var stored = (await db.Salaries.ToListAsync(ct)).Where(s => people.Contains(s.EmployeeId))
+            var stored = (await db.Salaries.AsNoTracking().ToListAsync(ct)).Where(s => people.Contains(s.EmployeeId))
                 .ToDictionary(s => (s.EmployeeId, s.EffectiveFrom));
-            var replaced = 0;
+            var fresh = new List<SalaryRecord>();
             foreach (var r in rows)
             {
-                if (stored.TryGetValue((r.EmployeeId, r.EffectiveFrom), out var s))
+                if (!stored.TryGetValue((r.EmployeeId, r.EffectiveFrom), out var s))
+                    fresh.Add(r);
+                else if ((s.AmountMinor, s.Currency) != (r.AmountMinor, r.Currency))
                 {
-                    replaced++;
+                    db.Salaries.Attach(s);
                     (s.AmountMinor, s.Currency) = (r.AmountMinor, r.Currency);
-                }
-                else
-                {
-                    db.Salaries.Add(r);
+                    changed++;
                 }
             }
 
-            return replaced;
+            await db.SaveChangesAsync(ct);
+            added = await BulkInsert.WriteAsync<SalaryRecord, SalaryRecord>(db, fresh,
+            [
+                new(nameof(SalaryRecord.EmployeeId), x => x.EmployeeId),
+                new(nameof(SalaryRecord.EffectiveFrom), x => x.EffectiveFrom),
+                new(nameof(SalaryRecord.AmountMinor), x => x.AmountMinor),
+                new(nameof(SalaryRecord.Currency), x => x.Currency),
+            ], new Reporter(n => progress?.Report(new WorkProgress("write", n, rows.Count))), ct);
+            return changed;
         }, null, progress, ct);
+        return ImportCommon.Counted(written, added, changed);
     }
 }
