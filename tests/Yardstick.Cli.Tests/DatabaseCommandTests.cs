@@ -134,6 +134,21 @@ public sealed class DatabaseCommandTests : IDisposable
     [SkippableTheory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
+    public async Task ImportEmployeesAndSalaries_ReImport_PrintAddedChangedUnchanged(string provider)
+    {
+        await using var db = await CliDb.CreateAsync(provider);
+        SeedE1(db);
+
+        var employees = Run(db, "import", "employees", _h.Write("e2.csv", Employees.Replace("李娜", "李娜娜", StringComparison.Ordinal) + "wang_fang,王芳,li_na,pm\n"));
+        var salaries = Run(db, "import", "salaries", _h.Write("s2.csv", "person,base_salary,effective_from\nzhang_wei,28000.50,2026-01-01\nzhang_wei,31000,2026-10-01\n"));
+
+        Assert.Matches(@"^imported 3 employees row\(s\) from e2\.csv \(sha256 [0-9a-f]{12}…\); 1 added, 1 changed, 1 unchanged$", employees.Out.TrimEnd());
+        Assert.Matches(@"^imported 2 salaries row\(s\) from s2\.csv \(sha256 [0-9a-f]{12}…\); 0 added, 1 changed, 1 unchanged$", salaries.Out.TrimEnd());
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
     public async Task DbMigrate_FreshThenAgain_AppliesEveryMigrationOnceThenUpToDate(string provider)
     {
         await using var db = await CliDb.CreateAsync(provider);
