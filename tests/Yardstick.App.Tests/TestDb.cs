@@ -5,6 +5,7 @@ using Npgsql;
 using Yardstick.App.Access;
 using Yardstick.App.Database;
 using Yardstick.App.Hosting;
+using Yardstick.App.Organisations;
 using Yardstick.Data;
 
 namespace Yardstick.App.Tests;
@@ -70,6 +71,15 @@ public sealed class TestDb : IAsyncDisposable
 
     /// <summary>A context for organisation <paramref name="organisationId"/> (default: the one every database starts with).</summary>
     public YardstickDb Open(string actor = "hr_admin", int organisationId = Organisation.DefaultId) => Settings.Open(Time, actor, organisationId);
+
+    /// <summary>Creates a second organisation, <c>acme</c>, as the default organisation's system administrator; its id.</summary>
+    public async Task<int> AddOrganisationAsync()
+    {
+        await using var installation = Open();
+        var created = await new CreateOrganisation(installation, CurrentUser.System(Organisation.DefaultId, Organisation.DefaultCode, "hr_admin")).RunAsync("acme", "甲公司", "Acme");
+        Assert.True(created.IsSuccess, string.Join("\n", created.Problems));
+        return created.Value.Id;
+    }
 
     /// <summary>The services of <see cref="YardstickServices.AddYardstick"/> on this database and this clock; dispose them.</summary>
     public ServiceProvider Services()
