@@ -124,7 +124,7 @@ public sealed class RunCalculation(YardstickDb db, CurrentUser? user = null)
                     Scheme = r.Card.Scheme.Scheme.Id,
                     Complete = r.Card.Complete,
                     Missing = r.UnwaivedMissing,
-                    MissingCodes = string.Join(",", r.Card.Indicators.Select((x, i) => (x, i)).Where(t => t.x.Missing && !t.x.Waived).Select(t => r.Card.Scheme.Indicators[t.i].Code)),
+                    MissingCodes = r.UnwaivedMissing == 0 ? "" : string.Join(",", r.Card.Indicators.Select((x, i) => (x, i)).Where(t => t.x.Missing && !t.x.Waived).Select(t => r.Card.Scheme.Indicators[t.i].Code)),
                 };
             }
         }
@@ -166,7 +166,7 @@ public sealed class RunCalculation(YardstickDb db, CurrentUser? user = null)
             StartedAt = started,
             FinishedAt = started,
             Scorecards = cards,
-            ResultsHash = ResultsJson.Hash(result, inputs.IsBundle),
+            ResultsHash = ResultsJson.Digest(result),
             Inputs = InputsSnapshot.Write(inputs),
             InputsFingerprint = JsonSerializer.Serialize(InputsSnapshot.Fingerprint(inputs)),
             LedgerJson = ledger.Write(),
