@@ -60,6 +60,7 @@ public sealed class RunCalculation(YardstickDb db, CurrentUser? user = null)
             return Result<Evaluated>.Fail(inputs.Problems);
         progress?.Report(new WorkProgress("evaluate", 0, inputs.Value.People.Count));
         var evaluated = Evaluator.Evaluate(inputs.Value);
+        GiveBackTemporaries(inputs.Value.People.Count);
         if (!evaluated.IsSuccess)
             return Result<Evaluated>.Fail(evaluated.Problems);
         progress?.Report(new WorkProgress("evaluate", inputs.Value.People.Count, inputs.Value.People.Count));
@@ -94,6 +95,18 @@ public sealed class RunCalculation(YardstickDb db, CurrentUser? user = null)
             if (own is not null)
                 await own.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// After evaluating <paramref name="people"/> people: a large evaluation leaves about as much garbage (its temporaries,
+    /// the text its inputs were read from) as the results it keeps, and a collection gives it back to the system at once,
+    /// so that it never adds up with what storing or rendering the results allocates (docs/performance.md). Below 10,000
+    /// people the few megabytes are not worth a full collection.
+    /// </summary>
+    internal static void GiveBackTemporaries(int people)
+    {
+        if (people >= 10_000)
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     private static Problem Moved(string label, PeriodState state) => state is PeriodState.Collecting or PeriodState.Calculated

@@ -187,6 +187,7 @@ public sealed class GetResults(YardstickDb db, CurrentUser? user = null)
         var stored = await db.Runs.AsNoTracking().Where(r => r.Id == run.Id).Select(r => r.Inputs).SingleAsync(ct);
         var inputs = InputsSnapshot.Read(stored, p.Document, calculators.Value);
         var result = Evaluator.Evaluate(inputs);
+        RunCalculation.GiveBackTemporaries(inputs.People.Count);
         // a run stores the digest of its results; one made before the digest existed, the hash of their JSON
         var same = result.IsSuccess && (ResultsJson.Digest(result.Value) == run.ResultsHash || ResultsJson.Hash(result.Value, inputs.IsBundle) == run.ResultsHash);
         if (!same)
