@@ -103,6 +103,30 @@ public sealed class OrganisationTests : IDisposable
     [SkippableTheory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
+    public async Task BulkRead_ColumnValueInBothOrganisations_ReadsOnlyTheContextsRows(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        var industrial = await SeedTwoAsync(t);
+
+        async Task<List<(string, decimal)>> CsatAsync(YardstickDb db, bool inTransaction)
+        {
+            var rows = new List<(string, decimal)>();
+            await using var tx = inTransaction ? await db.Database.BeginTransactionAsync() : null;
+            await BulkRead.ReadAsync<Actual>(db, [nameof(Actual.ScopeId), nameof(Actual.Value)], nameof(Actual.Indicator), "csat", r => rows.Add((r.GetString(0), r.GetDecimal(1))), default);
+            return [.. rows.OrderBy(x => x.Item1, StringComparer.Ordinal)];
+        }
+
+        await using var one = t.Open();
+        await using var two = t.Open(organisationId: industrial.Id);
+        Assert.Equal([("zhang_wei", 4.5m)], await CsatAsync(one, inTransaction: false));
+        Assert.Equal([("wang_fang", 5m), ("zhang_wei", 3.5m)], await CsatAsync(two, inTransaction: true));
+        await using var none = t.Open(organisationId: YardstickDb.NoOrganisation);
+        Assert.Empty(await CsatAsync(none, inTransaction: false));
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
     public async Task SaveChanges_AnotherOrganisationsRecordOrNoOrganisation_ThrowsAndWritesNothing(string provider)
     {
         await using var t = await TestDb.CreateAsync(provider);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Yardstick.App.Calculation;
+using Yardstick.App.Evaluation;
 using Yardstick.App.Imports;
 using Yardstick.App.Periods;
 using Yardstick.App.Results;
@@ -76,6 +77,48 @@ public sealed class StoredResultsTests : IDisposable
         await using var locked = t.Open();
         Assert.EndsWith("; its figures stand (table, CSV); the period is Locked and can no longer be calculated again",
             Assert.Single((await new GetResults(locked).EvaluateAsync("2026-10")).Problems).Message.En, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Results_RunStoringTheJsonHashOfEarlierVersions_ShownAsBefore(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await CalculateE1Async(t);
+        string json, digest, jsonHash;
+        await using (var db = t.Open())
+        {
+            var view = await new GetResults(db).EvaluateAsync("2026-10");
+            Assert.True(view.IsSuccess, string.Join("\n", view.Problems));
+            (digest, jsonHash) = (ResultsJson.Digest(view.Value.Result), ResultsJson.Hash(view.Value.Result, bundle: false));
+            json = await JsonAsync(db, Language.En);
+        }
+
+        // a run stores the digest of its results, not the hash of their JSON as runs made until issue 8 did
+        await using (var db = t.Open())
+        {
+            var run = await db.Runs.SingleAsync();
+            Assert.Equal(digest, run.ResultsHash);
+            Assert.NotEqual(jsonHash, digest);
+            Assert.Matches("^[0-9a-f]{64}$", digest);
+            run.ResultsHash = jsonHash; // as a run made by an earlier version
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = t.Open();
+        Assert.Equal(json, await JsonAsync(read, Language.En));
+        Assert.Contains("\"monthly_bonus\"", json, StringComparison.Ordinal);
+        Assert.Contains("20760.38", json, StringComparison.Ordinal);
+        Assert.Contains("20,760.38", await JsonAsync(read, Language.ZhCN), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> JsonAsync(Yardstick.Data.YardstickDb db, Language language)
+    {
+        using var output = new MemoryStream();
+        var written = await new GetResults(db).WriteJsonAsync("2026-10", output, language);
+        Assert.True(written.IsSuccess, string.Join("\n", written.Problems));
+        return System.Text.Encoding.UTF8.GetString(output.ToArray());
     }
 
     [SkippableTheory]

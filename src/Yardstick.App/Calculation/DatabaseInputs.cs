@@ -72,26 +72,26 @@ public sealed class DatabaseInputs
             if (e.Role == "pm" && (e.ActiveFrom is null || e.ActiveFrom <= last) && (e.ActiveTo is null || e.ActiveTo >= first))
                 _people.Add(e.Id);
 
-        // streamed: a million rows are read one at a time into the per-person arrays, never held as a list
-        var actuals = db.Actuals.AsNoTracking().Where(a => a.PeriodId == p.Row.Id)
-            .Select(a => new { a.ScopeKind, a.ScopeId, a.Indicator, a.Value }).AsAsyncEnumerable().WithCancellation(ct);
-        await foreach (var a in actuals)
+        // streamed: a million rows are read one at a time from the provider's reader into the per-person arrays, never
+        // held as a list nor materialised by EF
+        await BulkRead.ReadAsync<Actual>(db, [nameof(Actual.ScopeKind), nameof(Actual.ScopeId), nameof(Actual.Indicator), nameof(Actual.Value)], nameof(Actual.PeriodId), p.Row.Id, r =>
         {
-            var i = Space.IndexOf(a.Indicator);
-            if (a.ScopeKind == ScopeKinds.Person && i >= 0)
+            var (kind, scope, indicator, value) = (r.GetString(0), r.GetString(1), r.GetString(2), Decimals.Canonical(r.GetDecimal(3)));
+            var i = Space.IndexOf(indicator);
+            if (kind == ScopeKinds.Person && i >= 0)
             {
-                _people.Add(a.ScopeId);
-                Values(_actuals, a.ScopeId, count)[i] = Decimals.Canonical(a.Value);
+                _people.Add(scope);
+                Values(_actuals, scope, count)[i] = value;
             }
-            else if (a.ScopeKind == ScopeKinds.Team && i >= 0)
+            else if (kind == ScopeKinds.Team && i >= 0)
             {
-                Values(_teamActuals, a.ScopeId, count)[i] = Decimals.Canonical(a.Value);
+                Values(_teamActuals, scope, count)[i] = value;
             }
             else
             {
-                _measures.Set(a.ScopeKind switch { ScopeKinds.Team => MeasureScope.Team, ScopeKinds.Product => MeasureScope.Product, _ => MeasureScope.Person }, a.ScopeId, a.Indicator, Decimals.Canonical(a.Value));
+                _measures.Set(kind switch { ScopeKinds.Team => MeasureScope.Team, ScopeKinds.Product => MeasureScope.Product, _ => MeasureScope.Person }, scope, indicator, value);
             }
-        }
+        }, ct);
 
         foreach (var w in await db.Waivers.AsNoTracking().Where(w => w.PeriodId == p.Row.Id).ToListAsync(ct))
             if (Space.IndexOf(w.Indicator) is var i and >= 0)

@@ -60,6 +60,7 @@ public sealed class RunCalculation(YardstickDb db, CurrentUser? user = null)
             return Result<Evaluated>.Fail(inputs.Problems);
         progress?.Report(new WorkProgress("evaluate", 0, inputs.Value.People.Count));
         var evaluated = Evaluator.Evaluate(inputs.Value);
+        GiveBackTemporaries(inputs.Value.People.Count);
         if (!evaluated.IsSuccess)
             return Result<Evaluated>.Fail(evaluated.Problems);
         progress?.Report(new WorkProgress("evaluate", inputs.Value.People.Count, inputs.Value.People.Count));
@@ -96,6 +97,18 @@ public sealed class RunCalculation(YardstickDb db, CurrentUser? user = null)
         }
     }
 
+    /// <summary>
+    /// After evaluating <paramref name="people"/> people: a large evaluation leaves about as much garbage (its temporaries,
+    /// the text its inputs were read from) as the results it keeps, and a collection gives it back to the system at once,
+    /// so that it never adds up with what storing or rendering the results allocates (docs/performance.md). Below 10,000
+    /// people the few megabytes are not worth a full collection.
+    /// </summary>
+    internal static void GiveBackTemporaries(int people)
+    {
+        if (people >= 10_000)
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    }
+
     private static Problem Moved(string label, PeriodState state) => state is PeriodState.Collecting or PeriodState.Calculated
         ? Problem.Conflict("period",
             $"{label} 的计算结果未保存：计算期间另一次计算或周期变更已保存；请重新计算",
@@ -124,7 +137,7 @@ public sealed class RunCalculation(YardstickDb db, CurrentUser? user = null)
                     Scheme = r.Card.Scheme.Scheme.Id,
                     Complete = r.Card.Complete,
                     Missing = r.UnwaivedMissing,
-                    MissingCodes = string.Join(",", r.Card.Indicators.Select((x, i) => (x, i)).Where(t => t.x.Missing && !t.x.Waived).Select(t => r.Card.Scheme.Indicators[t.i].Code)),
+                    MissingCodes = r.UnwaivedMissing == 0 ? "" : string.Join(",", r.Card.Indicators.Select((x, i) => (x, i)).Where(t => t.x.Missing && !t.x.Waived).Select(t => r.Card.Scheme.Indicators[t.i].Code)),
                 };
             }
         }
@@ -166,7 +179,7 @@ public sealed class RunCalculation(YardstickDb db, CurrentUser? user = null)
             StartedAt = started,
             FinishedAt = started,
             Scorecards = cards,
-            ResultsHash = ResultsJson.Hash(result, inputs.IsBundle),
+            ResultsHash = ResultsJson.Digest(result),
             Inputs = InputsSnapshot.Write(inputs),
             InputsFingerprint = JsonSerializer.Serialize(InputsSnapshot.Fingerprint(inputs)),
             LedgerJson = ledger.Write(),

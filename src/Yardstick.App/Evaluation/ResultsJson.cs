@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Yardstick.Core.Common;
@@ -82,8 +84,163 @@ public static class ResultsJson
     }
 
     /// <summary>
-    /// The SHA-256 (lower-case hex) of every result object, compact and in English, in person order: a run stores it,
-    /// and the same inputs always give the same hash.
+    /// The results digest a run stores: the SHA-256 (lower-case hex) of everything the result objects show, in person order,
+    /// without writing them as JSON: every number in its canonical form (as the JSON writes it), flag, code and text,
+    /// the payout traces in English and the notices. The same inputs always give the same digest; a different digest
+    /// means a different document. Runs made before it (until issue 8) stored <see cref="Hash"/> instead.
+    /// </summary>
+    public static string Digest(EvaluationResult result)
+    {
+        using var d = new DigestWriter();
+        foreach (var r in result.Results)
+        {
+            d.Text(r.Person);
+            Card(d, r.Card);
+            d.Number(r.Total);
+            d.Text(r.Grade);
+            if (r.ProRata is { } pro)
+            {
+                d.Int(pro.Parts.Count);
+                foreach (var (card, days) in pro.Parts)
+                {
+                    Card(d, card);
+                    d.Int(days);
+                }
+
+                d.Text(pro.Trace.En);
+            }
+            else
+            {
+                d.Int(-1);
+            }
+
+            d.Int(r.Lines.Count);
+            foreach (var l in r.Lines)
+            {
+                d.Text(l.Rule);
+                d.Text(JsonNames.Kind(l.Kind));
+                d.Number(PayoutJson.Fen(l.Amount.Amount));
+                d.Text(l.Currency);
+                d.Bool(l.Provisional);
+                d.Number(l.EquityUnits);
+                d.Text(l.Benefit?.En);
+                foreach (var step in l.StepTexts(Language.En))
+                    d.Text(step);
+                d.Int(-1);
+            }
+
+            d.Int(r.Careers.Count);
+            foreach (var c in r.Careers)
+            {
+                d.Text(c.Track.Code);
+                d.Bool(c.Eligible);
+                d.Int(c.Count);
+                d.Int(c.Window.Count);
+                foreach (var g in c.Window)
+                {
+                    d.Text(g.Period);
+                    d.Text(g.Grade);
+                }
+            }
+
+            d.FlushSome();
+        }
+
+        d.Int(result.Notices.Count);
+        foreach (var n in result.Notices)
+            d.Text(n.En);
+        return d.Finish();
+    }
+
+    private static void Card(DigestWriter d, ScorecardResult card)
+    {
+        var s = card.Scheme;
+        d.Text(s.Scheme.Id);
+        d.Int(s.Scheme.Version);
+        d.Number(card.Total);
+        d.Text(card.Grade);
+        foreach (var n in s.GroupNodes())
+        {
+            var g = card.Groups[n];
+            d.Number(g.Weight);
+            d.Number(g.Points);
+            d.Number(g.Achievement);
+        }
+
+        for (var i = 0; i < s.Indicators.Length; i++)
+        {
+            var x = card.Indicators[i];
+            d.Number(x.Weight);
+            d.Number(x.Target);
+            d.Number(x.Actual);
+            d.Number(x.Achievement);
+            d.Number(x.Waived ? null : x.Score);
+            d.Number(x.Points);
+            d.Bool(x.Missing);
+            d.Bool(x.Waived);
+            d.Text(card.WaiverReason(i));
+        }
+    }
+
+    /// <summary>Length-prefixed binary fields, hashed in blocks of 64 KiB: no field can run into the next.</summary>
+    private sealed class DigestWriter : IDisposable
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private readonly ArrayBufferWriter<byte> _buffer = new(1 << 17);
+
+        public void Int(int value)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(_buffer.GetSpan(4), value);
+            _buffer.Advance(4);
+        }
+
+        public void Bool(bool value) => Int(value ? 1 : 0);
+
+        public void Number(decimal? value)
+        {
+            Bool(value is not null);
+            if (value is not { } v)
+                return;
+            Span<int> bits = stackalloc int[4];
+            decimal.GetBits(Decimals.Canonical(v), bits);
+            foreach (var b in bits)
+                Int(b);
+        }
+
+        public void Text(string? value)
+        {
+            if (value is null)
+            {
+                Int(-1);
+                return;
+            }
+
+            var span = _buffer.GetSpan(4 + Encoding.UTF8.GetMaxByteCount(value.Length));
+            var n = Encoding.UTF8.GetBytes(value, span[4..]);
+            BinaryPrimitives.WriteInt32LittleEndian(span, n);
+            _buffer.Advance(4 + n);
+        }
+
+        public void FlushSome()
+        {
+            if (_buffer.WrittenCount < 1 << 16)
+                return;
+            _hash.AppendData(_buffer.WrittenSpan);
+            _buffer.ResetWrittenCount();
+        }
+
+        public string Finish()
+        {
+            _hash.AppendData(_buffer.WrittenSpan);
+            return Convert.ToHexStringLower(_hash.GetHashAndReset());
+        }
+
+        public void Dispose() => _hash.Dispose();
+    }
+
+    /// <summary>
+    /// The SHA-256 (lower-case hex) of every result object, compact and in English, in person order: what runs made
+    /// before <see cref="Digest"/> stored, still used to check them when they are read.
     /// </summary>
     public static string Hash(EvaluationResult result, bool bundle)
     {
