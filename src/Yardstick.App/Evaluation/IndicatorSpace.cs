@@ -14,8 +14,13 @@ public sealed class IndicatorSpace
 {
     private readonly Dictionary<string, int> _index;
 
-    private IndicatorSpace(Indicator[] indicators, int[][] maps, Dictionary<string, int> index, LocalizedText has) =>
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _byText;
+
+    private IndicatorSpace(Indicator[] indicators, int[][] maps, Dictionary<string, int> index, LocalizedText has)
+    {
         (Indicators, Maps, _index, Has) = (indicators, maps, index, has);
+        _byText = index.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public Indicator[] Indicators { get; }
 
@@ -34,6 +39,9 @@ public sealed class IndicatorSpace
     public LocalizedText Unknown(string code) => new($"未知指标 '{code}'；{Has.Zh}：{Codes}", $"unknown indicator '{code}'; {Has.En}: {Codes}");
 
     public int IndexOf(string code) => _index.TryGetValue(code, out var i) ? i : -1;
+
+    /// <summary>The space index of <paramref name="code"/> written in a file, or -1.</summary>
+    public int IndexOf(ReadOnlySpan<char> code) => _byText.TryGetValue(code, out var i) ? i : -1;
 
     /// <summary>The space of a scheme document's compiled schemes (one, or the stage schemes of the bundle <paramref name="document"/>).</summary>
     public static IndicatorSpace Of(SchemeDocument document, IReadOnlyList<CompiledScheme> schemes)
