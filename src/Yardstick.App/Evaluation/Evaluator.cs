@@ -178,13 +178,16 @@ public static class Evaluator
             if (group.Count == 0)
                 continue;
             var map = inputs.Space.Maps[s];
-            var info = new Dictionary<string, PersonInfo>(group.Count, StringComparer.Ordinal);
+            // a run of everyone, each with their info, reads the inputs' own map: the same entries, without a copy
+            var everyone = group.Count == people.Count && inputs.Info.Count == people.Count && people.All(inputs.Info.ContainsKey);
+            var copy = everyone ? null : new Dictionary<string, PersonInfo>(group.Count, StringComparer.Ordinal);
+            var info = copy ?? inputs.Info;
             var groupCards = new ScorecardResult[group.Count];
             Dictionary<string, string?> proRata = new(StringComparer.Ordinal);
             for (var g = 0; g < group.Count; g++)
             {
                 var (person, (card, _, pro)) = (people[group[g]], cards[group[g]]);
-                info.Add(person, inputs.InfoOf(person));
+                copy?.Add(person, inputs.InfoOf(person));
                 groupCards[g] = card;
                 if (pro is not null)
                     proRata.Add(person, pro.Grade);
