@@ -135,7 +135,7 @@ public static class Evaluator
     private static void Values(EvaluationInputs inputs, string person, IReadOnlyDictionary<string, decimal?[]>? overrides, decimal?[] values)
     {
         var own = overrides?.GetValueOrDefault(person) ?? inputs.Actuals.GetValueOrDefault(person);
-        var team = inputs.InfoOf(person).Team is { } t ? inputs.TeamActuals.GetValueOrDefault(t) : null;
+        var team = inputs.TeamActuals.Count > 0 && inputs.InfoOf(person).Team is { } t ? inputs.TeamActuals.GetValueOrDefault(t) : null;
         var indicators = inputs.Space.Indicators;
         for (var i = 0; i < values.Length; i++)
         {

@@ -15,11 +15,13 @@ public sealed class IndicatorSpace
     private readonly Dictionary<string, int> _index;
 
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _byText;
+    private readonly bool[] _identity;
 
     private IndicatorSpace(Indicator[] indicators, int[][] maps, Dictionary<string, int> index, LocalizedText has)
     {
         (Indicators, Maps, _index, Has) = (indicators, maps, index, has);
         _byText = index.GetAlternateLookup<ReadOnlySpan<char>>();
+        _identity = [.. maps.Select(m => m.Length == indicators.Length && m.Select((i, n) => i == n).All(x => x))];
     }
 
     public Indicator[] Indicators { get; }
@@ -58,8 +60,11 @@ public sealed class IndicatorSpace
         return new IndicatorSpace([.. list], [.. schemes.Select(s => s.Indicators.Select(i => index[i.Code]).ToArray())], index, has);
     }
 
-    /// <summary>Space values of a person as scheme <paramref name="s"/> numbers them.</summary>
-    public decimal?[] ValuesFor(int s, decimal?[] values) => Array.ConvertAll(Maps[s], i => values[i]);
+    /// <summary>
+    /// Space values of a person as scheme <paramref name="s"/> numbers them: <paramref name="values"/> itself when the
+    /// scheme numbers its indicators as the space does (a single scheme always does), else a copy.
+    /// </summary>
+    public decimal?[] ValuesFor(int s, decimal?[] values) => _identity[s] && values.Length == Count ? values : Array.ConvertAll(Maps[s], i => values[i]);
 
     /// <summary>Space waivers of a person as scheme <paramref name="s"/> numbers them (null when none applies).</summary>
     public Dictionary<int, string>? WaiversFor(int s, IReadOnlyDictionary<int, string>? waived)
