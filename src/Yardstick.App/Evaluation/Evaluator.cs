@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Yardstick.Core.Common;
 using Yardstick.Core.Incentives;
 using Yardstick.Core.Lifecycle;
@@ -46,41 +47,44 @@ public static class Evaluator
     /// <param name="overrides">Replacement actuals (space-indexed) by person, for what-if runs.</param>
     public static Result<EvaluationResult> Evaluate(EvaluationInputs inputs, IReadOnlyDictionary<string, decimal?[]>? overrides = null)
     {
-        var assigned = StageAssignment.Assign(inputs);
-        if (!assigned.IsSuccess)
-            return Result<EvaluationResult>.Fail(assigned.Problems);
-        var assignments = assigned.Value;
+        Dictionary<string, StageAssignment>? assignments = null;
+        var single = inputs.IsBundle ? null : StageAssignment.Single(inputs.Period);
+        if (inputs.IsBundle)
+        {
+            var assigned = StageAssignment.Assign(inputs);
+            if (!assigned.IsSuccess)
+                return Result<EvaluationResult>.Fail(assigned.Problems);
+            assignments = assigned.Value;
+        }
 
-        var problems = new List<Problem>();
         // by the person's position in inputs.People: the pipeline looks each person up once, not once per stage
         var people = inputs.People;
         var cards = new (ScorecardResult Card, int Scheme, ProRataResult? ProRata)[people.Count];
-        var values = new decimal?[inputs.Space.Count];
-        for (var n = 0; n < people.Count; n++)
+        // a person's problems by position, so that scorecards computed on several cores report in person order
+        var failed = new List<Problem>?[people.Count];
+        void Range(int from, int to)
         {
-            var person = people[n];
-            Values(inputs, person, overrides, values);
-            var waived = inputs.Waivers.Count == 0 ? null : inputs.Waivers.GetValueOrDefault(person);
-            var assignment = assignments[person];
-            var card = Card(inputs, person, assignment.Scheme, values, waived, problems);
-            if (card is null)
-                continue;
-            ProRataResult? proRata = null;
-            if (assignment.Weighted)
+            var values = new decimal?[inputs.Space.Count];
+            for (var n = from; n < to; n++)
             {
-                var parts = new List<(ScorecardResult, int)>(assignment.Parts.Count);
-                foreach (var (s, days) in assignment.Parts)
-                    if ((s == assignment.Scheme ? card : Card(inputs, person, s, values, waived, problems)) is { } part)
-                        parts.Add((part, days));
-                if (parts.Count != assignment.Parts.Count)
-                    continue;
-                var combined = ProRata.Combine(parts, inputs.Calculators[assignment.Scheme]);
-                proRata = new ProRataResult(parts, combined.Total, combined.Grade, new LocalizedText(combined.TraceZh, combined.TraceEn));
+                var person = people[n];
+                var assignment = single ?? assignments![person];
+                List<Problem>? problems = null;
+                cards[n] = Person(inputs, person, assignment, overrides, values, ref problems);
+                failed[n] = problems;
             }
-
-            cards[n] = (card, assignment.Scheme, proRata);
         }
 
+        // scorecards are independent of each other (ScorecardCalculator is thread-safe): one range per core
+        if (people.Count < ParallelFrom)
+            Range(0, people.Count);
+        else
+            Parallel.ForEach(Partitioner.Create(0, people.Count, Math.Max(ParallelFrom, people.Count / (4 * Environment.ProcessorCount))), r => Range(r.Item1, r.Item2));
+
+        var problems = new List<Problem>();
+        foreach (var p in failed)
+            if (p is not null)
+                problems.AddRange(p);
         if (problems.Count > 0)
             return Result<EvaluationResult>.Fail(problems);
 
@@ -99,11 +103,39 @@ public static class Evaluator
         return new EvaluationResult(results, pay.Notices, pay.Ledger);
     }
 
+    /// <summary>Below this many people scorecards are computed on one core.</summary>
+    private const int ParallelFrom = 1024;
+
+    /// <summary>One person's scorecard (and the day-weighted total, pro rata); default with <paramref name="problems"/> when it fails.</summary>
+    private static (ScorecardResult Card, int Scheme, ProRataResult? ProRata) Person(
+        EvaluationInputs inputs, string person, StageAssignment assignment, IReadOnlyDictionary<string, decimal?[]>? overrides, decimal?[] values, ref List<Problem>? problems)
+    {
+        Values(inputs, person, overrides, values);
+        var waived = inputs.Waivers.Count == 0 ? null : inputs.Waivers.GetValueOrDefault(person);
+        var card = Card(inputs, person, assignment.Scheme, values, waived, ref problems);
+        if (card is null)
+            return default;
+        ProRataResult? proRata = null;
+        if (assignment.Weighted)
+        {
+            var parts = new List<(ScorecardResult, int)>(assignment.Parts.Count);
+            foreach (var (s, days) in assignment.Parts)
+                if ((s == assignment.Scheme ? card : Card(inputs, person, s, values, waived, ref problems)) is { } part)
+                    parts.Add((part, days));
+            if (parts.Count != assignment.Parts.Count)
+                return default;
+            var combined = ProRata.Combine(parts, inputs.Calculators[assignment.Scheme]);
+            proRata = new ProRataResult(parts, combined.Total, combined.Grade, new LocalizedText(combined.TraceZh, combined.TraceEn));
+        }
+
+        return (card, assignment.Scheme, proRata);
+    }
+
     /// <summary>A person's actuals: their own (or the what-if's), else their team's for team indicators.</summary>
     private static void Values(EvaluationInputs inputs, string person, IReadOnlyDictionary<string, decimal?[]>? overrides, decimal?[] values)
     {
         var own = overrides?.GetValueOrDefault(person) ?? inputs.Actuals.GetValueOrDefault(person);
-        var team = inputs.InfoOf(person).Team is { } t ? inputs.TeamActuals.GetValueOrDefault(t) : null;
+        var team = inputs.TeamActuals.Count > 0 && inputs.InfoOf(person).Team is { } t ? inputs.TeamActuals.GetValueOrDefault(t) : null;
         var indicators = inputs.Space.Indicators;
         for (var i = 0; i < values.Length; i++)
         {
@@ -114,7 +146,7 @@ public static class Evaluator
         }
     }
 
-    private static ScorecardResult? Card(EvaluationInputs inputs, string person, int s, decimal?[] values, IReadOnlyDictionary<int, string>? waived, List<Problem> problems)
+    private static ScorecardResult? Card(EvaluationInputs inputs, string person, int s, decimal?[] values, IReadOnlyDictionary<int, string>? waived, ref List<Problem>? problems)
     {
         var calculator = inputs.Calculators[s];
         var result = calculator.Evaluate(new ScorecardInput(person, inputs.Space.ValuesFor(s, values), inputs.Space.WaiversFor(s, waived)));
@@ -124,7 +156,7 @@ public static class Evaluator
         foreach (var p in result.Problems)
         {
             var located = origin is { } o ? p.At(o) : p.At(Location.Of(person));
-            problems.Add(inputs.IsBundle ? located.Prefixed($"{person}：{calculator.Scheme.Scheme.Id}：", $"{person}: {calculator.Scheme.Scheme.Id}: ") : located.Prefixed($"{person}：", $"{person}: "));
+            (problems ??= []).Add(inputs.IsBundle ? located.Prefixed($"{person}：{calculator.Scheme.Scheme.Id}：", $"{person}: {calculator.Scheme.Scheme.Id}: ") : located.Prefixed($"{person}：", $"{person}: "));
         }
 
         return null;
@@ -146,13 +178,16 @@ public static class Evaluator
             if (group.Count == 0)
                 continue;
             var map = inputs.Space.Maps[s];
-            var info = new Dictionary<string, PersonInfo>(group.Count, StringComparer.Ordinal);
+            // a run of everyone, each with their info, reads the inputs' own map: the same entries, without a copy
+            var everyone = group.Count == people.Count && inputs.Info.Count == people.Count && people.All(inputs.Info.ContainsKey);
+            var copy = everyone ? null : new Dictionary<string, PersonInfo>(group.Count, StringComparer.Ordinal);
+            var info = copy ?? inputs.Info;
             var groupCards = new ScorecardResult[group.Count];
             Dictionary<string, string?> proRata = new(StringComparer.Ordinal);
             for (var g = 0; g < group.Count; g++)
             {
                 var (person, (card, _, pro)) = (people[group[g]], cards[group[g]]);
-                info.Add(person, inputs.InfoOf(person));
+                copy?.Add(person, inputs.InfoOf(person));
                 groupCards[g] = card;
                 if (pro is not null)
                     proRata.Add(person, pro.Grade);

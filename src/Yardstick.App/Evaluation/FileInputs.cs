@@ -29,7 +29,14 @@ public static class FileInputs
         var period = calculators[0].Period;
         var schemes = calculators.Select(c => c.Scheme).ToList();
         var space = IndicatorSpace.Of(document, schemes);
-        var people = files.People is null ? null : PeopleFile.Read(files.People, problems);
+        // the people file is read on a second core while this one reads the actuals (docs/performance.md); each into a
+        // collector of its own, joined in the order a sequential read reports them: people, bundle, actuals
+        var peopleProblems = new Problems();
+        var readPeople = files.People is not { } peopleFile ? null : Task.Run(() => PeopleFile.Read(peopleFile, peopleProblems));
+        var actualsProblems = new Problems();
+        var actuals = ActualsFile.Read(files.Actuals, space, derivedAllowed: true, actualsProblems);
+        var people = readPeople?.GetAwaiter().GetResult();
+        problems.AddFrom(peopleProblems);
         if (document.IsBundle)
         {
             if (files.People is null)
@@ -40,19 +47,33 @@ public static class FileInputs
                     $"'{document.Id}' is a lifecycle bundle: each person's scheme follows their product's stage, so a stages file (product,stage,from) is required");
         }
 
-        var actuals = ActualsFile.Read(files.Actuals, space, derivedAllowed: true, problems);
+        problems.AddFrom(actualsProblems);
         var personColumn = actuals.Columns is { } ac ? (Func<int, Location>)(line => ac.At(line, "person")) : _ => Location.At(files.Actuals.Name, 1, 1);
+        // everyone evaluated: the people file's, then anyone only in the actuals
+        var evaluated = new List<string>(people?.Count ?? actuals.People.Count);
         if (people is not null)
+        {
+            evaluated.AddRange(people.Keys);
             foreach (var (id, a) in actuals.People)
-                if (!people.ContainsKey(id))
-                    problems.At(personColumn(a.FirstLine), $"人员 '{id}' 不在 {files.People!.Name} 中；请在那里为其添加一行", $"person '{id}' is not in {files.People!.Name}; add a row for them there");
+            {
+                if (people.ContainsKey(id))
+                    continue;
+                problems.At(personColumn(a.FirstLine), $"人员 '{id}' 不在 {files.People!.Name} 中；请在那里为其添加一行", $"person '{id}' is not in {files.People!.Name}; add a row for them there");
+                evaluated.Add(id);
+            }
+        }
+        else
+        {
+            evaluated.AddRange(actuals.People.Keys);
+        }
+
         CheckTeams(files, actuals, people, personColumn, problems);
 
-        var ids = actuals.People.Keys.Union(people?.Keys ?? Enumerable.Empty<string>()).ToArray();
-        Array.Sort(ids, string.CompareOrdinal);
-        var idSet = ids.ToHashSet(StringComparer.Ordinal);
+        var ids = evaluated.ToArray();
+        SortOrdinal(ids);
+        bool IsEvaluated(string id) => people?.ContainsKey(id) == true || actuals.People.ContainsKey(id);
 
-        var waivers = files.Waivers is null ? null : WaiversFile.Read(files.Waivers, space, idSet.Contains, checkAllWaived: !document.IsBundle, problems);
+        var waivers = files.Waivers is null ? null : WaiversFile.Read(files.Waivers, space, IsEvaluated, checkAllWaived: !document.IsBundle, problems);
         var measures = new Measures();
         foreach (var m in actuals.Measures.Concat(files.Measures is null ? [] : MeasuresFile.Read(files.Measures, problems)))
             if (!measures.Set(m.Scope, m.Id, m.Name, m.Value))
@@ -68,7 +89,7 @@ public static class FileInputs
             var (rows, columns) = AwardsFile.Read(files.Awards, rules, document.Id, problems);
             foreach (var row in rows)
             {
-                if (idSet.Contains(row.Nomination.Person))
+                if (IsEvaluated(row.Nomination.Person))
                     awards.Add(row.Nomination);
                 else
                     problems.At(columns!.At(row.Line, "person"), $"'{row.Nomination.Person}' 不在本次评估中；请提名有实际值或在人员文件中的人", $"'{row.Nomination.Person}' is not evaluated in this run; nominate someone with actuals or a row in the people file");
@@ -116,6 +137,19 @@ public static class FileInputs
         }
 
         return problems.Any ? null : inputs;
+    }
+
+    /// <summary>Sorts ids by ordinal order; a file whose ids are already in that order (a people file usually is) is only checked.</summary>
+    private static void SortOrdinal(string[] ids)
+    {
+        for (var i = 1; i < ids.Length; i++)
+        {
+            if (string.CompareOrdinal(ids[i - 1], ids[i]) > 0)
+            {
+                Array.Sort(ids, StringComparer.Ordinal);
+                return;
+            }
+        }
     }
 
     /// <summary>A team:ID row is the actual of a team someone in the people file belongs to.</summary>

@@ -14,8 +14,15 @@ public sealed class IndicatorSpace
 {
     private readonly Dictionary<string, int> _index;
 
-    private IndicatorSpace(Indicator[] indicators, int[][] maps, Dictionary<string, int> index, LocalizedText has) =>
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _byText;
+    private readonly bool[] _identity;
+
+    private IndicatorSpace(Indicator[] indicators, int[][] maps, Dictionary<string, int> index, LocalizedText has)
+    {
         (Indicators, Maps, _index, Has) = (indicators, maps, index, has);
+        _byText = index.GetAlternateLookup<ReadOnlySpan<char>>();
+        _identity = [.. maps.Select(m => m.Length == indicators.Length && m.Select((i, n) => i == n).All(x => x))];
+    }
 
     public Indicator[] Indicators { get; }
 
@@ -35,6 +42,9 @@ public sealed class IndicatorSpace
 
     public int IndexOf(string code) => _index.TryGetValue(code, out var i) ? i : -1;
 
+    /// <summary>The space index of <paramref name="code"/> written in a file, or -1.</summary>
+    public int IndexOf(ReadOnlySpan<char> code) => _byText.TryGetValue(code, out var i) ? i : -1;
+
     /// <summary>The space of a scheme document's compiled schemes (one, or the stage schemes of the bundle <paramref name="document"/>).</summary>
     public static IndicatorSpace Of(SchemeDocument document, IReadOnlyList<CompiledScheme> schemes)
     {
@@ -50,8 +60,11 @@ public sealed class IndicatorSpace
         return new IndicatorSpace([.. list], [.. schemes.Select(s => s.Indicators.Select(i => index[i.Code]).ToArray())], index, has);
     }
 
-    /// <summary>Space values of a person as scheme <paramref name="s"/> numbers them.</summary>
-    public decimal?[] ValuesFor(int s, decimal?[] values) => Array.ConvertAll(Maps[s], i => values[i]);
+    /// <summary>
+    /// Space values of a person as scheme <paramref name="s"/> numbers them: <paramref name="values"/> itself when the
+    /// scheme numbers its indicators as the space does (a single scheme always does), else a copy.
+    /// </summary>
+    public decimal?[] ValuesFor(int s, decimal?[] values) => _identity[s] && values.Length == Count ? values : Array.ConvertAll(Maps[s], i => values[i]);
 
     /// <summary>Space waivers of a person as scheme <paramref name="s"/> numbers them (null when none applies).</summary>
     public Dictionary<int, string>? WaiversFor(int s, IReadOnlyDictionary<int, string>? waived)

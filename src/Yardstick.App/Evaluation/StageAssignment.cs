@@ -15,6 +15,9 @@ public sealed record StageAssignment(int Scheme, IReadOnlyList<(int Scheme, int 
     /// <summary>True when the total is weighted over more than one stage.</summary>
     public bool Weighted => ProRata && Parts.Count > 1;
 
+    /// <summary>The assignment of everyone outside a lifecycle bundle: the one scheme, all the period.</summary>
+    public static StageAssignment Single(Period period) => new(0, [(0, period.LastDay.DayNumber - period.FirstDay.DayNumber + 1)], false);
+
     /// <summary>
     /// Each person's scheme: the period's one scheme, or under a lifecycle bundle the stage scheme of their
     /// product's stage on the period's last day. A person without a product, a product without a stage on that
@@ -26,7 +29,7 @@ public sealed record StageAssignment(int Scheme, IReadOnlyList<(int Scheme, int 
         var period = inputs.Period;
         if (!inputs.IsBundle)
         {
-            var single = new StageAssignment(0, [(0, period.LastDay.DayNumber - period.FirstDay.DayNumber + 1)], false);
+            var single = Single(period);
             foreach (var person in inputs.People)
                 result[person] = single;
             return result;

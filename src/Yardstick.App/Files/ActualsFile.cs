@@ -45,11 +45,14 @@ public static class ActualsFile
     {
         var people = new Dictionary<string, ScopeActuals>(StringComparer.Ordinal);
         var teams = new Dictionary<string, ScopeActuals>(StringComparer.Ordinal);
+        // rows are read from spans (docs/performance.md, issue 8 item 19): a person's id becomes a string once, when first met
+        var peopleByText = people.GetAlternateLookup<ReadOnlySpan<char>>();
+        var teamsByText = teams.GetAlternateLookup<ReadOnlySpan<char>>();
         var measures = new List<MeasureRow>();
         var measureLines = new Dictionary<(MeasureScope, string, string), int>();
         TableColumns? columns = null;
         var (personAt, indicatorAt, valueAt) = (-1, -1, -1);
-        foreach (var row in TableFile.Read(file, Required, [], problems, allowEmpty))
+        TableFile.ReadSpans(file, Required, [], problems, (in SpanRow row) =>
         {
             if (columns is null)
             {
@@ -62,59 +65,61 @@ public static class ActualsFile
             if (who.Length == 0)
             {
                 problems.At(row.At("person"), "人员为空；每一行都需要人员编号（或 team:ID、product:ID）", "the person is empty; every row needs a person id (or team:ID, product:ID)");
-                continue;
+                return;
             }
 
-            var (scope, id) = who.StartsWith(TeamPrefix, StringComparison.Ordinal) ? (MeasureScope.Team, who[TeamPrefix.Length..].Trim())
-                : who.StartsWith(ProductPrefix, StringComparison.Ordinal) ? (MeasureScope.Product, who[ProductPrefix.Length..].Trim())
-                : (MeasureScope.Person, who);
+            var scope = who.StartsWith(TeamPrefix, StringComparison.Ordinal) ? MeasureScope.Team
+                : who.StartsWith(ProductPrefix, StringComparison.Ordinal) ? MeasureScope.Product
+                : MeasureScope.Person;
+            var id = scope switch
+            {
+                MeasureScope.Team => who[TeamPrefix.Length..].Trim(),
+                MeasureScope.Product => who[ProductPrefix.Length..].Trim(),
+                _ => who,
+            };
             if (id.Length == 0)
             {
                 problems.At(row.At("person"), $"'{who}' 没有写出编号；应写 team:ID 或 product:ID", $"'{who}' names no id; write team:ID or product:ID");
-                continue;
+                return;
             }
 
-            if (!row.IsId("person", problems, id))
-                continue;
+            if (Identifiers.IdProblem("person", id) is { } badId)
+            {
+                problems.At(row.At("person"), badId);
+                return;
+            }
+
             var i = space.IndexOf(code);
             if (i < 0)
             {
-                if (scope == MeasureScope.Person || code.Length == 0 || code.Contains('.', StringComparison.Ordinal))
+                if (scope == MeasureScope.Person || code.Length == 0 || code.Contains('.'))
                 {
-                    problems.At(row.At("indicator"), space.Unknown(code));
-                    continue;
+                    problems.At(row.At("indicator"), space.Unknown(code.ToString()));
+                    return;
                 }
 
                 // a business measure of a team or product (read as team.revenue, product.gmv)
-                if (!row.IsId("indicator", problems))
-                    continue;
-                if (measureLines.TryGetValue((scope, id, code), out var first))
+                if (Identifiers.IdProblem("indicator", code) is { } badCode)
                 {
-                    problems.At(row.At("indicator"), $"'{who}' 的业务指标 '{code}' 重复：第 {first} 行和第 {row.Line} 行；请保留一行", $"duplicate row for '{who}' and measure '{code}': lines {first} and {row.Line}; keep one");
-                    continue;
+                    problems.At(row.At("indicator"), badCode);
+                    return;
                 }
 
-                measureLines[(scope, id, code)] = row.Line;
-                if (!Numbers.TryParse(row["value"], allowSign: true, out var m))
-                    problems.At(row.At("value"), $"'{row["value"]}' 不是数字；应为用 '.' 作小数点的数，例如 12345.67", $"'{row["value"]}' is not a number; expected a decimal with '.' such as 12345.67");
-                else if (Numbers.TooLarge(row["value"], m) is { } large)
-                    problems.At(row.At("value"), large);
-                else
-                    measures.Add(new MeasureRow(scope, id, code, m, row.Line));
-                continue;
+                Measure(row, scope, who.ToString(), id.ToString(), code.ToString(), valueAt, measures, measureLines, problems);
+                return;
             }
 
             var indicator = space.Indicators[i];
             if (indicator.Source == Source.Formula)
             {
                 problems.At(row.At("indicator"), $"'{code}' 由公式计算得出；请删除这一行", $"'{code}' is computed by its formula; remove this row");
-                continue;
+                return;
             }
 
             if (indicator.Source == Source.Requests && !derivedAllowed)
             {
                 problems.At(row.At("indicator"), $"'{code}' 由跨部门需求记录计算得出（导入需求记录）；请删除这一行", $"'{code}' is derived from the request log (import the requests); remove this row");
-                continue;
+                return;
             }
 
             if (scope != MeasureScope.Person && (scope == MeasureScope.Product || indicator.Scope != Scope.Team))
@@ -124,30 +129,47 @@ public static class ActualsFile
                 problems.At(row.At("indicator"),
                     $"'{code}' 不是团队指标，{who} 这样的行不能给出它；团队指标：{(teamCodes.Count == 0 ? "无" : string.Join(", ", teamCodes))}",
                     $"'{code}' is not a team indicator, so a {who} row cannot give it; team indicators: {list}");
-                continue;
+                return;
             }
 
-            var map = scope == MeasureScope.Person ? people : teams;
+            var map = scope == MeasureScope.Person ? peopleByText : teamsByText;
             if (!map.TryGetValue(id, out var actuals))
-                map.Add(id, actuals = new ScopeActuals(space.Count, row.Line));
+                map.TryAdd(id, actuals = new ScopeActuals(space.Count, row.Line));
             if (actuals.Lines[i] != 0)
             {
                 var (zh, en) = scope == MeasureScope.Person ? ("人员", "person") : ("团队", "team");
                 problems.At(row.At("indicator"),
                     $"{zh} '{id}' 的指标 '{code}' 重复：第 {actuals.Lines[i]} 行和第 {row.Line} 行；请保留一行",
                     $"duplicate row for {en} '{id}' and indicator '{code}': lines {actuals.Lines[i]} and {row.Line}; keep one");
-                continue;
+                return;
             }
 
             actuals.Lines[i] = row.Line;
-            var value = ActualValue.Parse(indicator, row[valueAt]);
-            if (value.IsSuccess)
-                actuals.Values[i] = value.Value;
+            if (ActualValue.TryParse(indicator, row[valueAt], out var value) is { } bad)
+                problems.At(row.At("value"), bad.Message);
             else
-                foreach (var p in value.Problems)
-                    problems.At(row.At("value"), p.Message);
-        }
+                actuals.Values[i] = value;
+        }, allowEmpty);
 
         return new ActualsData(people, teams, measures, columns);
+    }
+
+    /// <summary>A business measure of a team or product, once per (scope, id, measure).</summary>
+    private static void Measure(in SpanRow row, MeasureScope scope, string who, string id, string code, int valueAt, List<MeasureRow> measures, Dictionary<(MeasureScope, string, string), int> measureLines, Problems problems)
+    {
+        if (measureLines.TryGetValue((scope, id, code), out var first))
+        {
+            problems.At(row.At("indicator"), $"'{who}' 的业务指标 '{code}' 重复：第 {first} 行和第 {row.Line} 行；请保留一行", $"duplicate row for '{who}' and measure '{code}': lines {first} and {row.Line}; keep one");
+            return;
+        }
+
+        measureLines[(scope, id, code)] = row.Line;
+        var text = row[valueAt].ToString();
+        if (!Numbers.TryParse(text, allowSign: true, out var m))
+            problems.At(row.At("value"), $"'{text}' 不是数字；应为用 '.' 作小数点的数，例如 12345.67", $"'{text}' is not a number; expected a decimal with '.' such as 12345.67");
+        else if (Numbers.TooLarge(text, m) is { } large)
+            problems.At(row.At("value"), large);
+        else
+            measures.Add(new MeasureRow(scope, id, code, m, row.Line));
     }
 }

@@ -13,32 +13,45 @@ public static class PeopleFile
     public static Dictionary<string, PersonRow>? Read(InputFile file, Problems problems)
     {
         var people = new Dictionary<string, PersonRow>(StringComparer.Ordinal);
+        var byText = people.GetAlternateLookup<ReadOnlySpan<char>>();
+        // teams and products repeat: one string each (docs/performance.md, issue 8 item 19)
+        var shared = new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         TableColumns? columns = null;
+        int[] at = [];
         var usable = false;
-        foreach (var row in TableFile.Read(file, Required, Optional, problems))
+        TableFile.ReadSpans(file, Required, Optional, problems, (in SpanRow row) =>
         {
             usable = true;
-            columns ??= row.Columns;
-            var id = row["person"];
+            if (columns is null)
+            {
+                columns = row.Columns;
+                at = [.. Columns.Select(c => columns[c])];
+            }
+
+            var id = row[at[0]];
             if (id.Length == 0)
             {
                 problems.At(row.At("person"), "人员为空；每一行都需要人员编号", "the person is empty; every row needs a person id");
-                continue;
+                return;
             }
 
-            foreach (var column in (string[])["person", "team", "product"])
-                row.IsId(column, problems);
-            row.IsName("name", problems);
-            if (people.TryGetValue(id, out var earlier))
+            for (var c = 0; c < Ids.Length; c++)
+                if (row[at[Ids[c]]] is { Length: > 0 } text && Identifiers.IdProblem(Columns[Ids[c]], text) is { } bad)
+                    problems.At(row.At(Columns[Ids[c]]), bad);
+            var name = row[at[2]];
+            if (name.Length > 0 && Identifiers.NameProblem("name", name) is { } badName)
+                problems.At(row.At("name"), badName);
+            if (byText.TryGetValue(id, out var earlier))
             {
                 problems.At(row.At("person"), $"人员 '{id}' 出现了两次：第 {earlier.Line} 行和第 {row.Line} 行；请保留一行", $"person '{id}' appears twice: lines {earlier.Line} and {row.Line}; keep one");
-                continue;
+                return;
             }
 
-            var salary = Amount(row, "base_salary", problems, Numbers.MoneyLimit) ?? 0m;
-            var share = row.Text("share") is null ? null : Amount(row, "share", problems, Numbers.ShareLimit);
-            people.Add(id, new PersonRow(id, salary, row.Text("name"), row.Text("team"), row.Text("product"), share, row.Line));
-        }
+            var salary = Amount(row, at[1], "base_salary", problems, Numbers.MoneyLimit) ?? 0m;
+            var share = row[at[5]].Length == 0 ? null : Amount(row, at[5], "share", problems, Numbers.ShareLimit);
+            var person = id.ToString();
+            people.Add(person, new PersonRow(person, salary, Text(name), Shared(shared, row[at[3]]), Shared(shared, row[at[4]]), share, row.Line));
+        });
 
         if (columns is not null && columns.Has("share"))
         {
@@ -48,6 +61,24 @@ public static class PeopleFile
         }
 
         return usable ? people : null;
+    }
+
+    /// <summary>Every column, in the order <see cref="Read"/> indexes them.</summary>
+    private static readonly string[] Columns = ["person", "base_salary", "name", "team", "product", "share"];
+
+    /// <summary>The columns that hold ids (positions in <see cref="Columns"/>).</summary>
+    private static readonly int[] Ids = [0, 3, 4];
+
+    private static string? Text(ReadOnlySpan<char> text) => text.Length == 0 ? null : text.ToString();
+
+    private static string? Shared(HashSet<string>.AlternateLookup<ReadOnlySpan<char>> strings, ReadOnlySpan<char> text)
+    {
+        if (text.Length == 0)
+            return null;
+        if (strings.TryGetValue(text, out var s))
+            return s;
+        strings.Set.Add(s = text.ToString());
+        return s;
     }
 
     /// <summary>Explicit shares apply only when every member of the team (or owner of the product) has one (scoring.md §4).</summary>
@@ -65,9 +96,9 @@ public static class PeopleFile
         }
     }
 
-    private static decimal? Amount(Row row, string column, Problems problems, decimal limit)
+    private static decimal? Amount(in SpanRow row, int index, string column, Problems problems, decimal limit)
     {
-        var text = row[column];
+        var text = row[index];
         if (Numbers.TryParse(text, allowSign: false, out var value))
         {
             if (Numbers.TooLarge(text, value, limit) is not { } large)

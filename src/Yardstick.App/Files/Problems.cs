@@ -40,6 +40,17 @@ public sealed class Problems
             _kept.Add(problem);
     }
 
+    /// <summary>
+    /// Everything <paramref name="other"/> collected, as if it had been added here in its order: a file read on another
+    /// thread into a collector of its own joins the report exactly where a sequential read would have put it.
+    /// </summary>
+    public void AddFrom(Problems other)
+    {
+        foreach (var p in other._kept)
+            Add(p);
+        Count += other.Count - other._kept.Count;
+    }
+
     public void AddRange(IEnumerable<Problem> problems)
     {
         foreach (var p in problems)

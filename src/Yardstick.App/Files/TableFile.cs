@@ -109,6 +109,42 @@ public readonly record struct Row(int Line, IReadOnlyList<string> Fields, TableC
 }
 
 /// <summary>
+/// One data row as spans over the reader's buffer (docs/performance.md, issue 8 item 19): valid only during the call
+/// that receives it, so a format reads its values without a string per cell. Fields are trimmed and unquoted as
+/// <see cref="Row"/>'s are.
+/// </summary>
+public readonly ref struct SpanRow
+{
+    private readonly SepReader.Row _sep;
+    private readonly string[]? _fields;
+
+    internal SpanRow(int line, SepReader.Row sep, TableColumns columns)
+    {
+        Line = line;
+        _sep = sep;
+        Columns = columns;
+    }
+
+    internal SpanRow(int line, string[] fields, TableColumns columns) => (Line, _fields, Columns) = (line, fields, columns);
+
+    /// <summary>The row's first physical line (CSV) or sheet row (XLSX).</summary>
+    public int Line { get; }
+
+    public TableColumns Columns { get; }
+
+    /// <summary>The trimmed text of the field at <paramref name="index"/> (a <see cref="TableColumns"/> index); empty when -1 or the row is shorter.</summary>
+    public ReadOnlySpan<char> this[int index] =>
+        _fields is { } f ? (index >= 0 && index < f.Length ? f[index].AsSpan().Trim() : default)
+        : index >= 0 && index < _sep.ColCount ? _sep[index].Span.Trim() : default;
+
+    /// <summary>The position of <paramref name="column"/> in this row.</summary>
+    public Location At(string column) => Columns.At(Line, column);
+}
+
+/// <summary>Receives one <see cref="SpanRow"/>.</summary>
+public delegate void SpanRowAction(in SpanRow row);
+
+/// <summary>
 /// Reads a table: a CSV file (UTF-8 with or without BOM, LF or CRLF, comma-separated, RFC 4180 quoting) or the
 /// first sheet of an .xlsx workbook, row by row, without loading the file. Line 1 is the header; columns are
 /// found by name (any order, any case). Problems with the file as a whole (unreadable, empty, wrong header, no
@@ -124,8 +160,6 @@ public static class TableFile
     /// </summary>
     public static IEnumerable<Row> Read(InputFile file, string[] required, string[] optional, Problems problems, bool allowEmpty = false)
     {
-        var expected = string.Join(",", required) + (optional.Length > 0 ? " (optionally also " + string.Join(",", optional) + ")" : "");
-        var expectedZh = string.Join(",", required) + (optional.Length > 0 ? "（可选：" + string.Join(",", optional) + "）" : "");
         IEnumerator<(int Line, string[] Fields)> rows;
         bool xlsx;
         try
@@ -147,17 +181,14 @@ public static class TableFile
             if (!MoveNext(rows, file, problems, xlsx, 0, out var failed))
             {
                 if (!failed)
-                    problems.At(Location.At(file.Name, 1, 1), $"文件为空；应有表头 {expectedZh}", $"the file is empty; expected the header {expected}");
+                    Empty(file, required, optional, problems);
                 yield break;
             }
 
             var (headerLine, header) = rows.Current;
-            var columns = MapHeader(file.Name, header, required, optional, out var zh, out var en);
+            var columns = Header(file, header, required, optional, headerLine, problems);
             if (columns is null)
-            {
-                problems.At(Location.At(file.Name, headerLine, 1), $"{zh}；应有表头 {expectedZh}", $"{en}; expected the header {expected}");
                 yield break;
-            }
 
             var any = false;
             var last = headerLine;
@@ -170,10 +201,135 @@ public static class TableFile
             }
 
             if (!any && !allowEmpty)
-                problems.At(Location.At(file.Name, headerLine + 1, 1),
-                    $"文件只有表头没有数据行；请至少添加一行 {string.Join(",", required)}",
-                    $"the file has a header but no rows; add at least one row of {string.Join(",", required)}");
+                NoRows(file, required, headerLine, problems);
         }
+    }
+
+    /// <summary>
+    /// As <see cref="Read"/>, the rows handed to <paramref name="action"/> one by one as spans: a CSV row without a quote is
+    /// never copied into strings; one with a quote is unquoted (and a badly quoted field reported) as <see cref="Read"/> does.
+    /// </summary>
+    public static void ReadSpans(InputFile file, string[] required, string[] optional, Problems problems, SpanRowAction action, bool allowEmpty = false)
+    {
+        bool xlsx;
+        IEnumerator<(int Line, string[] Fields)>? rows = null;
+        SepReader? sep = null;
+        StreamReader? text = null;
+        try
+        {
+            file.Rewind();
+            xlsx = IsXlsx(file);
+            if (xlsx && !XlsxLimits.Check(file, problems))
+                return;
+            if (xlsx)
+                rows = ReadXlsx(file.Content).GetEnumerator();
+            else
+                sep = OpenCsv(file, out text);
+        }
+        catch (Exception ex) when (IsReadError(ex))
+        {
+            problems.At(Location.At(file.Name, 1, 1), "无法读取文件：" + ex.Message, "cannot read the file: " + ex.Message);
+            return;
+        }
+
+        try
+        {
+            TableColumns? columns = null;
+            var headerLine = 0;
+            var last = 0;
+            var next = 1;
+            var any = false;
+            while (true)
+            {
+                int line;
+                string[]? fields = null;
+                if (rows is not null)
+                {
+                    if (!MoveNext(rows, file, problems, xlsx, last, out var failed))
+                    {
+                        if (columns is null && !failed)
+                            Empty(file, required, optional, problems);
+                        break;
+                    }
+
+                    (line, fields) = rows.Current;
+                }
+                else
+                {
+                    if (!MoveNext(sep!, file, problems, false, last, out var failed))
+                    {
+                        if (columns is null && !failed)
+                            Empty(file, required, optional, problems);
+                        break;
+                    }
+
+                    var row = sep!.Current;
+                    line = next;
+                    next = row.LineNumberToExcl;
+                    if (row.ColCount == 1 && row[0].Span.Length == 0)
+                        continue;
+                    if (columns is null || row.Span.IndexOf('"') >= 0)
+                        fields = Fields(row, file.Name, line, problems);
+                    else
+                    {
+                        last = line;
+                        any = true;
+                        action(new SpanRow(line, row, columns));
+                        continue;
+                    }
+                }
+
+                last = line;
+                if (columns is null)
+                {
+                    headerLine = line;
+                    columns = Header(file, fields, required, optional, line, problems);
+                    if (columns is null)
+                        return;
+                    continue;
+                }
+
+                any = true;
+                action(new SpanRow(line, fields, columns));
+            }
+
+            if (columns is not null && !any && !allowEmpty)
+                NoRows(file, required, headerLine, problems);
+        }
+        finally
+        {
+            rows?.Dispose();
+            sep?.Dispose();
+            text?.Dispose();
+        }
+    }
+
+    private static void Empty(InputFile file, string[] required, string[] optional, Problems problems)
+    {
+        var (expected, expectedZh) = Expected(required, optional);
+        problems.At(Location.At(file.Name, 1, 1), $"文件为空；应有表头 {expectedZh}", $"the file is empty; expected the header {expected}");
+    }
+
+    private static void NoRows(InputFile file, string[] required, int headerLine, Problems problems) =>
+        problems.At(Location.At(file.Name, headerLine + 1, 1),
+            $"文件只有表头没有数据行；请至少添加一行 {string.Join(",", required)}",
+            $"the file has a header but no rows; add at least one row of {string.Join(",", required)}");
+
+    private static (string En, string Zh) Expected(string[] required, string[] optional) =>
+        (string.Join(",", required) + (optional.Length > 0 ? " (optionally also " + string.Join(",", optional) + ")" : ""),
+         string.Join(",", required) + (optional.Length > 0 ? "（可选：" + string.Join(",", optional) + "）" : ""));
+
+    /// <summary>The columns of <paramref name="header"/>, or null with a problem at its line.</summary>
+    private static TableColumns? Header(InputFile file, string[] header, string[] required, string[] optional, int line, Problems problems)
+    {
+        var columns = MapHeader(file.Name, header, required, optional, out var zh, out var en);
+        if (columns is null)
+        {
+            var (expected, expectedZh) = Expected(required, optional);
+            problems.At(Location.At(file.Name, line, 1), $"{zh}；应有表头 {expectedZh}", $"{en}; expected the header {expected}");
+        }
+
+        return columns;
     }
 
     private static bool IsXlsx(InputFile file)
@@ -197,6 +353,7 @@ public static class TableFile
     /// the last row read (<paramref name="last"/>).
     /// </summary>
     private static bool MoveNext<T>(IEnumerator<T> rows, InputFile file, Problems problems, bool xlsx, int last, out bool failed)
+        where T : allows ref struct
     {
         failed = false;
         try
@@ -244,34 +401,48 @@ public static class TableFile
     /// </summary>
     private static IEnumerable<(int Line, string[] Fields)> ReadCsv(InputFile file, Problems problems)
     {
-        using var text = new StreamReader(file.Content, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-        using var reader = Sep.New(',').Reader(o => o with
+        using var reader = OpenCsv(file, out var text);
+        using (text)
+        {
+            // a row starts on the line after the previous one ends (Sep's LineNumberFrom of the first row is not 1)
+            var next = 1;
+            foreach (var row in reader)
+            {
+                var line = next;
+                next = row.LineNumberToExcl;
+                if (row.ColCount == 1 && row[0].Span.Length == 0)
+                    continue;
+                yield return (line, Fields(row, file.Name, line, problems));
+            }
+        }
+    }
+
+    private static SepReader OpenCsv(InputFile file, out StreamReader text)
+    {
+        text = new StreamReader(file.Content, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        return Sep.New(',').Reader(o => o with
         {
             HasHeader = false,
             DisableColCountCheck = true,
         }).From(text);
-        // a row starts on the line after the previous one ends (Sep's LineNumberFrom of the first row is not 1)
-        var next = 1;
-        foreach (var row in reader)
-        {
-            var line = next;
-            next = row.LineNumberToExcl;
-            var count = row.ColCount;
-            if (count == 1 && row[0].Span.Length == 0)
-                continue;
-            var fields = new string[count];
-            for (var i = 0; i < count; i++)
-            {
-                var col = row[i];
-                var raw = col.Span;
-                if (raw.IndexOf('"') < 0)
-                    fields[i] = raw.Length == 0 || (!char.IsWhiteSpace(raw[0]) && !char.IsWhiteSpace(raw[^1])) ? col.ToString() : raw.Trim().ToString();
-                else
-                    fields[i] = Unquote(raw.Trim(), file.Name, line, problems);
-            }
+    }
 
-            yield return (line, fields);
+    /// <summary>A row's fields as strings: trimmed, a quoted one unquoted.</summary>
+    private static string[] Fields(SepReader.Row row, string file, int line, Problems problems)
+    {
+        var count = row.ColCount;
+        var fields = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            var col = row[i];
+            var raw = col.Span;
+            if (raw.IndexOf('"') < 0)
+                fields[i] = raw.Length == 0 || (!char.IsWhiteSpace(raw[0]) && !char.IsWhiteSpace(raw[^1])) ? col.ToString() : raw.Trim().ToString();
+            else
+                fields[i] = Unquote(raw.Trim(), file, line, problems);
         }
+
+        return fields;
     }
 
     /// <summary>A field holding a quote: <c>"..."</c> with inner quotes doubled is unquoted; anything else is a problem, and the field is kept without its outer quotes.</summary>

@@ -11,7 +11,7 @@ namespace Yardstick.Core.Schemes;
 /// Reads and writes scheme files (docs/scheme-format.md): UTF-8 JSON that HR keeps in version control.
 /// A file holds one scheme, or a lifecycle bundle of one scheme per product stage.
 /// </summary>
-public static class SchemeJson
+public static partial class SchemeJson
 {
     /// <summary>The longest scheme file accepted, in characters (the built-in templates take about 8,000; a scheme is stored whole with each version).</summary>
     public const int MaxChars = 1_000_000;
@@ -27,6 +27,8 @@ public static class SchemeJson
         AllowDuplicateProperties = false,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+        // metadata generated at build time: no reflection over the DTOs at start (a template is read on every evaluate)
+        TypeInfoResolver = Dtos.Default,
     };
 
     /// <summary>
@@ -358,6 +360,10 @@ public static class SchemeJson
         },
         _ => throw new InvalidOperationException("unknown node type " + node.GetType().Name),
     };
+
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+    [JsonSerializable(typeof(FileDto))]
+    private sealed partial class Dtos : JsonSerializerContext;
 
     private sealed class FileDto
     {

@@ -13,12 +13,21 @@ public static class ActualValue
     private const NumberStyles Style = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
 
     /// <summary>Parses <paramref name="text"/> for <paramref name="indicator"/>; the problem's Where is empty (the caller knows the location).</summary>
-    public static Result<decimal> Parse(Indicator indicator, string? text)
+    public static Result<decimal> Parse(Indicator indicator, string? text) =>
+        TryParse(indicator, text.AsSpan(), out var value) is { } problem ? problem : value;
+
+    /// <summary>
+    /// As <see cref="Parse"/>, from a span (a field of a file) and without a result object: null with the value, or the
+    /// problem (its Where empty).
+    /// </summary>
+    public static Problem? TryParse(Indicator indicator, ReadOnlySpan<char> text, out decimal value)
     {
-        var t = (text ?? "").Trim();
+        value = 0m;
+        var trimmed = text.Trim();
+        var t = trimmed;
         if (t.Length == 0)
             return Invalid($"指标 '{indicator.Code}' 的实际值为空；请填写数字，或删去该行（该指标即记为缺失）", $"the value of '{indicator.Code}' is empty; enter a number or leave the row out (then the indicator is missing)");
-        var percent = t.EndsWith('%');
+        var percent = t[^1] == '%';
         if (percent)
         {
             if (indicator.Unit is not (Unit.Percent or Unit.Ratio))
@@ -26,17 +35,23 @@ public static class ActualValue
             t = t[..^1];
         }
 
-        if (!Decimals.TryParse(t, Style, out var value))
-            return Invalid($"'{text?.Trim()}' 不是数字；应为以 '.' 作小数点的数字，例如 {Example(indicator.Unit).Replace(" or ", " 或 ", StringComparison.Ordinal)}", $"'{text?.Trim()}' is not a number; expected a decimal with '.' such as {Example(indicator.Unit)}");
-        if (Decimals.TooLarge(t, value) is { } large)
+        if (!Decimals.TryParse(t, Style, out var parsed))
+            return Invalid($"'{trimmed}' 不是数字；应为以 '.' 作小数点的数字，例如 {Example(indicator.Unit).Replace(" or ", " 或 ", StringComparison.Ordinal)}", $"'{trimmed}' is not a number; expected a decimal with '.' such as {Example(indicator.Unit)}");
+        if (Decimals.TooLarge(t, parsed) is { } large)
             return Invalid(large.Zh, large.En);
         if (percent)
-            value /= 100m;
-        return Check(indicator, Decimals.Canonical(value));
+            parsed /= 100m;
+        parsed = Decimals.Canonical(parsed);
+        if (CheckProblem(indicator, parsed) is { } bad)
+            return bad;
+        value = parsed;
+        return null;
     }
 
     /// <summary>Checks a value against the indicator's unit and bounds.</summary>
-    public static Result<decimal> Check(Indicator indicator, decimal value)
+    public static Result<decimal> Check(Indicator indicator, decimal value) => CheckProblem(indicator, value) is { } problem ? problem : value;
+
+    private static Problem? CheckProblem(Indicator indicator, decimal value)
     {
         if (indicator.Unit == Unit.Count && value != decimal.Truncate(value))
             return Invalid($"{F(value)} 不是整数；'{indicator.Code}' 是计数指标（0、1、2……）", $"{F(value)} is not a whole number; '{indicator.Code}' is a count (0, 1, 2, …)");
@@ -44,7 +59,7 @@ public static class ActualValue
             return OutOfRange(indicator, value);
         if (indicator.EffectiveMax is { } max && value > max)
             return OutOfRange(indicator, value);
-        return value;
+        return null;
     }
 
     /// <summary>A bad value; the caller places it (a file position, a field).</summary>

@@ -116,7 +116,16 @@ public sealed class ScorecardResult
     public string? Grade { get; }
 
     /// <summary>True when no indicator is missing (waived ones do not count as missing).</summary>
-    public bool Complete => !Indicators.Any(i => i.Missing);
+    public bool Complete
+    {
+        get
+        {
+            foreach (ref readonly var i in Indicators.AsSpan())
+                if (i.Missing)
+                    return false;
+            return true;
+        }
+    }
 
     /// <summary>Codes of the missing indicators, in tree order.</summary>
     public IEnumerable<string> MissingCodes => Codes(i => i.Missing);

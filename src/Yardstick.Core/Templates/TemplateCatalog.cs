@@ -20,32 +20,43 @@ public static class TemplateCatalog
 {
     private static readonly string[] Files = ["industrial-value", "crossborder-lifecycle", "saas-team-individual"];
 
+    private static readonly Lazy<SchemeDocument>[] Documents = [.. Files.Select(f => new Lazy<SchemeDocument>(() => Read(f)))];
+
     private static readonly Lazy<IReadOnlyList<Template>> All = new(Load);
 
     /// <summary>Every template, in the order of seed-cases.md, each bundle followed by its stage schemes.</summary>
     public static IReadOnlyList<Template> List() => All.Value;
 
     /// <summary>The template with id <paramref name="id"/>, or a problem listing the ids there are.</summary>
-    public static Result<Template> Find(string id) =>
-        All.Value.FirstOrDefault(t => t.Id == id) is { } t
+    /// <remarks>A template named after its file is read alone (evaluate names one; docs/performance.md), any other id from the whole list.</remarks>
+    public static Result<Template> Find(string id)
+    {
+        if (Array.IndexOf(Files, id) is var f and >= 0 && Documents[f].Value is { } named && named.Id == id)
+            return new Template(named.Id, named);
+        return All.Value.FirstOrDefault(t => t.Id == id) is { } t
             ? t
             : Problem.Invalid("template", $"没有模板 '{id}'；可用的模板：{ProblemText.ZhList(All.Value.Select(x => x.Id))}", $"no template '{id}'; available: {string.Join(", ", All.Value.Select(x => x.Id))}");
+    }
 
     private static IReadOnlyList<Template> Load()
     {
         var list = new List<Template>();
-        var assembly = typeof(TemplateCatalog).Assembly;
-        foreach (var file in Files)
+        foreach (var document in Documents)
         {
-            using var stream = assembly.GetManifestResourceStream($"Yardstick.Core.Templates.{file}.json")
-                ?? throw new InvalidOperationException($"template {file} is not embedded");
-            using var reader = new StreamReader(stream);
-            var doc = SchemeJson.Parse(reader.ReadToEnd(), file + ".json").Value;
+            var doc = document.Value;
             list.Add(new Template(doc.Id, doc));
             if (doc.IsBundle)
                 list.AddRange(doc.Schemes.Select(s => new Template(s.Id, new SchemeDocument(s.Id, s.Name, [s]))));
         }
 
         return list;
+    }
+
+    private static SchemeDocument Read(string file)
+    {
+        using var stream = typeof(TemplateCatalog).Assembly.GetManifestResourceStream($"Yardstick.Core.Templates.{file}.json")
+            ?? throw new InvalidOperationException($"template {file} is not embedded");
+        using var reader = new StreamReader(stream);
+        return SchemeJson.Parse(reader.ReadToEnd(), file + ".json").Value;
     }
 }
