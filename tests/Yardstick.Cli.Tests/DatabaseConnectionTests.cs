@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Npgsql;
 
 using static Yardstick.Cli.Tests.CliAssert;
@@ -15,6 +17,46 @@ public sealed class DatabaseConnectionTests
         var run = CliHarness.Run([.. command, "--db", "postgres://postgres@127.0.0.1:1/x"]);
 
         Refused(run, "--db: cannot connect to the PostgreSQL server at 127.0.0.1:1: connection refused; check the server is running and the address");
+    }
+
+    [Theory]
+    [InlineData("db", "migrate")]
+    [InlineData("org", "show")]
+    public async Task Command_AnotherServiceOnThePort_SaysItDoesNotAnswerAsPostgreSQL(params string[] command)
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        // an HTTP server's answer to every connection's first message (the driver may try a second time)
+        using var stop = new CancellationTokenSource();
+        var answering = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using var client = await listener.AcceptTcpClientAsync(stop.Token);
+                var stream = client.GetStream();
+                _ = await stream.ReadAtLeastAsync(new byte[8], 8, cancellationToken: stop.Token);
+                await stream.WriteAsync("HTTP/1.1 400 Bad Request\r\n\r\n"u8.ToArray(), stop.Token);
+            }
+        });
+
+        var run = CliHarness.Run([.. command, "--db", $"Host=127.0.0.1;Port={port};Username=postgres;Database=x;Pooling=false"]);
+
+        Refused(run, $"--db: the service at 127.0.0.1:{port} did not answer as a PostgreSQL server does; check the address and the port");
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => answering);
+    }
+
+    [Fact]
+    public void Command_ServerThatNeverAnswers_ConnectionTimedOutOnDb()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start(); // accepts the connection in the kernel's backlog and never answers
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        var run = CliHarness.Run("org", "show", "--db", $"Host=127.0.0.1;Port={port};Username=postgres;Database=x;Timeout=1;Pooling=false");
+
+        Refused(run, $"--db: cannot connect to the PostgreSQL server at 127.0.0.1:{port}: the connection timed out; check the server is running and the address");
     }
 
     [SkippableFact]

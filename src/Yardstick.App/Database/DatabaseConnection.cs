@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Yardstick.Core.Common;
 using Yardstick.Data;
@@ -33,6 +34,43 @@ public static class DatabaseConnection
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Opens (and gives back to the pool) a connection to <paramref name="db"/>'s PostgreSQL database before anything else uses it, so
+    /// that a failure to connect is told as one: besides <see cref="ToProblem"/>'s cases, a server that does not answer in time and a
+    /// peer that does not speak PostgreSQL's protocol (another service on that port). Null when connected, and always on SQLite.
+    /// </summary>
+    public static async Task<Problem?> ConnectAsync(YardstickDb db, DatabaseSettings settings, CancellationToken ct = default)
+    {
+        if (settings.Provider != DatabaseProvider.Postgres)
+            return null;
+        try
+        {
+            // the driver's connection itself: EF's retrying execution strategy would try a peer that is not PostgreSQL again and again
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync(ct);
+            await connection.CloseAsync();
+            return null;
+        }
+        catch (Exception ex) when (Chain(ex).Any(e => e is NpgsqlException or TimeoutException or SocketException))
+        {
+            if (ToProblem(ex, settings) is { } problem)
+                return problem;
+            var server = Server(settings);
+            if (Chain(ex).Any(e => e is TimeoutException))
+                return Unreachable(server, SocketError.TimedOut);
+            return Problem.Invalid("db",
+                $"{server.Server} 上的服务没有按 PostgreSQL 的协议应答；请检查地址和端口",
+                $"the service at {server.Server} did not answer as a PostgreSQL server does; check the address and the port",
+                "db.unreachable");
+        }
+    }
+
+    private static IEnumerable<Exception> Chain(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+            yield return e;
     }
 
     /// <summary>"the PostgreSQL database 'x' does not exist on the server at H:P; create it, then its schema" (code <c>db.missing</c>, the database as its argument).</summary>

@@ -111,6 +111,9 @@ internal static class DatabaseCommand
         await using (var installation = provider.CreateAsyncScope())
         {
             var scope = installation.ServiceProvider;
+            // a database that does not exist yet is db migrate's to create
+            if (await DatabaseConnection.ConnectAsync(scope.GetRequiredService<YardstickDb>(), settings) is { } unreachable && (migrateFirst || unreachable.Code != "db.missing"))
+                return Fail(io, [unreachable]);
             if (migrateFirst)
             {
                 var migrate = scope.GetRequiredService<MigrateDatabase>();
