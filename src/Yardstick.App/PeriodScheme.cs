@@ -39,13 +39,16 @@ public sealed record PeriodScheme(ReviewPeriod Row, Period Period, SchemeVersion
             : Result<PeriodScheme>.Fail(compiled.Problems);
     }
 
-    /// <summary>The period row (tracked) of a label; Invalid when the label is not a period, NotFound when there is no such period.</summary>
+    /// <summary>The period row (tracked, read afresh) of a label; Invalid when the label is not a period, NotFound when there is no such period.</summary>
     public static async Task<Result<ReviewPeriod>> FindAsync(YardstickDb db, string label, CancellationToken ct)
     {
         var parsed = Period.Parse(label);
         if (!parsed.IsSuccess)
             return Result<ReviewPeriod>.Fail([.. parsed.Problems.Select(p => p.At(Location.Of("period")))]);
         var text = parsed.Value.ToString();
+        // read afresh even when this context read it before: another command (or an import's claim) may have moved its state or version since
+        foreach (var earlier in db.ChangeTracker.Entries<ReviewPeriod>().Where(e => e.State == EntityState.Unchanged && e.Entity.Label == text).ToList())
+            earlier.State = EntityState.Detached;
         var row = await db.Periods.SingleOrDefaultAsync(p => p.Label == text, ct);
         return row is null
             ? Problem.NotFound("period", $"没有周期 {text}；请先开启它", $"there is no period {text}; open it first", "period.unknown", text)
@@ -74,14 +77,34 @@ public sealed record PeriodScheme(ReviewPeriod Row, Period Period, SchemeVersion
     /// A conflict when the period no longer accepts data (from InReview on), naming what the state allows (InReview: reopen;
     /// Approved and Published never go back; Locked is final); <paramref name="zh"/> and <paramref name="en"/> name the change ("import actuals").
     /// </summary>
-    public Problem? CheckAcceptsData(string zh, string en)
+    public Problem? CheckAcceptsData(string zh, string en) => CheckAcceptsData(Row, zh, en);
+
+    /// <summary>
+    /// Inside the transaction of a change of a period's data (an import, a waiver), just before its commit: the period still
+    /// accepts data, and its version moves on (the concurrency token every move and every run's commit checks), so that a move
+    /// or a calculation that read the period before this change is refused instead of reviewing, approving, locking or storing
+    /// results of data it never saw. On PostgreSQL the period's row stays locked until the commit. Null when claimed, else why
+    /// the period no longer accepts the change.
+    /// </summary>
+    public static async Task<Problem?> ClaimForDataAsync(YardstickDb db, int periodId, string zh, string en, CancellationToken ct)
     {
-        if (Row.AcceptsData)
+        var claimed = await db.Periods
+            .Where(p => p.Id == periodId && (p.State == PeriodState.Draft || p.State == PeriodState.Collecting || p.State == PeriodState.Calculated))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Version, p => p.Version + 1), ct);
+        if (claimed == 1)
             return null;
-        var state = Row.State == PeriodState.InReview
-            ? Row.StateAndMoves("；只有在 Draft、Collecting 或 Calculated 状态下数据才能更改", "; data can change only while Draft, Collecting or Calculated")
-            : Row.StateAndMoves("；自 Approved 起数据不能再更改，周期也不能退回", "; from Approved on its data cannot change and it cannot go back");
-        return Problem.Conflict(Row.Label, $"无法{zh}：{state.Zh}", $"cannot {en}: {state.En}",
-            Row.State == PeriodState.InReview ? "period.closed.reopenable" : "period.closed", Row.Label);
+        return CheckAcceptsData(await db.Periods.AsNoTracking().SingleAsync(p => p.Id == periodId, ct), zh, en);
+    }
+
+    /// <summary>Null when <paramref name="row"/> accepts changes of its data (Draft, Collecting, Calculated), else why not, naming the moves its state allows.</summary>
+    public static Problem? CheckAcceptsData(ReviewPeriod row, string zh, string en)
+    {
+        if (row.AcceptsData)
+            return null;
+        var state = row.State == PeriodState.InReview
+            ? row.StateAndMoves("；只有在 Draft、Collecting 或 Calculated 状态下数据才能更改", "; data can change only while Draft, Collecting or Calculated")
+            : row.StateAndMoves("；自 Approved 起数据不能再更改，周期也不能退回", "; from Approved on its data cannot change and it cannot go back");
+        return Problem.Conflict(row.Label, $"无法{zh}：{state.Zh}", $"cannot {en}: {state.En}",
+            row.State == PeriodState.InReview ? "period.closed.reopenable" : "period.closed", row.Label);
     }
 }

@@ -266,6 +266,101 @@ public sealed class StaleRunTests : IDisposable
     [SkippableTheory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
+    public async Task ImportActuals_PeriodMovedToReviewAfterItsCheckBeforeItsCommit_RefusedAndNothingWritten(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await SeedE1Async(t);
+        await using (var calc = t.Open())
+            Assert.True((await new RunCalculation(calc).RunAsync("2026-10")).IsSuccess);
+        await using var db = t.Open();
+
+        // the import has found the period Calculated; before it writes, another command moves the period to review
+        Result<ReviewPeriod>? review = null;
+        var progress = new Inline(p =>
+        {
+            if (p.Stage == "check" && review is null)
+                review = Task.Run(async () =>
+                {
+                    await using var other = t.Open();
+                    return await new StartReview(other).RunAsync("2026-10");
+                }).GetAwaiter().GetResult();
+        });
+        var import = await new ImportActuals(db).RunAsync(File("low.csv", "person,indicator,value\nzhang_wei,csat,3.0\n"), "2026-10", progress: progress);
+
+        Assert.True(review!.IsSuccess, string.Join("\n", review.Problems));
+        var problem = import.Problems.Single();
+        Assert.Equal((ProblemKind.Conflict, "period.closed.reopenable"), (problem.Kind, problem.Code));
+        Assert.StartsWith("2026-10: cannot import actuals: the period is InReview; data can change only while Draft, Collecting or Calculated", problem.ToString(), StringComparison.Ordinal);
+        await using var check = t.Open();
+        Assert.Equal(4.5m, (await check.Actuals.SingleAsync(a => a.Indicator == "csat")).Value);
+        Assert.Equal(1, await check.Imports.CountAsync(i => i.Kind == ImportKinds.Actuals));
+        Assert.Null((await new GetResults(check).StaleAsync("2026-10")).Value);
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Calc_ActualsImportedWhileItRuns_NotSavedAndTheImportStands(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await SeedE1Async(t);
+        await using var db = t.Open();
+
+        // between the calculation's reading of the inputs and its commit, another command imports lower actuals
+        Result<ImportSummary>? import = null;
+        var progress = new Inline(p =>
+        {
+            if (p.Stage == "evaluate" && p.Done > 0 && import is null)
+                import = Task.Run(async () =>
+                {
+                    await using var other = t.Open();
+                    return await new ImportActuals(other).RunAsync(File("low.csv", "person,indicator,value\nzhang_wei,csat,3.0\n"), "2026-10");
+                }).GetAwaiter().GetResult();
+        });
+        var calc = await new RunCalculation(db).RunAsync("2026-10", progress);
+
+        await using var check = t.Open();
+        if (provider == "sqlite")
+        {
+            // SQLite has one writer: the calculation holds it, so the import is refused as busy and the run is saved
+            Assert.Equal("the database is busy with another change (a calculation or an import); try again when it ends", import!.Problems.Single().ToString());
+            Assert.True(calc.IsSuccess, string.Join("\n", calc.Problems));
+            Assert.Equal(4.5m, (await check.Actuals.SingleAsync(a => a.Indicator == "csat")).Value);
+            return;
+        }
+
+        Assert.True(import!.IsSuccess, string.Join("\n", import.Problems));
+        Assert.Equal("period: the calculation of 2026-10 was not saved: another calculation, move of the period or import of its data was saved while it ran; calculate again", calc.Problems.Single().ToString());
+        Assert.Equal(0, await check.Runs.CountAsync());
+        Assert.Equal(3.0m, (await check.Actuals.SingleAsync(a => a.Indicator == "csat")).Value);
+        // the same context calculates again (its tracked period took the new version), and reviews
+        Assert.True((await new RunCalculation(db).RunAsync("2026-10")).IsSuccess);
+        var review = await new StartReview(db).RunAsync("2026-10");
+        Assert.True(review.IsSuccess, string.Join("\n", review.Problems));
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task ImportThenMove_OneContext_TheMoveIsNotRefusedAsConcurrent(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await SeedE1Async(t);
+        await using var db = t.Open();
+        Assert.True((await new RunCalculation(db).RunAsync("2026-10")).IsSuccess);
+        Assert.True((await new WaiveIndicator(db).RunAsync("2026-10", "zhang_wei", "innovation_reserve", "no innovation budget this month")).IsSuccess);
+        Assert.True((await new ImportActuals(db).RunAsync(File("a2.csv", "person,indicator,value\nzhang_wei,csat,4.6\n"), "2026-10")).IsSuccess);
+        Assert.True((await new RunCalculation(db).RunAsync("2026-10")).IsSuccess);
+
+        var review = await new StartReview(db).RunAsync("2026-10");
+
+        Assert.True(review.IsSuccess, string.Join("\n", review.Problems));
+        Assert.Equal(PeriodState.InReview, (await t.Open().Periods.SingleAsync()).State);
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
     public async Task Calc_TwoAtOnce_SecondRefusedAtOnce(string provider)
     {
         await using var t = await TestDb.CreateAsync(provider);

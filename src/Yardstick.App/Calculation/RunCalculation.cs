@@ -111,8 +111,8 @@ public sealed class RunCalculation(YardstickDb db, CurrentUser? user = null)
 
     private static Problem Moved(string label, PeriodState state) => state is PeriodState.Collecting or PeriodState.Calculated
         ? Problem.Conflict("period",
-            $"{label} 的计算结果未保存：计算期间另一次计算或周期变更已保存；请重新计算",
-            $"the calculation of {label} was not saved: another calculation or move of the period was saved while it ran; calculate again",
+            $"{label} 的计算结果未保存：计算期间另一次计算、周期变更或其数据的导入已保存；请重新计算",
+            $"the calculation of {label} was not saved: another calculation, move of the period or import of its data was saved while it ran; calculate again",
             "calc.moved", label)
         : Problem.Conflict("period",
             $"{label} 的计算结果未保存：计算期间周期已变为 {state}，不再接受计算",

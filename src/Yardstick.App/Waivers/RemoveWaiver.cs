@@ -45,6 +45,12 @@ public sealed class RemoveWaiver(YardstickDb db, CurrentUser? user = null)
             After = JsonSerializer.Serialize(new SortedDictionary<string, object?>(StringComparer.Ordinal) { ["Reason"] = reason!.Trim(), ["RemovedBy"] = db.Actor }),
         });
         await db.SaveChangesAsync(ct);
+        if (await PeriodScheme.ClaimForDataAsync(db, p.Row.Id, "撤销豁免", "remove a waiver", ct) is { } moved)
+        {
+            db.ChangeTracker.Clear();
+            return moved;
+        }
+
         await tx.CommitAsync(ct);
         return waiver;
     }

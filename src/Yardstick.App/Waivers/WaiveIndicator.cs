@@ -41,7 +41,15 @@ public sealed class WaiveIndicator(YardstickDb db, CurrentUser? user = null)
         waiver.Reason = reason!.Trim();
         waiver.Author = db.Actor;
         waiver.CreatedAt = db.Now;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        if (await PeriodScheme.ClaimForDataAsync(db, p.Row.Id, "豁免", "waive", ct) is { } moved)
+        {
+            db.ChangeTracker.Clear();
+            return moved;
+        }
+
+        await tx.CommitAsync(ct);
         return waiver;
     }
 
