@@ -84,7 +84,7 @@ public sealed record PeriodScheme(ReviewPeriod Row, Period Period, SchemeVersion
     /// accepts data, and its version moves on (the concurrency token every move and every run's commit checks), so that a move
     /// or a calculation that read the period before this change is refused instead of reviewing, approving, locking or storing
     /// results of data it never saw. On PostgreSQL the period's row stays locked until the commit. Null when claimed, else why
-    /// the period no longer accepts the change.
+    /// the period no longer accepts the change, and the context forgets what it saved in the transaction (which is not committed).
     /// </summary>
     public static async Task<Problem?> ClaimForDataAsync(YardstickDb db, int periodId, string zh, string en, CancellationToken ct)
     {
@@ -93,6 +93,7 @@ public sealed record PeriodScheme(ReviewPeriod Row, Period Period, SchemeVersion
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Version, p => p.Version + 1), ct);
         if (claimed == 1)
             return null;
+        db.ChangeTracker.Clear();
         return CheckAcceptsData(await db.Periods.AsNoTracking().SingleAsync(p => p.Id == periodId, ct), zh, en);
     }
 

@@ -23,9 +23,8 @@ public static class BulkInsert
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("BulkInsert needs a transaction: begin one so the rows are written all or nothing.");
-        var entity = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model");
-        var table = entity.GetTableName()!;
-        var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table, entity.GetSchema());
+        var mapped = new StoreTable(db, typeof(TEntity));
+        var table = mapped.Name;
         if (typeof(IOrganisationOwned).IsAssignableFrom(typeof(TEntity)))
         {
             if (columns.Any(c => c.Property == nameof(IOrganisationOwned.OrganisationId)))
@@ -34,8 +33,8 @@ public static class BulkInsert
             columns = [.. columns, new Column<T>(nameof(IOrganisationOwned.OrganisationId), _ => organisation)];
         }
 
-        var props = columns.Select(c => entity.FindProperty(c.Property) ?? throw new InvalidOperationException($"{typeof(TEntity).Name}.{c.Property} is not mapped")).ToList();
-        var names = props.Select(p => p.GetColumnName(store)!).ToList();
+        var props = columns.Select(c => mapped.Property(c.Property)).ToList();
+        var names = props.Select(mapped.Column).ToList();
         var connection = db.Database.GetDbConnection();
         var count = 0;
         if (db.Provider == DatabaseProvider.Postgres)
@@ -93,11 +92,8 @@ public static class BulkInsert
     public static Task<int> DeleteWhereAsync<T>(YardstickDb db, string property, object value, CancellationToken ct)
         where T : class, IOrganisationOwned
     {
-        var entity = db.Model.FindEntityType(typeof(T))!;
-        var table = entity.GetTableName()!;
-        var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table, entity.GetSchema());
-        var column = entity.FindProperty(property)!.GetColumnName(store)!;
-        var organisation = entity.FindProperty(nameof(IOrganisationOwned.OrganisationId))!.GetColumnName(store)!;
+        var mapped = new StoreTable(db, typeof(T));
+        var (table, column, organisation) = (mapped.Name, mapped.Column(property), mapped.Column(nameof(IOrganisationOwned.OrganisationId)));
 #pragma warning disable EF1002 // table and column names come from the model, the values are parameters
         return db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{table}\" WHERE \"{column}\" = {{0}} AND \"{organisation}\" = {{1}}", [value, OrganisationOf(db)], ct);
 #pragma warning restore EF1002

@@ -19,17 +19,15 @@ public static class BulkRead
     public static async Task ReadAsync<TEntity>(YardstickDb db, IReadOnlyList<string> properties, string filter, object value, Action<DbDataReader> row, CancellationToken ct)
         where TEntity : class, IOrganisationOwned
     {
-        var entity = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model");
-        var table = entity.GetTableName()!;
-        var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table, entity.GetSchema());
-        string Column(string property) => "\"" + (entity.FindProperty(property) ?? throw new InvalidOperationException($"{typeof(TEntity).Name}.{property} is not mapped")).GetColumnName(store) + "\"";
+        var mapped = new StoreTable(db, typeof(TEntity));
+        string Column(string property) => "\"" + mapped.Column(property) + "\"";
 
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = $"SELECT {string.Join(", ", properties.Select(Column))} FROM \"{table}\" WHERE {Column(nameof(IOrganisationOwned.OrganisationId))} = @o AND {Column(filter)} = @v";
+            command.CommandText = $"SELECT {string.Join(", ", properties.Select(Column))} FROM \"{mapped.Name}\" WHERE {Column(nameof(IOrganisationOwned.OrganisationId))} = @o AND {Column(filter)} = @v";
             Parameter(command, "@o", db.OrganisationId);
             Parameter(command, "@v", value);
             await using var reader = await command.ExecuteReaderAsync(ct);

@@ -18,7 +18,7 @@ public static class DatabaseConnection
         if (settings.Provider != DatabaseProvider.Postgres)
             return null;
         var server = Server(settings);
-        for (var e = ex; e is not null; e = e.InnerException)
+        foreach (var e in Chain(ex))
         {
             switch (e)
             {

@@ -18,16 +18,10 @@ public static class Identifiers
     public const int NameMax = 200;
 
     /// <summary>Why <paramref name="text"/> (non-empty, trimmed) is not an id of <paramref name="column"/>, or null when it is one.</summary>
-    public static LocalizedText? IdProblem(string column, string text, int max = IdMax) => Problem(column, text, max, "编号", "an id");
-
-    /// <summary>Why <paramref name="text"/> (non-empty, trimmed) is not an id of <paramref name="column"/>, or null when it is one.</summary>
     public static LocalizedText? IdProblem(string column, ReadOnlySpan<char> text, int max = IdMax) => Problem(column, text, max, "编号", "an id");
 
     /// <summary>Why <paramref name="text"/> (non-empty, trimmed) is not a name of <paramref name="column"/>, or null when it is one.</summary>
     public static LocalizedText? NameProblem(string column, ReadOnlySpan<char> text) => Problem(column, text, NameMax, "名称", "a name");
-
-    /// <summary>Why <paramref name="text"/> (non-empty, trimmed) is not a name of <paramref name="column"/>, or null when it is one.</summary>
-    public static LocalizedText? NameProblem(string column, string text) => Problem(column, text, NameMax, "名称", "a name");
 
     private static LocalizedText? Problem(string column, ReadOnlySpan<char> text, int max, string zh, string en)
     {

@@ -21,15 +21,9 @@ public static class Numbers
     /// <summary>A team lead's explicit share (a weight): at most 10^6, so a pool times a share stays inside a decimal.</summary>
     public const decimal ShareLimit = 1_000_000m;
 
-    /// <summary>Parses <paramref name="text"/> (already trimmed) with the invariant culture; see <see cref="Decimals.TryParse(string, NumberStyles, out decimal)"/>.</summary>
-    public static bool TryParse(string text, bool allowSign, out decimal value) => TryParse(text.AsSpan(), allowSign, out value);
-
-    /// <summary>Parses <paramref name="text"/> (already trimmed) with the invariant culture; see <see cref="Decimals.TryParse(ReadOnlySpan{char}, NumberStyles, out decimal)"/>.</summary>
+    /// <summary>Parses <paramref name="text"/> (already trimmed) with the invariant culture; see <see cref="Decimals.TryParse"/>.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, bool allowSign, out decimal value) =>
         Decimals.TryParse(text, allowSign ? NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint : NumberStyles.AllowDecimalPoint, out value);
-
-    /// <summary>Why <paramref name="value"/> (written <paramref name="text"/>) is out of <paramref name="limit"/>, or null when it is inside.</summary>
-    public static LocalizedText? TooLarge(string text, decimal value, decimal limit = Limit) => Decimals.TooLarge(text, value, limit);
 
     /// <summary>Why <paramref name="value"/> (written <paramref name="text"/>) is out of <paramref name="limit"/>, or null when it is inside.</summary>
     public static LocalizedText? TooLarge(ReadOnlySpan<char> text, decimal value, decimal limit = Limit) => Decimals.TooLarge(text, value, limit);

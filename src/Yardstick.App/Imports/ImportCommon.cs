@@ -132,10 +132,7 @@ internal static class ImportCommon
             using (new ImportChanges(db)) // the import's audit entry keeps what each entity it changes was
                 summary = await write();
             if (periodId is { } id && !OrganisationKinds.Contains(kind) && await PeriodScheme.ClaimForDataAsync(db, id, $"导入 {kind}", $"import {kind}", ct) is { } moved)
-            {
-                db.ChangeTracker.Clear();
                 return moved;
-            }
 
             if (ReadByEveryPeriod.Contains(kind) && await StaleRuns.CheckFrozenAsync(db, $"导入 {kind}", $"import {kind}", ct) is { } frozen)
             {

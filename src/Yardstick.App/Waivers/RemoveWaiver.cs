@@ -46,10 +46,7 @@ public sealed class RemoveWaiver(YardstickDb db, CurrentUser? user = null)
         });
         await db.SaveChangesAsync(ct);
         if (await PeriodScheme.ClaimForDataAsync(db, p.Row.Id, "撤销豁免", "remove a waiver", ct) is { } moved)
-        {
-            db.ChangeTracker.Clear();
             return moved;
-        }
 
         await tx.CommitAsync(ct);
         return waiver;

@@ -44,10 +44,7 @@ public sealed class WaiveIndicator(YardstickDb db, CurrentUser? user = null)
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         if (await PeriodScheme.ClaimForDataAsync(db, p.Row.Id, "豁免", "waive", ct) is { } moved)
-        {
-            db.ChangeTracker.Clear();
             return moved;
-        }
 
         await tx.CommitAsync(ct);
         return waiver;

@@ -35,11 +35,8 @@ public static class Decimals
     /// <summary>
     /// Parses <paramref name="text"/> with the invariant culture and <paramref name="style"/>, canonical. A number too large
     /// for a decimal (more than 28 digits, or a spreadsheet's 1E+300) reads as ±<see cref="decimal.MaxValue"/>, so that
-    /// <see cref="TooLarge(string, decimal, decimal)"/> refuses it as too large rather than as not a number.
+    /// <see cref="TooLarge"/> refuses it as too large rather than as not a number. A span: a field of a file, without a string.
     /// </summary>
-    public static bool TryParse(string text, NumberStyles style, out decimal value) => TryParse(text.AsSpan(), style, out value);
-
-    /// <summary>As <see cref="TryParse(string, NumberStyles, out decimal)"/>, from a span (a field of a file, without a string).</summary>
     public static bool TryParse(ReadOnlySpan<char> text, NumberStyles style, out decimal value)
     {
         if (decimal.TryParse(text, style, CultureInfo.InvariantCulture, out value))
@@ -58,9 +55,6 @@ public static class Decimals
     }
 
     /// <summary>Why <paramref name="value"/> (written <paramref name="text"/>) is refused: its magnitude is over <paramref name="limit"/>; null when it is not.</summary>
-    public static LocalizedText? TooLarge(string text, decimal value, decimal limit = Limit) => TooLarge(text.AsSpan(), value, limit);
-
-    /// <summary>As <see cref="TooLarge(string, decimal, decimal)"/>, for a number written as a span.</summary>
     public static LocalizedText? TooLarge(ReadOnlySpan<char> text, decimal value, decimal limit = Limit)
     {
         if (Math.Abs(value) <= limit)
