@@ -19,6 +19,9 @@ public class DistributionRuleTests
     [InlineData(0.10, 4, 0)]
     // half a person rounds up: 10% of 15 = 1.5 → 2, 10% of 5 = 0.5 → 1; 1.49 → 1
     [InlineData(0.10, 15, 2)]
+    [InlineData(0.25, 15, 4)]
+    [InlineData(0.05, 15, 1)]
+    [InlineData(0.25, 4, 1)]
     [InlineData(0.10, 5, 1)]
     [InlineData(0.05, 9, 0)]
     [InlineData(0.05, 10, 1)]
