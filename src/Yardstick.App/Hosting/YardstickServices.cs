@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Yardstick.App.Access;
 using Yardstick.App.Calculation;
 using Yardstick.App.Database;
+using Yardstick.App.Demo;
 using Yardstick.App.Imports;
 using Yardstick.App.Organisations;
 using Yardstick.App.Periods;
@@ -101,6 +102,7 @@ public static class YardstickServices
         services.AddScoped<RunCalculation>();
         services.AddScoped<GetResults>();
         services.AddScoped<Authorizer>();
+        services.AddScoped<LoadDemo>();
         return services;
     }
 

@@ -31,7 +31,7 @@ internal static class DatabaseCommand
     {
         Command[] commands =
         [
-            DbCommand.Build(io), ImportCommand.Build(io), CalcCommand.Build(io), ResultsCommand.Build(io), PeriodCommands.Build(io),
+            DbCommand.Build(io), DemoCommand.Build(io), ImportCommand.Build(io), CalcCommand.Build(io), ResultsCommand.Build(io), PeriodCommands.Build(io),
             WaiveCommand.Build(io), RatingsCommands.Build(io), OrgCommands.Build(io), UsersCommands.Build(io),
         ];
         foreach (var command in commands)
