@@ -11,7 +11,7 @@ public static class MeEndpoints
 
     public static RouteGroupBuilder MapMeApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/", GetAsync).WithSummary("The signed-in user, their roles and who they manage.");
+        group.MapGet("", GetAsync).WithSummary("The signed-in user, their roles and who they manage.");
         return group;
     }
 

@@ -12,7 +12,7 @@ public static class PeriodsEndpoints
 
     public static RouteGroupBuilder MapPeriodsApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/", async (ListPeriods periods, CancellationToken ct) => TypedResults.Ok(await periods.RunAsync(ct)))
+        group.MapGet("", async (ListPeriods periods, CancellationToken ct) => TypedResults.Ok(await periods.RunAsync(ct)))
             .WithSummary("The organisation's periods with state, allowed moves and schemes, newest first.");
         group.MapGet("/{period}", async Task<Results<Ok<PeriodSummary>, ProblemHttpResult>> (string period, ListPeriods periods, CancellationToken ct) =>
             Answer(await periods.RunAsync(period, ct))).WithSummary("One period.");
