@@ -76,6 +76,13 @@ public static class YardstickServices
         services.AddScoped<AddUser>();
         services.AddScoped<ListUsers>();
         services.AddScoped<RemoveUser>();
+        services.AddScoped<ResetPassword>();
+        services.AddScoped<UnlockUser>();
+        services.AddScoped<SetRoles>();
+        services.AddScoped<CreateFirstAdmin>();
+        services.AddScoped<SetLanguage>();
+        services.AddScoped<EmptyInstallation>();
+        services.AddScoped<ListPeriods>();
         services.AddScoped<OpenPeriod>();
         services.AddScoped<StartReview>();
         services.AddScoped<ApprovePeriod>();

@@ -24,14 +24,18 @@ public sealed class AddUser(YardstickDb db, UserManager<YardstickUser> users, Cu
     {
         if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
             return refused;
-        var organisation = (await _access.UserAsync(ct)).Organisation;
+        return await CreateAsync(db, users, (await _access.UserAsync(ct)).Organisation, email, employeeId, roles, password, ct);
+    }
+
+    /// <summary>Checks and creates a user of <paramref name="db"/>'s organisation (<paramref name="organisation"/> is its code, for messages); the caller has asked R2.</summary>
+    internal static async Task<Result<UserSummary>> CreateAsync(YardstickDb db, UserManager<YardstickUser> users, string organisation, string email, string? employeeId,
+        IReadOnlyCollection<string> roles, string? password, CancellationToken ct)
+    {
         email = email.Trim();
         var problems = new List<Problem>();
         if (email.Length > MaxEmailLength || !MailAddress.TryCreate(email, out var address) || address.Address != email || address.DisplayName.Length > 0)
             problems.Add(Problem.Invalid("email", $"'{email}' 不是有效的邮箱地址，例如 li.na@example.com", $"'{email}' is not an email address such as li.na@example.com"));
-        var wanted = roles.Select(r => r.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var r in wanted.Where(r => !RoleNames.All.Contains(r)))
-            problems.Add(Problem.Invalid("role", $"未知角色 '{r}'；可用角色：{string.Join(", ", RoleNames.All)}", $"unknown role '{r}'; expected {string.Join(" or ", RoleNames.All)}"));
+        var wanted = OrganisationUsers.Roles(roles, problems);
         var employee = string.IsNullOrWhiteSpace(employeeId) ? null : employeeId.Trim();
         if (employee is not null && !await db.Employees.AnyAsync(e => e.Id == employee, ct))
             problems.Add(Problem.NotFound("employee", $"组织 {organisation} 中没有员工 '{employee}'；请先导入员工", $"there is no employee '{employee}' in organisation {organisation}; import employees first", "employee.unknown"));

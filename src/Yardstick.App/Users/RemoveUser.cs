@@ -19,16 +19,15 @@ public sealed class RemoveUser(YardstickDb db, UserManager<YardstickUser> users,
         if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
             return refused;
         var me = await _access.UserAsync(ct);
-        email = email.Trim();
-        var normalized = users.NormalizeEmail(email);
-        var found = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized && u.OrganisationId == db.OrganisationId, ct);
-        if (found is null)
-            return Problem.NotFound("email", $"组织 {me.Organisation} 中没有邮箱为 {email} 的用户", $"organisation {me.Organisation} has no user with email {email}");
+        var lookup = await OrganisationUsers.FindAsync(db, users, email, me.Organisation, ct);
+        if (!lookup.IsSuccess)
+            return Result<UserSummary>.Fail(lookup.Problems);
+        var found = lookup.Value;
         if (found.Id == me.UserId)
             return Problem.Conflict("email", "不能删除自己的用户", "you cannot remove your own user");
         // loaded so that their deletion is tracked, and audited, with the user's
         var links = await db.UserRoles.Where(r => r.UserId == found.Id).ToListAsync(ct);
-        var summary = new UserSummary(found.Email ?? email, found.EmployeeId, [.. links.Select(l => l.RoleId).Order(StringComparer.Ordinal)], found.LockoutEnd is { } end && end > db.Now);
+        var summary = new UserSummary(found.Email ?? "", found.EmployeeId, [.. links.Select(l => l.RoleId).Order(StringComparer.Ordinal)], found.LockoutEnd is { } end && end > db.Now);
         var result = await users.DeleteAsync(found);
         return result.Succeeded ? summary : Result<UserSummary>.Fail(IdentityProblems.Of(result, users.Options.Password, email));
     }

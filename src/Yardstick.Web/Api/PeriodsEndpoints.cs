@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Yardstick.App.Periods;
+using Yardstick.Core.Common;
+using Yardstick.Data;
+
+namespace Yardstick.Web.Api;
+
+/// <summary><c>/api/v1/periods</c>: the periods and their moves (review.md R6, R11), each one App use case.</summary>
+public static class PeriodsEndpoints
+{
+    public sealed record ReopenRequest(string? Reason);
+
+    public static RouteGroupBuilder MapPeriodsApi(this RouteGroupBuilder group)
+    {
+        group.MapGet("", async (ListPeriods periods, CancellationToken ct) => TypedResults.Ok(await periods.RunAsync(ct)))
+            .WithSummary("The organisation's periods with state, allowed moves and schemes, newest first.");
+        group.MapGet("/{period}", async Task<Results<Ok<PeriodSummary>, ProblemHttpResult>> (string period, ListPeriods periods, CancellationToken ct) =>
+            Answer(await periods.RunAsync(period, ct))).WithSummary("One period.");
+        group.MapPost("/{period}/review", (string period, StartReview move, ListPeriods periods, CancellationToken ct) =>
+            MoveAsync(move.RunAsync(period, ct), periods, ct)).WithSummary("Calculated → InReview.");
+        group.MapPost("/{period}/approve", (string period, ApprovePeriod move, ListPeriods periods, CancellationToken ct) =>
+            MoveAsync(move.RunAsync(period, ct), periods, ct)).WithSummary("InReview → Approved (not by the submitter).");
+        group.MapPost("/{period}/publish", (string period, PublishPeriod move, ListPeriods periods, CancellationToken ct) =>
+            MoveAsync(move.RunAsync(period, ct), periods, ct)).WithSummary("Approved → Published.");
+        group.MapPost("/{period}/lock", (string period, LockPeriod move, ListPeriods periods, CancellationToken ct) =>
+            MoveAsync(move.RunAsync(period, ct), periods, ct)).WithSummary("Published → Locked.");
+        group.MapPost("/{period}/reopen", (string period, ReopenRequest body, ReopenPeriod move, ListPeriods periods, CancellationToken ct) =>
+            MoveAsync(move.RunAsync(period, body.Reason, ct), periods, ct)).WithSummary("Calculated or InReview → Collecting, with a reason.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<PeriodSummary>, ProblemHttpResult>> MoveAsync(Task<Result<ReviewPeriod>> move, ListPeriods periods, CancellationToken ct)
+    {
+        var moved = await move;
+        return moved.IsSuccess ? Answer(await periods.RunAsync(moved.Value.Label, ct)) : ProblemResults.From(moved.Problems);
+    }
+
+    private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Result<T> result) =>
+        result.IsSuccess ? TypedResults.Ok(result.Value) : ProblemResults.From(result.Problems);
+}

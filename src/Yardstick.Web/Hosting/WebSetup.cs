@@ -1,0 +1,106 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+using Yardstick.App.Hosting;
+using Yardstick.App.Users;
+using Yardstick.Core.Common;
+using Yardstick.Data;
+using Yardstick.Web.Api;
+using Yardstick.Web.Auth;
+using Yardstick.Web.Components;
+using Yardstick.Web.Components.Shared;
+using Yardstick.Web.Localization;
+
+namespace Yardstick.Web.Hosting;
+
+/// <summary>The web host's services and pipeline (docs/web.md).</summary>
+public static class WebSetup
+{
+    public static IServiceCollection AddYardstickWeb(this IServiceCollection services, bool? demo)
+    {
+        // --db, else Database:* (the CLI's forms, docs/operations.md), read once the configuration is complete
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var settings = DatabaseSettings.Resolve(configuration["db"], configuration);
+            return settings.IsSuccess ? settings.Value : throw new InvalidOperationException("the database is not configured: " + string.Join("; ", settings.Problems));
+        });
+        services.AddYardstick(new ConfigurationBuilder().Build());
+        services.AddYardstickAuth();
+        services.AddSingleton(new WebStartOptions(demo));
+        services.AddSingleton<DemoLoader>(DemoStart.None);
+        services.AddHostedService<DatabaseStartup>();
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            // a status without a body (no token: 401, an unknown route) or an unexpected error: a title in the request's language, never a stack trace
+            var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
+            if (ctx.ProblemDetails.Detail is null)
+            {
+                ctx.ProblemDetails.Title = ProblemResults.Title(status).Get(Languages.Current);
+                ctx.ProblemDetails.Type = ProblemResults.TypeOf(status);
+            }
+
+            ctx.ProblemDetails.Extensions.Remove("exception");
+        });
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddScoped<ProblemDisplay>();
+        return services;
+    }
+
+    public static WebApplication UseYardstickWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseRequestLocalization(Languages.Options());
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseAuthentication();
+        app.UseAuthorization();
+        // after authorization, which may authenticate again with the endpoint's scheme; before anything asks for YardstickDb
+        app.Use((ctx, next) =>
+        {
+            SessionUser.Apply(ctx.RequestServices, ctx.User);
+            return next(ctx);
+        });
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/scalar");
+
+        var api = app.MapGroup("/api/v1");
+        api.MapGroup("/auth").MapAuthApi().WithTags("auth");
+        var signedIn = api.MapGroup("").RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
+        signedIn.MapGroup("/me").MapMeApi().WithTags("me");
+        signedIn.MapGroup("/periods").MapPeriodsApi().WithTags("periods");
+
+        app.MapPost("/logout", async (SignInManager<YardstickUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/login");
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
+        app.MapGet("/culture/{tag}", SetCultureAsync).ExcludeFromDescription();
+
+        app.MapRazorComponents<AppRoot>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    // the language switch: the cookie for this browser, and the user's choice for their next sign-in elsewhere
+    private static async Task<IResult> SetCultureAsync(string tag, string? returnUrl, HttpContext http, AppScope scope, TimeProvider time)
+    {
+        if (LocalizedText.ParseLanguage(tag) is not { } language)
+            return Results.NotFound();
+        var culture = SetLanguage.Tag(language);
+        http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = time.GetUtcNow().AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+        if (scope.User is not null)
+            await scope.RunAsync<SetLanguage, Result<Language>>(s => s.RunAsync(culture));
+        return Results.LocalRedirect(returnUrl is ['/', not '/' and not '\\', ..] or "/" ? returnUrl : "/");
+    }
+}

@@ -1,0 +1,29 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Yardstick.Web.Tests;
+
+/// <summary>The static server-rendered forms (login, setup) as a browser posts them: the page's hidden fields (antiforgery token, form name) and the inputs.</summary>
+public static partial class Pages
+{
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string path, IReadOnlyDictionary<string, string> fields, bool withAntiforgery = true)
+    {
+        var html = await browser.GetStringAsync(path);
+        var form = Hidden().Matches(html).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        if (!withAntiforgery)
+            form.Remove("__RequestVerificationToken");
+        foreach (var (name, value) in fields)
+            form[name] = value;
+        return await browser.PostAsync(path, new FormUrlEncodedContent(form));
+    }
+
+    public static async Task<HttpResponseMessage> LoginThroughFormAsync(HttpClient browser, string email, string password)
+    {
+        var response = await PostFormAsync(browser, "/login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response;
+    }
+
+    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)" */?>""")]
+    private static partial Regex Hidden();
+}
