@@ -6,6 +6,11 @@ namespace Yardstick.Web.Tests;
 /// <summary>The static server-rendered forms (login, setup) as a browser posts them: the page's hidden fields (antiforgery token, form name) and the inputs.</summary>
 public static partial class Pages
 {
+    /// <summary>The path a redirect leads to, whether the server wrote it relative or absolute (static SSR navigation writes it absolute).</summary>
+    public static string? RedirectPath(HttpResponseMessage response) => response.Headers.Location is not { } location
+        ? null
+        : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string path, IReadOnlyDictionary<string, string> fields, bool withAntiforgery = true)
     {
         var html = await browser.GetStringAsync(path);

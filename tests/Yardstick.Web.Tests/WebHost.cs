@@ -33,6 +33,16 @@ public sealed class WebHost : WebApplicationFactory<Program>
     private readonly string? _database;
     private readonly Action<IServiceCollection>? _services;
 
+    /// <summary>True: the host loads the demo at its start as a fresh installation does; false (the default): it loads nothing.</summary>
+    public bool LoadsDemo { get; private set; }
+
+    /// <summary>This host, loading the demo at its start (before its first request).</summary>
+    public WebHost WithDemo()
+    {
+        LoadsDemo = true;
+        return this;
+    }
+
     private WebHost(string db, string? file, string? server, string? database, Action<IServiceCollection>? services)
     {
         _db = db;
@@ -64,6 +74,8 @@ public sealed class WebHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("db", _db);
+        if (!LoadsDemo)
+            builder.ConfigureTestServices(s => s.AddSingleton<Yardstick.Web.Hosting.DemoLoader>((_, _) => Task.FromResult<IReadOnlyList<string>>([])));
         if (_services is not null)
             builder.ConfigureTestServices(_services);
     }
@@ -102,10 +114,10 @@ public sealed class WebHost : WebApplicationFactory<Program>
     }
 
     /// <summary>A client sending the bearer token of <paramref name="email"/>.</summary>
-    public async Task<HttpClient> ApiAsync(string email)
+    public async Task<HttpClient> ApiAsync(string email, string password = Password)
     {
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Password });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
         Assert.Equal(200, (int)response.StatusCode);
         var token = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

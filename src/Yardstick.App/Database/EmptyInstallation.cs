@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Yardstick.Core.Common;
 using Yardstick.Data;
 
 namespace Yardstick.App.Database;
@@ -9,15 +10,18 @@ namespace Yardstick.App.Database;
 /// </summary>
 public sealed class EmptyInstallation(YardstickDb db)
 {
-    public async Task<bool> RunAsync(CancellationToken ct = default)
+    public async Task<bool> RunAsync(CancellationToken ct = default) => await WhatItHoldsAsync(ct) is null;
+
+    /// <summary>Null when the installation is empty, else what it holds (other organisations, data of <c>default</c>, users).</summary>
+    public async Task<LocalizedText?> WhatItHoldsAsync(CancellationToken ct = default)
     {
-        var organisations = await db.Organisations.AsNoTracking().Select(o => o.Code).ToListAsync(ct);
-        if (organisations is not [Organisation.DefaultCode])
-            return false;
-        return !await db.Users.AnyAsync(ct)
-            && !await db.Employees.IgnoreQueryFilters().AnyAsync(ct)
-            && !await db.SchemeVersions.IgnoreQueryFilters().AnyAsync(ct)
-            && !await db.Periods.IgnoreQueryFilters().AnyAsync(ct)
-            && !await db.Imports.IgnoreQueryFilters().AnyAsync(ct);
+        var others = await db.Organisations.AsNoTracking().Where(o => o.Code != Organisation.DefaultCode).OrderBy(o => o.Code).Select(o => o.Code).ToListAsync(ct);
+        if (others.Count > 0)
+            return new($"已有组织 {string.Join(", ", others)}", $"it has the organisations {string.Join(", ", others)}");
+        if (await db.Employees.IgnoreQueryFilters().AnyAsync(ct) || await db.Teams.IgnoreQueryFilters().AnyAsync(ct)
+            || await db.Products.IgnoreQueryFilters().AnyAsync(ct) || await db.SchemeVersions.IgnoreQueryFilters().AnyAsync(ct)
+            || await db.Periods.IgnoreQueryFilters().AnyAsync(ct) || await db.Imports.IgnoreQueryFilters().AnyAsync(ct))
+            return new("default 组织已有数据", "the default organisation holds data");
+        return await db.Users.IgnoreQueryFilters().AnyAsync(ct) ? new("已有用户", "it has users") : null;
     }
 }

@@ -1,3 +1,4 @@
+using Yardstick.App.Database;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -65,19 +66,11 @@ public sealed class LoadDemo(IServiceScopeFactory scopes)
     private async Task<Problem?> RefuseAsync(CurrentUser installation, CancellationToken ct)
     {
         await using var scope = Scope(installation);
-        var db = scope.ServiceProvider.GetRequiredService<YardstickDb>();
-        var others = await db.Organisations.Where(o => o.Id != Organisation.DefaultId).OrderBy(o => o.Code).Select(o => o.Code).ToListAsync(ct);
-        var (zh, en) = others.Count > 0
-            ? ($"已有组织 {string.Join(", ", others)}", $"it has the organisations {string.Join(", ", others)}")
-            : await db.Employees.AnyAsync(ct) || await db.Teams.AnyAsync(ct) || await db.Products.AnyAsync(ct) || await db.SchemeVersions.AnyAsync(ct)
-                || await db.Periods.AnyAsync(ct) || await db.Imports.AnyAsync(ct)
-                ? ("default 组织已有数据", "the default organisation holds data")
-                : await db.Users.IgnoreQueryFilters().AnyAsync(ct)
-                    ? ("已有用户", "it has users")
-                    : ("", "");
-        return zh.Length == 0 ? null : Problem.Conflict("database",
-            $"数据库不是空的（{zh}）：演示数据只能载入只含空 default 组织的数据库；请使用新的数据库",
-            $"the database is not empty ({en}): the demo loads only into a database that holds nothing but the empty default organisation; use a new database",
+        if (await new EmptyInstallation(scope.ServiceProvider.GetRequiredService<YardstickDb>()).WhatItHoldsAsync(ct) is not { } holds)
+            return null;
+        return Problem.Conflict("database",
+            $"数据库不是空的（{holds.Zh}）：演示数据只能载入只含空 default 组织的数据库；请使用新的数据库",
+            $"the database is not empty ({holds.En}): the demo loads only into a database that holds nothing but the empty default organisation; use a new database",
             "demo.not_empty");
     }
 

@@ -31,10 +31,13 @@ public static class WebSetup
         services.AddYardstick(new ConfigurationBuilder().Build());
         services.AddYardstickAuth();
         services.AddSingleton(new WebStartOptions(demo));
-        services.AddSingleton<DemoLoader>(DemoStart.None);
+        services.AddSingleton<DemoLoader>(DemoStart.App);
         services.AddHostedService<DatabaseStartup>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Chinese text is written as characters, not as numeric entities: pages are a third of the size and readable as source
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             // a status without a body (no token: 401, an unknown route) or an unexpected error: a title in the request's language, never a stack trace

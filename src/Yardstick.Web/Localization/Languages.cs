@@ -33,5 +33,5 @@ public static class Languages
     }
 }
 
-/// <summary>The marker of the pages' texts: <c>Resources/Texts.resx</c> (en) and <c>Resources/Texts.zh-CN.resx</c>.</summary>
+/// <summary>The marker of the pages' texts: <c>Resources/Localization/Texts.resx</c> (en) and <c>Resources/Localization/Texts.zh-CN.resx</c> (the folder follows the namespace, as the resource manager looks them up).</summary>
 public sealed class Texts;
