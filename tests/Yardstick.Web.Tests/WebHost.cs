@@ -102,10 +102,10 @@ public sealed class WebHost : WebApplicationFactory<Program>
     }
 
     /// <summary>A client sending the bearer token of <paramref name="email"/>.</summary>
-    public async Task<HttpClient> ApiAsync(string email)
+    public async Task<HttpClient> ApiAsync(string email, string password = Password)
     {
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Password });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
         Assert.Equal(200, (int)response.StatusCode);
         var token = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
