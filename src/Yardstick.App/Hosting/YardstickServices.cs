@@ -108,6 +108,7 @@ public static class YardstickServices
         services.AddScoped<RemoveWaiver>();
         services.AddScoped<RunCalculation>();
         services.AddScoped<GetResults>();
+        services.AddScoped<ResultsPage>();
         services.AddScoped<Authorizer>();
         services.AddScoped<LoadDemo>();
         return services;

@@ -35,6 +35,6 @@ public static class PeriodsEndpoints
         return moved.IsSuccess ? Answer(await periods.RunAsync(moved.Value.Label, ct)) : ProblemResults.From(moved.Problems);
     }
 
-    private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Result<T> result) =>
+    internal static Results<Ok<T>, ProblemHttpResult> Answer<T>(Result<T> result) =>
         result.IsSuccess ? TypedResults.Ok(result.Value) : ProblemResults.From(result.Problems);
 }

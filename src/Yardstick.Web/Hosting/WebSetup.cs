@@ -82,6 +82,7 @@ public static class WebSetup
         var signedIn = api.MapGroup("").RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
         signedIn.MapGroup("/me").MapMeApi().WithTags("me");
         signedIn.MapGroup("/periods").MapPeriodsApi().WithTags("periods");
+        signedIn.MapGroup("/periods").MapResultsApi().WithTags("results");
 
         app.MapPost("/logout", async (SignInManager<YardstickUser> signIn) =>
         {

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Yardstick.App.Access;
+using Yardstick.App.Evaluation;
+using Yardstick.Core.Common;
+using Yardstick.Data;
+
+namespace Yardstick.App.Results;
+
+/// <summary>
+/// One line of a results page: pay (and its currency and provisional count) is null, and left out of the JSON, when the
+/// user may not see the person's pay (review.md R2 <see cref="AccessAction.ViewPay"/>).
+/// </summary>
+public sealed record ResultRow(
+    string Person, string Name, string? Team, decimal Total, string? Grade, bool Complete, int Missing,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Pay,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Currency,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Provisional);
+
+/// <summary>A page of results: its rows in person order, and the <c>after</c> of the next page (null on the last).</summary>
+public sealed record ResultsPageView(string Period, int Run, IReadOnlyList<ResultRow> Rows, string? Next);
+
+/// <summary>
+/// The current run of a period as pages for the API and the web pages: only the people whose scorecard the user may see,
+/// pay only where they may see it, in person order (ordinal) after <c>after</c>, filtered by team and grade.
+/// </summary>
+public sealed class ResultsPage(YardstickDb db, GetResults results, CurrentUser? user = null)
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
+
+    private readonly UserAccess _access = new(db, user);
+
+    public async Task<Result<ResultsPageView>> RunAsync(string period, int? limit = null, string? after = null, string? team = null, string? grade = null, CancellationToken ct = default)
+    {
+        var size = limit ?? DefaultLimit;
+        if (size is < 1 or > MaxLimit)
+            return Problem.Invalid("limit", $"limit 应为 1 到 {MaxLimit} 之间的整数，而不是 {size}", $"limit must be a whole number from 1 to {MaxLimit}, not {size}", "results.limit", size.ToString(CultureInfo.InvariantCulture));
+        var lines = await results.LinesAsync(period, ct);
+        if (!lines.IsSuccess)
+            return Result<ResultsPageView>.Fail(lines.Problems);
+        var row = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == lines.Value.Run.PeriodId, ct);
+        var pay = await _access.PeopleAsync(AccessAction.ViewPay, row, ct);
+        var names = await db.Employees.AsNoTracking().Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => e.Name, StringComparer.Ordinal, ct);
+        var teams = (await db.TeamMembers.AsNoTracking().Select(m => new { m.EmployeeId, m.TeamId }).ToListAsync(ct))
+            .GroupBy(m => m.EmployeeId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(m => m.TeamId).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        var page = lines.Value.Lines
+            .Where(l => after is null || string.CompareOrdinal(l.Person, after) > 0)
+            .Where(l => team is null || (teams.GetValueOrDefault(l.Person)?.Contains(team, StringComparer.Ordinal) ?? false))
+            .Where(l => grade is null || string.Equals(l.Grade, grade, StringComparison.Ordinal))
+            .Take(size + 1)
+            .Select(l =>
+            {
+                var paid = pay.Contains(l.Person);
+                return new ResultRow(l.Person, names.GetValueOrDefault(l.Person, l.Person), teams.GetValueOrDefault(l.Person)?.FirstOrDefault(),
+                    l.Total, l.Grade, l.Complete, l.Missing, paid ? l.Pay : null, paid ? l.Currency : null, paid ? l.Provisional : null);
+            })
+            .ToList();
+        var next = page.Count > size ? page[size - 1].Person : null;
+        return new ResultsPageView(row.Label, lines.Value.Run.Number, page.Take(size).ToList(), next);
+    }
+
+    /// <summary>
+    /// One person's scorecard of the current run with its trace in <paramref name="language"/>, as its §10 result object;
+    /// without its payouts when the user may not see the person's pay. NotFound when the user may not see the scorecard.
+    /// </summary>
+    public async Task<Result<JsonObject>> ScorecardAsync(string period, string person, Language language, CancellationToken ct = default)
+    {
+        var found = await results.PersonAsync(period, person, AccessAction.ViewScorecard, ct);
+        if (!found.IsSuccess)
+            return Result<JsonObject>.Fail([.. found.Problems.Select(p => Hidden(p, person))]);
+        var (view, result) = found.Value;
+        using var buffer = new MemoryStream();
+        await using (var w = new Utf8JsonWriter(buffer, ResultsJson.Compact))
+            ResultsJson.WriteResult(w, result, view.Inputs.IsBundle, language);
+        var card = JsonNode.Parse(buffer.ToArray())!.AsObject();
+        if (!(await _access.PeopleAsync(AccessAction.ViewPay, view.Period.Row, ct)).Contains(person))
+            card.Remove("payouts");
+        return card;
+    }
+
+    // R2: what the user may not see does not exist for them
+    private static Problem Hidden(Problem p, string person) => p.Kind == ProblemKind.Forbidden
+        ? Problem.NotFound("person", $"没有您可查看的 {person} 的记分卡", $"there is no scorecard of {person} you may see", "person.not_found", person)
+        : p;
+}
