@@ -6,22 +6,31 @@ using Microsoft.EntityFrameworkCore;
 using Yardstick.App.Access;
 using Yardstick.App.Evaluation;
 using Yardstick.Core.Common;
+using Yardstick.Core.Scoring;
 using Yardstick.Data;
 
 namespace Yardstick.App.Results;
 
 /// <summary>
 /// One line of a results page: pay (and its currency and provisional count) is null, and left out of the JSON, when the
-/// user may not see the person's pay (review.md R2 <see cref="AccessAction.ViewPay"/>).
+/// user may not see the person's pay (review.md R2 <see cref="AccessAction.ViewPay"/>). <c>Rank</c> is the person's place by
+/// total (highest first, equal totals share a place: 1, 1, 3) among everyone of the run the user may see, whatever the filters.
 /// </summary>
 public sealed record ResultRow(
-    string Person, string Name, string? Team, decimal Total, string? Grade, bool Complete, int Missing,
+    string Person, string Name, string? Team, int Rank, decimal Total, string? Grade, bool Complete, int Missing,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Pay,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Currency,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Provisional);
 
-/// <summary>A page of results: its rows in person order, and the <c>after</c> of the next page (null on the last).</summary>
-public sealed record ResultsPageView(string Period, int Run, IReadOnlyList<ResultRow> Rows, string? Next);
+/// <summary>How many people hold a grade.</summary>
+public sealed record GradeCount(string Grade, int Count);
+
+/// <summary>
+/// A page of results: its rows in person order, and the <c>after</c> of the next page (null on the last); <c>Grades</c> counts
+/// per grade (the scheme's bands, highest first, every band even when empty) the people the user may see in the team filter,
+/// before the grade filter and the paging; <c>Teams</c> the teams of the people the user may see, for a filter.
+/// </summary>
+public sealed record ResultsPageView(string Period, int Run, IReadOnlyList<ResultRow> Rows, string? Next, IReadOnlyList<GradeCount> Grades, IReadOnlyList<string> Teams);
 
 /// <summary>
 /// The current run of a period as pages for the API and the web pages: only the people whose scorecard the user may see,
@@ -48,25 +57,49 @@ public sealed class ResultsPage(YardstickDb db, GetResults results, CurrentUser?
         var teams = (await db.TeamMembers.AsNoTracking().Select(m => new { m.EmployeeId, m.TeamId }).ToListAsync(ct))
             .GroupBy(m => m.EmployeeId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(m => m.TeamId).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
-        var page = lines.Value.Lines
+        var visible = lines.Value.Lines;
+        var totals = visible.Select(l => l.Total).OrderDescending().ToList();
+        var inTeam = visible.Where(l => team is null || (teams.GetValueOrDefault(l.Person)?.Contains(team, StringComparer.Ordinal) ?? false)).ToList();
+        var page = inTeam
             .Where(l => after is null || string.CompareOrdinal(l.Person, after) > 0)
-            .Where(l => team is null || (teams.GetValueOrDefault(l.Person)?.Contains(team, StringComparer.Ordinal) ?? false))
             .Where(l => grade is null || string.Equals(l.Grade, grade, StringComparison.Ordinal))
             .Take(size + 1)
             .Select(l =>
             {
                 var paid = pay.Contains(l.Person);
-                return new ResultRow(l.Person, names.GetValueOrDefault(l.Person, l.Person), teams.GetValueOrDefault(l.Person)?.FirstOrDefault(),
+                return new ResultRow(l.Person, names.GetValueOrDefault(l.Person, l.Person), teams.GetValueOrDefault(l.Person)?.FirstOrDefault(), Rank(totals, l.Total),
                     l.Total, l.Grade, l.Complete, l.Missing, paid ? l.Pay : null, paid ? l.Currency : null, paid ? l.Provisional : null);
             })
             .ToList();
         var next = page.Count > size ? page[size - 1].Person : null;
-        return new ResultsPageView(row.Label, lines.Value.Run.Number, page.Take(size).ToList(), next);
+        var scheme = await PeriodScheme.ForAsync(db, row, ct);
+        var bands = scheme.IsSuccess ? scheme.Value.Schemes.SelectMany(s => s.Scheme.Grades).Select(g => g.Grade) : [];
+        var held = inTeam.Where(l => l.Grade is not null).GroupBy(l => l.Grade!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var grades = bands.Concat(held.Keys.Order(StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).Select(g => new GradeCount(g, held.GetValueOrDefault(g))).ToList();
+        var teamIds = visible.SelectMany(l => teams.GetValueOrDefault(l.Person) ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return new ResultsPageView(row.Label, lines.Value.Run.Number, page.Take(size).ToList(), next, grades, teamIds);
+    }
+
+    // competition ranking over the totals, highest first: 1 + how many totals are higher
+    private static int Rank(List<decimal> descending, decimal total)
+    {
+        int lo = 0, hi = descending.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (descending[mid] > total)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+
+        return lo + 1;
     }
 
     /// <summary>
-    /// One person's scorecard of the current run with its trace in <paramref name="language"/>, as its §10 result object;
-    /// without its payouts when the user may not see the person's pay. NotFound when the user may not see the scorecard.
+    /// One person's scorecard of the current run with its trace in <paramref name="language"/>, as its §10 result object and
+    /// <c>trace</c>, the scorecard's explanation (scoring.md §9, as <c>results --explain</c> prints it); without its payouts when
+    /// the user may not see the person's pay. NotFound when the user may not see the scorecard.
     /// </summary>
     public async Task<Result<JsonObject>> ScorecardAsync(string period, string person, Language language, CancellationToken ct = default)
     {
@@ -78,6 +111,7 @@ public sealed class ResultsPage(YardstickDb db, GetResults results, CurrentUser?
         await using (var w = new Utf8JsonWriter(buffer, ResultsJson.Compact))
             ResultsJson.WriteResult(w, result, view.Inputs.IsBundle, language);
         var card = JsonNode.Parse(buffer.ToArray())!.AsObject();
+        card["trace"] = ScorecardTrace.Render(result.Card, language) + (result.ProRata is { } pro ? pro.Trace.Get(language) + "\n" : "");
         if (!(await _access.PeopleAsync(AccessAction.ViewPay, view.Period.Row, ct)).Contains(person))
             card.Remove("payouts");
         return card;
