@@ -1,0 +1,38 @@
+using Microsoft.Playwright;
+
+namespace Yardstick.E2E;
+
+/// <summary>A period's results screen: the ranking table, its rows by person, the link to a scorecard.</summary>
+public sealed class ResultsPage(IPage page)
+{
+    public async Task OpenAsync(string label)
+    {
+        await page.GotoAsync($"/periods/{label}/results");
+        await page.Locator("#interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+
+    public ILocator Row(string person) => page.Locator($"#results tr[data-person='{person}']");
+
+    public async Task<ScorecardPage> OpenScorecardAsync(string person)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = person, Exact = true }).ClickAsync();
+        await page.WaitForURLAsync($"**/people/{person}");
+        return new ScorecardPage(page);
+    }
+
+    public Task ScreenshotAsync(string name) => page.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, name + ".png"), FullPage = true });
+}
+
+/// <summary>One scorecard: total, grade, the pay lines (when the user may see them) and the explanation.</summary>
+public sealed class ScorecardPage(IPage page)
+{
+    public ILocator Total => page.Locator("#total");
+
+    public ILocator Grade => page.Locator("#grade");
+
+    public ILocator Payouts => page.Locator("#payouts");
+
+    public ILocator Trace => page.Locator("#trace");
+
+    public Task ScreenshotAsync(string name) => page.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, name + ".png"), FullPage = true });
+}
