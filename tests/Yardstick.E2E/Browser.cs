@@ -42,6 +42,9 @@ public sealed class Browser : IAsyncLifetime
         Directory.CreateDirectory(Screenshots);
     }
 
+    /// <summary>A full-page screenshot of <paramref name="page"/> as <c>TestResults/screenshots/NAME.png</c>.</summary>
+    public static Task ScreenshotAsync(IPage page, string name) => page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+
     /// <summary>Skips a local run without Chromium; fails under CI, which must have it.</summary>
     public static void RequireChromium()
     {
@@ -100,5 +103,5 @@ public sealed class PeriodPage(IPage page)
 
     public Task MoveAsync(string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).ClickAsync();
 
-    public Task ScreenshotAsync(string name) => page.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, name + ".png"), FullPage = true });
+    public Task ScreenshotAsync(string name) => Browser.ScreenshotAsync(page, name);
 }

@@ -20,7 +20,7 @@ public sealed class ResultsPage(IPage page)
         return new ScorecardPage(page);
     }
 
-    public Task ScreenshotAsync(string name) => page.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, name + ".png"), FullPage = true });
+    public Task ScreenshotAsync(string name) => Browser.ScreenshotAsync(page, name);
 }
 
 /// <summary>One scorecard: total, grade, the pay lines (when the user may see them) and the explanation.</summary>
@@ -34,5 +34,5 @@ public sealed class ScorecardPage(IPage page)
 
     public ILocator Trace => page.Locator("#trace");
 
-    public Task ScreenshotAsync(string name) => page.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, name + ".png"), FullPage = true });
+    public Task ScreenshotAsync(string name) => Browser.ScreenshotAsync(page, name);
 }

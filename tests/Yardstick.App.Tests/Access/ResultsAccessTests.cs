@@ -12,7 +12,8 @@ namespace Yardstick.App.Tests.Access;
 /// <summary>calc and results ask R2 too: calc is an admin's, a result list holds only the people the user may see.</summary>
 public sealed class ResultsAccessTests : IDisposable
 {
-    private const string E1 = "zhang_wei,renewal_rate,0.88\nzhang_wei,csat,4.5\nzhang_wei,issue_closure_rate,0.93\nzhang_wei,revenue_yoy_growth,0.25\nzhang_wei,new_industry_cases,2\nzhang_wei,defect_rate,0.008\nzhang_wei,core_feature_usage,0.55\nzhang_wei,rd_utilization,0.80\nzhang_wei,sales_support_rating,4.2\nzhang_wei,roadmap_completion,0.70\nzhang_wei,innovation_reserve,3.5\n";
+    /// <summary>seed-cases.md E1's actuals of zhang_wei (total 100.771884, grade A).</summary>
+    internal const string E1 = "zhang_wei,renewal_rate,0.88\nzhang_wei,csat,4.5\nzhang_wei,issue_closure_rate,0.93\nzhang_wei,revenue_yoy_growth,0.25\nzhang_wei,new_industry_cases,2\nzhang_wei,defect_rate,0.008\nzhang_wei,core_feature_usage,0.55\nzhang_wei,rd_utilization,0.80\nzhang_wei,sales_support_rating,4.2\nzhang_wei,roadmap_completion,0.70\nzhang_wei,innovation_reserve,3.5\n";
 
     private readonly TempFiles _files = new();
 

@@ -1,4 +1,5 @@
 using Yardstick.App.Access;
+using Yardstick.App.Tests.Access;
 using Yardstick.App.Calculation;
 using Yardstick.App.Imports;
 using Yardstick.App.Periods;
@@ -15,8 +16,6 @@ namespace Yardstick.App.Tests.Results;
 /// </summary>
 public sealed class ResultsPageTests : IDisposable
 {
-    private const string E1 = "zhang_wei,renewal_rate,0.88\nzhang_wei,csat,4.5\nzhang_wei,issue_closure_rate,0.93\nzhang_wei,revenue_yoy_growth,0.25\nzhang_wei,new_industry_cases,2\nzhang_wei,defect_rate,0.008\nzhang_wei,core_feature_usage,0.55\nzhang_wei,rd_utilization,0.80\nzhang_wei,sales_support_rating,4.2\nzhang_wei,roadmap_completion,0.70\nzhang_wei,innovation_reserve,3.5\n";
-
     private readonly TempFiles _files = new();
 
     public void Dispose() => _files.Dispose();
@@ -30,8 +29,9 @@ public sealed class ResultsPageTests : IDisposable
             "person,name,manager,role,team\nli_ming,李明,,manager,\nzhang_wei,张伟,li_ming,pm,t1\nli_na,李娜,li_ming,pm,t1\nwang_fang,王芳,li_ming,pm,t2\n")), null)).IsSuccess);
         Assert.True((await new ImportSalaries(db).RunAsync(Input.File(_files.Write("s.csv",
             "person,base_salary,effective_from\nzhang_wei,30000,2026-01-01\nli_na,30000,2026-01-01\nwang_fang,30000,2026-01-01\n")), null)).IsSuccess);
-        var actuals = E1 + E1.Replace("zhang_wei", "li_na", StringComparison.Ordinal)
-            + E1.Replace("zhang_wei", "wang_fang", StringComparison.Ordinal).Replace("wang_fang,csat,4.5", "wang_fang,csat,3.0", StringComparison.Ordinal);
+        var e1 = ResultsAccessTests.E1;
+        var actuals = e1 + e1.Replace("zhang_wei", "li_na", StringComparison.Ordinal)
+            + e1.Replace("zhang_wei", "wang_fang", StringComparison.Ordinal).Replace("wang_fang,csat,4.5", "wang_fang,csat,3.0", StringComparison.Ordinal);
         Assert.True((await new ImportActuals(db).RunAsync(Input.File(_files.Write("a.csv", "person,indicator,value\n" + actuals)), "2026-10")).IsSuccess);
         Assert.True((await new RunCalculation(db).RunAsync("2026-10")).IsSuccess);
         return t;
