@@ -44,15 +44,21 @@ public sealed class ResultsPage(YardstickDb db, GetResults results, CurrentUser?
             return Result<ResultsPageView>.Fail(lines.Problems);
         var row = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == lines.Value.Run.PeriodId, ct);
         var pay = await _access.PeopleAsync(AccessAction.ViewPay, row, ct);
-        var names = await db.Employees.AsNoTracking().Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => e.Name, StringComparer.Ordinal, ct);
-        var teams = (await db.TeamMembers.AsNoTracking().Select(m => new { m.EmployeeId, m.TeamId }).ToListAsync(ct))
-            .GroupBy(m => m.EmployeeId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(m => m.TeamId).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
-        var page = lines.Value.Lines
+        var members = team is null ? null
+            : (await db.TeamMembers.AsNoTracking().Where(m => m.TeamId == team).Select(m => m.EmployeeId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var chosen = lines.Value.Lines
             .Where(l => after is null || string.CompareOrdinal(l.Person, after) > 0)
-            .Where(l => team is null || (teams.GetValueOrDefault(l.Person)?.Contains(team, StringComparer.Ordinal) ?? false))
+            .Where(l => members is null || members.Contains(l.Person))
             .Where(l => grade is null || string.Equals(l.Grade, grade, StringComparison.Ordinal))
             .Take(size + 1)
+            .ToList();
+        // names and teams of this page's people only: a page costs its size, not the organisation's
+        var ids = chosen.Select(l => l.Person).ToList();
+        var names = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => e.Name, StringComparer.Ordinal, ct);
+        var teams = (await db.TeamMembers.AsNoTracking().Where(m => ids.Contains(m.EmployeeId)).Select(m => new { m.EmployeeId, m.TeamId }).ToListAsync(ct))
+            .GroupBy(m => m.EmployeeId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(m => m.TeamId).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        var page = chosen
             .Select(l =>
             {
                 var paid = pay.Contains(l.Person);
