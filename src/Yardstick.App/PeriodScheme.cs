@@ -23,17 +23,17 @@ public sealed record PeriodScheme(ReviewPeriod Row, Period Period, SchemeVersion
     public string Currency => Schemes.Select(s => s.Plan?.Plan.Currency).FirstOrDefault(c => c is not null) ?? Money.DefaultCurrency;
 
     /// <summary>Loads the period (tracked) and compiles its scheme; a problem when the label is bad or the period does not exist.</summary>
-    public static async Task<Result<PeriodScheme>> LoadAsync(YardstickDb db, string label, CancellationToken ct)
+    public static async Task<Result<PeriodScheme>> LoadAsync(YardstickDb db, string label, CancellationToken ct, Results.RunCache? cache = null)
     {
         var row = await FindAsync(db, label, ct);
-        return row.IsSuccess ? await ForAsync(db, row.Value, ct) : Result<PeriodScheme>.Fail(row.Problems);
+        return row.IsSuccess ? await ForAsync(db, row.Value, ct, cache) : Result<PeriodScheme>.Fail(row.Problems);
     }
 
-    /// <summary>The period of a row already read, with its scheme compiled.</summary>
-    public static async Task<Result<PeriodScheme>> ForAsync(YardstickDb db, ReviewPeriod row, CancellationToken ct)
+    /// <summary>The period of a row already read, with its scheme compiled (once per version with a <paramref name="cache"/>).</summary>
+    public static async Task<Result<PeriodScheme>> ForAsync(YardstickDb db, ReviewPeriod row, CancellationToken ct, Results.RunCache? cache = null)
     {
         var version = await db.SchemeVersions.SingleAsync(v => v.Id == row.SchemeVersionId, ct);
-        var compiled = Compile(version.Json, version.AuditKey);
+        var compiled = cache?.Scheme(version) ?? Compile(version.Json, version.AuditKey);
         return compiled.IsSuccess
             ? new PeriodScheme(row, row.Period, version, compiled.Value.Document, compiled.Value.Schemes)
             : Result<PeriodScheme>.Fail(compiled.Problems);

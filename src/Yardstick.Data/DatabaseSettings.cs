@@ -130,8 +130,18 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     /// <summary>A new context for organisation <paramref name="organisationId"/> (<see cref="YardstickDb.NoOrganisation"/>: the installation); dispose it.</summary>
     public YardstickDb Open(TimeProvider time, string actor, int organisationId) => new(Options(), time, actor, organisationId);
 
+    /// <summary>
+    /// These settings for a long-running host (the web application): SQLite connections pooled. A command-line run opens a
+    /// connection or two and lets the file go at its end; a web host opens one per request, and a new SQLite connection opens
+    /// the file and reads and parses the whole schema at its first statement (docs/performance.md, "Web (issue 9)").
+    /// </summary>
+    public DatabaseSettings Pooled() => Provider == DatabaseProvider.Sqlite
+        ? this with { ConnectionString = ConnectionString.Replace(";Pooling=False;", ";Pooling=True;", StringComparison.Ordinal) }
+        : this;
+
     /// <summary>The connection string without its password, for messages.</summary>
     public string Describe() => Provider == DatabaseProvider.Postgres
         ? "PostgreSQL " + new NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }.ConnectionString
-        : "SQLite " + ConnectionString.Replace("Data Source=", "", StringComparison.Ordinal).Replace(";Pooling=False;Default Timeout=5", "", StringComparison.Ordinal);
+        : "SQLite " + ConnectionString.Replace("Data Source=", "", StringComparison.Ordinal).Replace(";Pooling=False;Default Timeout=5", "", StringComparison.Ordinal)
+            .Replace(";Pooling=True;Default Timeout=5", "", StringComparison.Ordinal);
 }

@@ -71,6 +71,28 @@ public sealed class WebHost : WebApplicationFactory<Program>
         return new WebHost(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, null, server, name, services);
     }
 
+    /// <summary>
+    /// A host of its own on a copy of this host's SQLite database as it is now (<c>VACUUM INTO</c>), loading nothing: a test
+    /// that changes the data (a period move) starts from a shared fixture's state without changing the fixture.
+    /// </summary>
+    public WebHost Copy()
+    {
+        if (_file is null)
+            throw new InvalidOperationException("only a SQLite host is copied");
+        _ = Server; // the source is created, migrated and loaded at its start
+        var file = Path.Combine(Path.GetTempPath(), "yardstick-web-" + Guid.NewGuid().ToString("N") + ".db");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_file}"))
+        {
+            connection.Open();
+            using var vacuum = connection.CreateCommand();
+            vacuum.CommandText = "VACUUM INTO $file";
+            vacuum.Parameters.AddWithValue("$file", file);
+            vacuum.ExecuteNonQuery();
+        }
+
+        return new WebHost(file, file, null, null, _services);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("db", _db);

@@ -107,6 +107,7 @@ public static class YardstickServices
         services.AddScoped<WaiveIndicator>();
         services.AddScoped<RemoveWaiver>();
         services.AddScoped<RunCalculation>();
+        services.TryAddSingleton<RunCache>();
         services.AddScoped<GetResults>();
         services.AddScoped<ResultsPage>();
         services.AddScoped<Authorizer>();

@@ -22,9 +22,10 @@ public sealed record RunView(PeriodScheme Period, CalculationRun Run, Evaluation
 /// <c>results --period P</c>: the current run of the period. Its figures (totals, grades, pay per line) are stored; the
 /// result objects, traces and statements are rendered from the run's stored inputs (<see cref="InputsSnapshot"/>) in
 /// the language asked, by the same <see cref="Evaluator"/> that made them, and checked against the run's results hash,
-/// so what is shown is exactly what was calculated.
+/// so what is shown is exactly what was calculated. With a <see cref="RunCache"/> (the web host's), a run's lines and its
+/// evaluation are read once per run, not per request.
 /// </summary>
-public sealed class GetResults(YardstickDb db, CurrentUser? user = null)
+public sealed class GetResults(YardstickDb db, CurrentUser? user = null, RunCache? cache = null)
 {
     private readonly UserAccess _access = new(db, user);
 
@@ -91,17 +92,24 @@ public sealed class GetResults(YardstickDb db, CurrentUser? user = null)
             return Result<(CalculationRun, IReadOnlyList<ResultLine>)>.Fail(loaded.Problems);
         var run = loaded.Value.Run;
         var people = await _access.PeopleAsync(AccessAction.ViewScorecard, loaded.Value.Period.Row, ct);
+        var all = cache is null ? await ReadLinesAsync(run, ct) : await cache.LinesAsync(run, () => ReadLinesAsync(run, ct));
+        IReadOnlyList<ResultLine> lines = people is { Everyone: true, Excluded.Count: 0 } ? all : [.. all.Where(l => people.Contains(l.Person))];
+        return (run, lines);
+    }
+
+    /// <summary>Every line of a run in person order (ordinal).</summary>
+    private async Task<IReadOnlyList<ResultLine>> ReadLinesAsync(CalculationRun run, CancellationToken ct)
+    {
         var cards = await db.Scorecards.AsNoTracking().Where(s => s.RunId == run.Id).Select(s => new { s.Person, s.Total, s.Grade, s.Complete, s.Missing }).ToListAsync(ct);
         var pay = (await db.PayoutLines.AsNoTracking().Where(l => l.RunId == run.Id)
             .GroupBy(l => new { l.Person, l.Currency })
             .Select(g => new { g.Key.Person, g.Key.Currency, Minor = g.Sum(l => l.AmountMinor), Provisional = g.Count(l => l.Provisional) }).ToListAsync(ct))
             .GroupBy(x => x.Person, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var lines = cards.Where(c => people.Contains(c.Person)).OrderBy(c => c.Person, StringComparer.Ordinal).Select(c =>
+        return [.. cards.OrderBy(c => c.Person, StringComparer.Ordinal).Select(c =>
         {
             var p = pay.GetValueOrDefault(c.Person);
             return new ResultLine(c.Person, c.Total, c.Grade, c.Complete, c.Missing, Money.FromMinor(p?.Minor ?? 0), p?.Currency ?? "", p?.Provisional ?? 0);
-        }).ToList();
-        return (run, lines);
+        })];
     }
 
     /// <summary>
@@ -157,7 +165,7 @@ public sealed class GetResults(YardstickDb db, CurrentUser? user = null)
     /// <summary>The period with its scheme and its current run (without its inputs, read only when needed).</summary>
     private async Task<Result<(PeriodScheme Period, CalculationRun Run)>> LoadAsync(string label, CancellationToken ct)
     {
-        var loaded = await PeriodScheme.LoadAsync(db, label, ct);
+        var loaded = await PeriodScheme.LoadAsync(db, label, ct, cache);
         if (!loaded.IsSuccess)
             return Result<(PeriodScheme, CalculationRun)>.Fail(loaded.Problems);
         var p = loaded.Value;
@@ -179,11 +187,18 @@ public sealed class GetResults(YardstickDb db, CurrentUser? user = null)
                 $"{p.Row.Label} 的第 {run.Number} 次计算早于结果保存输入的版本，其明细只有英文存档；它的数字不变（表格、CSV、英文 JSON）；{Again(p.Row, "可用两种语言查看明细", "show them in both languages").Zh}",
                 $"run {run.Number} of {p.Row.Label} was made before runs kept their inputs, so its traces exist in English only; its figures stand (table, CSV, English JSON); {Again(p.Row, "可用两种语言查看明细", "show them in both languages").En}",
                 "run.legacy", p.Row.Label);
+        var evaluated = cache is null ? await EvaluateStoredAsync(p, run, ct) : await cache.EvaluationAsync(run, () => EvaluateStoredAsync(p, run, ct));
+        return evaluated.IsSuccess ? new RunView(p, run, evaluated.Value.Inputs, evaluated.Value.Result) : Result<RunView>.Fail(evaluated.Problems);
+    }
+
+    /// <summary>The run's stored inputs evaluated again, checked against its stored results digest.</summary>
+    private async Task<Result<(EvaluationInputs Inputs, EvaluationResult Result)>> EvaluateStoredAsync(PeriodScheme p, CalculationRun run, CancellationToken ct)
+    {
         var version = run.SchemeVersionId == p.Version.Id ? p : null;
         var schemes = version?.Schemes ?? PeriodScheme.Compile((await db.SchemeVersions.AsNoTracking().SingleAsync(v => v.Id == run.SchemeVersionId, ct)).Json, "scheme").Value.Schemes;
         var calculators = EvaluationInputs.CalculatorsFor(schemes, p.Period);
         if (!calculators.IsSuccess)
-            return Result<RunView>.Fail(calculators.Problems);
+            return Result<(EvaluationInputs, EvaluationResult)>.Fail(calculators.Problems);
         var stored = await db.Runs.AsNoTracking().Where(r => r.Id == run.Id).Select(r => r.Inputs).SingleAsync(ct);
         var inputs = InputsSnapshot.Read(stored, p.Document, calculators.Value);
         var result = Evaluator.Evaluate(inputs);
@@ -195,7 +210,7 @@ public sealed class GetResults(YardstickDb db, CurrentUser? user = null)
                 $"{p.Row.Label} 的第 {run.Number} 次计算用其保存的输入重新计算后与保存的结果不一致（计算引擎已更新）；它的数字不变（表格、CSV）；{Again(p.Row, "查看明细", "show its traces").Zh}",
                 $"run {run.Number} of {p.Row.Label} no longer evaluates to its stored results from its stored inputs (the engine changed since); its figures stand (table, CSV); {Again(p.Row, "查看明细", "show its traces").En}",
                 "run.changed", p.Row.Label);
-        return new RunView(p, run, inputs, result.Value);
+        return (inputs, result.Value);
     }
 
     /// <summary>

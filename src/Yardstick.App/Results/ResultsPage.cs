@@ -53,17 +53,21 @@ public sealed class ResultsPage(YardstickDb db, GetResults results, CurrentUser?
             return Result<ResultsPageView>.Fail(lines.Problems);
         var row = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == lines.Value.Run.PeriodId, ct);
         var pay = await _access.PeopleAsync(AccessAction.ViewPay, row, ct);
-        var names = await db.Employees.AsNoTracking().Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => e.Name, StringComparer.Ordinal, ct);
+        // teams of everyone visible (the team filter, the grade counts and the team list read them); names of this page's people only
         var teams = (await db.TeamMembers.AsNoTracking().Select(m => new { m.EmployeeId, m.TeamId }).ToListAsync(ct))
             .GroupBy(m => m.EmployeeId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(m => m.TeamId).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
         var visible = lines.Value.Lines;
         var totals = visible.Select(l => l.Total).OrderDescending().ToList();
         var inTeam = visible.Where(l => team is null || (teams.GetValueOrDefault(l.Person)?.Contains(team, StringComparer.Ordinal) ?? false)).ToList();
-        var page = inTeam
+        var chosen = inTeam
             .Where(l => after is null || string.CompareOrdinal(l.Person, after) > 0)
             .Where(l => grade is null || string.Equals(l.Grade, grade, StringComparison.Ordinal))
             .Take(size + 1)
+            .ToList();
+        var ids = chosen.Select(l => l.Person).ToList();
+        var names = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => e.Name, StringComparer.Ordinal, ct);
+        var page = chosen
             .Select(l =>
             {
                 var paid = pay.Contains(l.Person);

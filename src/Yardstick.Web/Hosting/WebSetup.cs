@@ -26,7 +26,7 @@ public static class WebSetup
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
             var settings = DatabaseSettings.Resolve(configuration["db"], configuration);
-            return settings.IsSuccess ? settings.Value : throw new InvalidOperationException("the database is not configured: " + string.Join("; ", settings.Problems));
+            return settings.IsSuccess ? settings.Value.Pooled() : throw new InvalidOperationException("the database is not configured: " + string.Join("; ", settings.Problems));
         });
         services.AddYardstick(new ConfigurationBuilder().Build());
         services.AddYardstickAuth();

@@ -26,10 +26,7 @@ public sealed class ResultsAccessTests : IDisposable
     {
         await using var t = await TestDb.CreateAsync(provider);
         await using var db = t.Open();
-        Assert.True((await new OpenPeriod(db).RunAsync("2026-10", SchemeJson.Write(TemplateCatalog.Find("industrial-value").Value.Document))).IsSuccess);
-        Assert.True((await new ImportEmployees(db).RunAsync(Input.File(_files.Write("e.csv", "person,name,manager,role\nli_ming,李明,,manager\nzhang_wei,张伟,li_ming,pm\nli_na,李娜,li_ming,pm\n")), null)).IsSuccess);
-        Assert.True((await new ImportActuals(db).RunAsync(Input.File(_files.Write("a.csv", "person,indicator,value\n" + E1 + E1.Replace("zhang_wei", "li_na", StringComparison.Ordinal))), "2026-10")).IsSuccess);
-        CurrentUser User(string? employee, params Role[] roles) => new(1, "default", employee ?? "finance", null, null, employee, roles.ToHashSet(), false);
+        await SeedAsync(db);
         var (finance, self, manager) = (User(null, Role.Finance), User("zhang_wei"), User("li_ming"));
 
         var refused = await new RunCalculation(db, finance).RunAsync("2026-10");
@@ -52,5 +49,53 @@ public sealed class ResultsAccessTests : IDisposable
         Assert.Equal(["zhang_wei"], view.Value.Result.Results.Select(r => r.Person));
         // the manager sees the scorecards, not the pay (managers_see_pay is off)
         Assert.Equal(ProblemKind.NotFound, Assert.Single((await new GetResults(db, manager).PersonAsync("2026-10", "li_na", AccessAction.ViewPay)).Problems).Kind);
+    }
+
+    /// <summary>The web host's <see cref="RunCache"/>: a run is read once, every user still gets only what R2 lets them see, and a new run is read afresh.</summary>
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Results_SharedRunCache_FilteredPerUserAndANewRunReadAfresh(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await using var db = t.Open();
+        await SeedAsync(db);
+        Assert.True((await new RunCalculation(db).RunAsync("2026-10")).IsSuccess);
+        var cache = new RunCache();
+        var (self, manager) = (User("zhang_wei"), User("li_ming"));
+
+        var admin = await new GetResults(db, cache: cache).LinesAsync("2026-10");
+        var managed = await new GetResults(db, manager, cache).LinesAsync("2026-10");
+        var card = await new GetResults(db, manager, cache).PersonAsync("2026-10", "zhang_wei");
+        var own = await new GetResults(db, self, cache).LinesAsync("2026-10");
+        var hidden = await new GetResults(db, self, cache).PersonAsync("2026-10", "zhang_wei");
+
+        Assert.Equal(["li_na", "zhang_wei"], admin.Value.Lines.Select(l => l.Person));
+        Assert.Equal(["li_na", "zhang_wei"], managed.Value.Lines.Select(l => l.Person));
+        Assert.Equal(100.77m, decimal.Round(card.Value.Person.Total, 2, MidpointRounding.ToZero));
+        Assert.Empty(own.Value.Lines); // Calculated: zhang_wei sees nobody, whatever the cache holds
+        Assert.Equal(ProblemKind.NotFound, Assert.Single(hidden.Problems).Kind);
+
+        // a new run (csat 4.5 → 3.5 for zhang_wei) is another key: its figures, not the cached ones
+        Assert.True((await new ImportActuals(db).RunAsync(Input.File(_files.Write("b.csv", "person,indicator,value\nzhang_wei,csat,3.5\n")), "2026-10")).IsSuccess);
+        Assert.True((await new RunCalculation(db).RunAsync("2026-10")).IsSuccess);
+        var again = await new GetResults(db, cache: cache).LinesAsync("2026-10");
+        var cardAgain = await new GetResults(db, manager, cache).PersonAsync("2026-10", "zhang_wei");
+
+        decimal Total(IReadOnlyList<ResultLine> lines, string person) => lines.Single(l => l.Person == person).Total;
+        Assert.NotEqual(admin.Value.Run.Id, again.Value.Run.Id);
+        Assert.True(Total(again.Value.Lines, "zhang_wei") < Total(admin.Value.Lines, "zhang_wei"));
+        Assert.Equal(Total(again.Value.Lines, "zhang_wei"), cardAgain.Value.Person.Total);
+        Assert.Equal(Total(admin.Value.Lines, "li_na"), Total(again.Value.Lines, "li_na"));
+    }
+
+    private static CurrentUser User(string? employee, params Role[] roles) => new(1, "default", employee ?? "finance", null, null, employee, roles.ToHashSet(), false);
+
+    /// <summary>2026-10 Collecting, li_ming managing zhang_wei and li_na, both with E1's actuals.</summary>
+    private async Task SeedAsync(Data.YardstickDb db)
+    {
+        Assert.True((await new OpenPeriod(db).RunAsync("2026-10", SchemeJson.Write(TemplateCatalog.Find("industrial-value").Value.Document))).IsSuccess);
+        Assert.True((await new ImportEmployees(db).RunAsync(Input.File(_files.Write("e.csv", "person,name,manager,role\nli_ming,李明,,manager\nzhang_wei,张伟,li_ming,pm\nli_na,李娜,li_ming,pm\n")), null)).IsSuccess);
+        Assert.True((await new ImportActuals(db).RunAsync(Input.File(_files.Write("a.csv", "person,indicator,value\n" + E1 + E1.Replace("zhang_wei", "li_na", StringComparison.Ordinal))), "2026-10")).IsSuccess);
     }
 }
