@@ -1,9 +1,14 @@
 namespace Yardstick.Core.Scoring;
 
-/// <summary>One adjusted value of a scorecard (review.md R3) with the note its trace shows (who and why).</summary>
+/// <summary>One adjusted value of a scorecard (review.md R3) with who made it and why, which its trace shows.</summary>
 /// <param name="Value">The corrected actual, the score that replaces the computed one, or the points added to the total.</param>
-/// <param name="Note">What the trace shows beside it, such as <c>adjusted by li_ming: the usage export missed a week</c>.</param>
-public readonly record struct Adjusted(decimal Value, string Note);
+/// <param name="Author">Who made the adjustment.</param>
+/// <param name="Reason">Why (at least 10 characters, checked by the caller).</param>
+public readonly record struct Adjusted(decimal Value, string Author, string Reason)
+{
+    /// <summary>What a trace shows beside the adjusted number: <c>adjusted by li_ming: the usage export missed a week</c>.</summary>
+    public string Note(Common.Language lang) => lang == Common.Language.ZhCN ? $"由 {Author} 调整：{Reason}" : $"adjusted by {Author}: {Reason}";
+}
 
 /// <summary>
 /// The review adjustments of one person's scorecard (review.md R3), by indicator number of the scheme:

@@ -91,13 +91,13 @@ public sealed record AppliedAdjustments(
     IReadOnlyDictionary<int, decimal>? CorrectedFrom,
     IReadOnlyList<(AdjustedKind Kind, int Indicator)>? Unapplied)
 {
-    /// <summary>The note of the score adjustment of an indicator, when one was applied.</summary>
-    public string? ScoreNote(int indicator) =>
-        Requested.Scores is { } s && s.TryGetValue(indicator, out var a) && !IsUnapplied(AdjustedKind.Score, indicator) ? a.Note : null;
+    /// <summary>The score adjustment of an indicator, when one was applied.</summary>
+    public Adjusted? Score(int indicator) =>
+        Requested.Scores is { } s && s.TryGetValue(indicator, out var a) && !IsUnapplied(AdjustedKind.Score, indicator) ? a : null;
 
-    /// <summary>The note of the actual adjustment of an indicator, when one was applied.</summary>
-    public string? ActualNote(int indicator) =>
-        Requested.Actuals is { } s && s.TryGetValue(indicator, out var a) && CorrectedFrom?.ContainsKey(indicator) == true ? a.Note : null;
+    /// <summary>The actual adjustment of an indicator, when one was applied.</summary>
+    public Adjusted? Actual(int indicator) =>
+        Requested.Actuals is { } s && s.TryGetValue(indicator, out var a) && CorrectedFrom?.ContainsKey(indicator) == true ? a : null;
 
     private bool IsUnapplied(AdjustedKind kind, int indicator) => Unapplied?.Contains((kind, indicator)) == true;
 }

@@ -79,24 +79,24 @@ public static class ScorecardTrace
         }
 
         var actual = Input(res.Actual!.Value);
-        if (r.Adjustments?.ActualNote(i) is { } actualNote)
+        if (r.Adjustments?.Actual(i) is { } actualAdjusted)
             lines.Add(Step + T(lang,
-                $"actual {Input(r.Adjustments.CorrectedFrom![i])} → {actual} ({actualNote}), target {target}",
-                $"实际值 {Input(r.Adjustments.CorrectedFrom![i])} → {actual}（{actualNote}），目标值 {target}"));
+                $"actual {Input(r.Adjustments.CorrectedFrom![i])} → {actual} ({actualAdjusted.Note(lang)}), target {target}",
+                $"实际值 {Input(r.Adjustments.CorrectedFrom![i])} → {actual}（{actualAdjusted.Note(lang)}），目标值 {target}"));
         else
             lines.Add(Step + T(lang, $"actual {actual}, target {target}", $"实际值 {actual}，目标值 {target}"));
         lines.Add(Step + AchievementLine(r, i, lang));
         var a = res.Achievement!.Value;
         var clampNote = a > ind.Cap ? T(lang, " (capped)", "（封顶）") : a < ind.Floor ? T(lang, " (floored)", "（保底）") : "";
-        if (r.Adjustments?.ScoreNote(i) is { } scoreNote)
+        if (r.Adjustments?.Score(i) is { } scoreAdjusted)
         {
             var computed = a < ind.Floor ? ind.Floor : a > ind.Cap ? ind.Cap : a;
             lines.Add(Step + T(lang,
                 $"s = clamp(a, floor {Input(ind.Floor)}, cap {Input(ind.Cap)}) {Eq(Ratio(computed))}{clampNote}",
                 $"得分 s = clamp(a, 下限 {Input(ind.Floor)}, 上限 {Input(ind.Cap)}) {Eq(Ratio(computed))}{clampNote}"));
             lines.Add(Step + T(lang,
-                $"{ind.Code}: score {Fixed8(computed)} → {Fixed8(res.Score)} ({scoreNote})",
-                $"{ind.Code}：得分 {Fixed8(computed)} → {Fixed8(res.Score)}（{scoreNote}）"));
+                $"{ind.Code}: score {Fixed8(computed)} → {Fixed8(res.Score)} ({scoreAdjusted.Note(lang)})",
+                $"{ind.Code}：得分 {Fixed8(computed)} → {Fixed8(res.Score)}（{scoreAdjusted.Note(lang)}）"));
         }
         else
         {
@@ -174,8 +174,8 @@ public static class ScorecardTrace
             : $"{Value(r.RawTotal)} / {Ratio(1 - r.WaivedWeight)} {Eq(Value(reported))}";
         if (r.Adjustments?.Requested.Points is { } added)
             total = T(lang,
-                $"{total} {(added.Value < 0 ? "−" : "+")} {Points2(added.Value)} ({added.Note}) {Eq(Value(r.Total))}",
-                $"{total} {(added.Value < 0 ? "−" : "+")} {Points2(added.Value)}（{added.Note}）{Eq(Value(r.Total))}");
+                $"{total} {(added.Value < 0 ? "−" : "+")} {Points2(added.Value)} ({added.Note(lang)}) {Eq(Value(r.Total))}",
+                $"{total} {(added.Value < 0 ? "−" : "+")} {Points2(added.Value)}（{added.Note(lang)}）{Eq(Value(r.Total))}");
         var band = r.Scheme.Scheme.Grades.FirstOrDefault(b => b.Grade == r.Grade);
         var grade = r.Grade is null
             ? T(lang, "no grade bands", "无等级档")

@@ -23,8 +23,8 @@ public class AdjustmentTests
 
     private static int Index(string code) => Calculator("industrial-value", "2026-10").Scheme.IndicatorIndex(code);
 
-    private static Dictionary<int, Adjusted> One(string code, decimal value, string note = "adjusted by li_ming: the reserve review was late") =>
-        new() { [Index(code)] = new Adjusted(value, note) };
+    private static Dictionary<int, Adjusted> One(string code, decimal value, string reason = "the reserve review was late") =>
+        new() { [Index(code)] = new Adjusted(value, "li_ming", reason) };
 
     [Fact]
     public void Score_InnovationReserveToOne_AuxiliaryAndTotalFollowPayUnchanged()
@@ -44,7 +44,7 @@ public class AdjustmentTests
     [Fact]
     public void Points_PlusNineAfterTheScore_GradeSPayUnchanged()
     {
-        var (card, bonus) = Run(new ScorecardAdjustments(Scores: One("innovation_reserve", 1.0m), Points: new Adjusted(9.00m, "adjusted by li_ming: led the MES rescue")));
+        var (card, bonus) = Run(new ScorecardAdjustments(Scores: One("innovation_reserve", 1.0m), Points: new Adjusted(9.00m, "li_ming", "led the MES rescue")));
 
         Assert.Equal(110.709384m, R(card.Total, 6));
         Assert.Equal("S", card.Grade);
@@ -72,7 +72,7 @@ public class AdjustmentTests
     [Fact]
     public void Actual_CorrectedUsage_ConditionsReadTheCorrectedValue()
     {
-        var (card, bonus) = Run(new ScorecardAdjustments(Actuals: One("core_feature_usage", 0.60m, "adjusted by li_ming: the export missed a week")));
+        var (card, bonus) = Run(new ScorecardAdjustments(Actuals: One("core_feature_usage", 0.60m, "the export missed a week")));
 
         Assert.Equal(0.60m, card.Indicator("core_feature_usage").Actual);
         Assert.Equal(1.0m, card.Indicator("core_feature_usage").Score); // 0.60 / 0.60
@@ -81,20 +81,20 @@ public class AdjustmentTests
         Assert.Equal(26486.19m, bonus.Amount.Amount);
         var trace = ScorecardTrace.Render(card, Language.En);
         Assert.Contains("actual 0.55 → 0.60 (adjusted by li_ming: the export missed a week)", trace);
-        Assert.Contains("实际值 0.55 → 0.60（adjusted by li_ming: the export missed a week）", ScorecardTrace.Render(card, Language.ZhCN));
+        Assert.Contains("实际值 0.55 → 0.60（由 li_ming 调整：the export missed a week）", ScorecardTrace.Render(card, Language.ZhCN));
     }
 
     [Fact]
     public void Trace_ShowsScoreAndPointsAdjustmentsWithAuthorAndReason()
     {
-        var (card, _) = Run(new ScorecardAdjustments(Scores: One("innovation_reserve", 1.0m), Points: new Adjusted(9.00m, "adjusted by li_ming: led the MES rescue")));
+        var (card, _) = Run(new ScorecardAdjustments(Scores: One("innovation_reserve", 1.0m), Points: new Adjusted(9.00m, "li_ming", "led the MES rescue")));
 
         var trace = ScorecardTrace.Render(card, Language.En);
         Assert.Contains("innovation_reserve: score 0.87500000 → 1.00000000 (adjusted by li_ming: the reserve review was late)", trace);
         Assert.Contains("points = 100 × 0.075 × s = 7.5", trace);
         Assert.Contains("total = ≈ 101.709384 + 9.00 (adjusted by li_ming: led the MES rescue) ≈ 110.709384 (shown 110.70) → grade S", trace);
         var zh = ScorecardTrace.Render(card, Language.ZhCN);
-        Assert.Contains("innovation_reserve：得分 0.87500000 → 1.00000000（adjusted by li_ming: the reserve review was late）", zh);
+        Assert.Contains("innovation_reserve：得分 0.87500000 → 1.00000000（由 li_ming 调整：the reserve review was late）", zh);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public class AdjustmentTests
         var actuals = E1Actuals();
         actuals.Remove("core_feature_usage");
         var scores = One("core_feature_usage", 1.0m);
-        scores[Index("innovation_reserve")] = new Adjusted(1.0m, "x");
+        scores[Index("innovation_reserve")] = new Adjusted(1.0m, "li_ming", "x");
         var input = ScorecardInput.FromCodes(calc.Scheme, "zhang_wei", actuals, [new("innovation_reserve", "paused")]) with
         {
             Adjustments = new ScorecardAdjustments(Actuals: One("core_feature_usage", 0.7m), Scores: scores),
