@@ -227,6 +227,27 @@ public sealed class AdjustmentTests : IDisposable
     [SkippableTheory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
+    public async Task Adjustment_UnderTheOrganisationsSettings_LimitAndManagersSeePay(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await SeedInReviewAsync(t);
+        await using (var admin = t.Open())
+        {
+            var set = await new Organisations.ConfigureOrganisation(admin).RunAsync(new(MaxAdjustmentPoints: 5.00m, ManagersSeePay: true));
+            Assert.True(set.IsSuccess, string.Join("\n", set.Problems));
+        }
+
+        await using var db = t.Open("li_ming");
+        var adjust = new AdjustScorecard(db, LiMing);
+        Assert.Equal("value: a points adjustment is at most 5.00 either way (organisation setting max_adjustment_points); -6 is more", Assert.Single((await adjust.AdjustAsync("2026-10", Points(-6m))).Problems).ToString());
+        var r = await OkAsync(adjust.AdjustAsync("2026-10", Points(-5.00m)));
+        Assert.Equal((95.771884m, "B"), (R6(r.Person.Total), r.Person.Grade));
+        Assert.True(r.PayVisible);
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
     public async Task Adjustment_OfAMissingIndicator_RefusedEnterOrWaiveIt(string provider)
     {
         await using var t = await TestDb.CreateAsync(provider);
