@@ -35,9 +35,13 @@ public static class Program
     /// <summary>Runs one command line reading <paramref name="stdin"/> (such as <c>users add --password-stdin</c>); returns the exit code.</summary>
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) => Run(args, stdin, stdout, stderr, terminal: false);
 
-    internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool terminal)
+    /// <summary>Runs one command line with its own environment variables (falling back to the process's); returns the exit code.</summary>
+    public static int Run(string[] args, IReadOnlyDictionary<string, string> environment, TextWriter stdout, TextWriter stderr) =>
+        Run(args, TextReader.Null, stdout, stderr, terminal: false, name => environment.TryGetValue(name, out var v) ? v : System.Environment.GetEnvironmentVariable(name));
+
+    internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool terminal, Func<string, string?>? environment = null)
     {
-        var io = new Io(stdout, stderr, terminal) { In = stdin };
+        var io = new Io(stdout, stderr, terminal) { In = stdin, Environment = environment ?? System.Environment.GetEnvironmentVariable };
         try
         {
             var root = BuildRoot(io);
@@ -82,4 +86,7 @@ public static class Program
 internal sealed record Io(TextWriter Out, TextWriter Error, bool Terminal)
 {
     public TextReader In { get; init; } = TextReader.Null;
+
+    /// <summary>Reads an environment variable (the process's; a test gives its own, such as <c>YARDSTICK_ACTOR</c>).</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 }

@@ -41,6 +41,16 @@ public sealed class Organisation : IAudited
     public int SolutionLimitHours { get; set; } = 72;
     /// <summary>The <c>pro_rata</c> setting: under a lifecycle bundle, weight each stage's total by its days in the period instead of taking the stage on the last day.</summary>
     public bool ProRata { get; set; }
+    /// <summary>review.md R3: the most points a <c>points</c> adjustment may add or take away (default 10.00).</summary>
+    public decimal MaxAdjustmentPoints { get; set; } = 10.00m;
+    /// <summary>review.md R2 ¹: show X their scorecard from Calculated on, marked preliminary until Published.</summary>
+    public bool PreliminaryToSelf { get; set; }
+    /// <summary>review.md R2 ²: show managers their reports' pay.</summary>
+    public bool ManagersSeePay { get; set; }
+    /// <summary>review.md R4: the smallest calibration group (default 10).</summary>
+    public int MinGroupSize { get; set; } = 10;
+    /// <summary>review.md R4: the distribution rule as JSON (empty: none), copied into a period when it is opened.</summary>
+    public string DistributionRule { get; set; } = "";
     public string AuditKey => Code;
 }
 
@@ -193,6 +203,31 @@ public sealed class Waiver : IOrganisationOwned, IAudited
     public string Author { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public string AuditKey => $"{PeriodId}/{Person}/{Indicator}";
+}
+
+/// <summary>
+/// A review adjustment (review.md R3: <c>actual</c>, <c>score</c>, <c>points</c>) or a final grade (R4: <c>grade</c>) of
+/// one person in one period; one per (period, person, kind, indicator), a later one replacing it. Every change is audited
+/// with its author (maker-checker reads the audit: an approver who ever adjusted in the period is refused, R6).
+/// </summary>
+public sealed class Adjustment : IOrganisationOwned, IAudited
+{
+    public int OrganisationId { get; private set; }
+    public long Id { get; set; }
+    public int PeriodId { get; set; }
+    public string Person { get; set; } = "";
+    /// <summary><c>actual</c>, <c>score</c>, <c>points</c> or <c>grade</c>.</summary>
+    public string Kind { get; set; } = "";
+    /// <summary>The indicator code (<c>actual</c>, <c>score</c>), else empty.</summary>
+    public string Indicator { get; set; } = "";
+    /// <summary>The corrected actual, the score, or the points added (0 for a grade).</summary>
+    public decimal Value { get; set; }
+    /// <summary>The final grade (<c>grade</c>), else null.</summary>
+    public string? Grade { get; set; }
+    public string Reason { get; set; } = "";
+    public string Author { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    public string AuditKey => $"{PeriodId}/{Person}/{Kind}/{Indicator}";
 }
 
 /// <summary>A milestone event of a product.</summary>

@@ -27,6 +27,9 @@ public sealed class ReviewPeriod : IOrganisationOwned, IAudited
     public int SchemeVersionId { get; private set; }
     public PeriodState State { get; private set; }
     public string? ReopenReason { get; private set; }
+
+    /// <summary>Who moved the period to InReview last (review.md R6: the approver must be someone else).</summary>
+    public string? SubmittedBy { get; private set; }
     public DateTimeOffset ChangedAt { get; private set; }
 
     /// <summary>
@@ -68,7 +71,20 @@ public sealed class ReviewPeriod : IOrganisationOwned, IAudited
 
     public Problem? MarkCalculated(DateTimeOffset now) => CheckCalculate() ?? Set(PeriodState.Calculated, now);
 
-    public Problem? Review(DateTimeOffset now) => Move("review", PeriodState.Calculated, PeriodState.InReview, now);
+    /// <summary>Calculated → InReview, recording <paramref name="actor"/> as the submitter.</summary>
+    public Problem? Review(string actor, DateTimeOffset now)
+    {
+        if (Move("review", PeriodState.Calculated, PeriodState.InReview, now) is { } refused)
+            return refused;
+        SubmittedBy = actor;
+        return null;
+    }
+
+    /// <summary>
+    /// A new run made by a review adjustment or a final grade (review.md R3, R4) while InReview: the period stays
+    /// InReview and its version moves on, so that a move or another adjustment read before it is refused.
+    /// </summary>
+    public Problem? MarkAdjusted(string command, DateTimeOffset now) => State == PeriodState.InReview ? Set(PeriodState.InReview, now) : Refuse(command);
 
     /// <summary>Approves; refused while <paramref name="unwaivedMissing"/> (missing actuals that are not waived) is not empty.</summary>
     public Problem? Approve(IReadOnlyList<string> unwaivedMissing, DateTimeOffset now)

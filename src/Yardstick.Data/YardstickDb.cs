@@ -68,6 +68,7 @@ public sealed class YardstickDb : IdentityDbContext<YardstickUser, IdentityRole,
     public DbSet<ReviewPeriod> Periods => Set<ReviewPeriod>();
     public DbSet<Actual> Actuals => Set<Actual>();
     public DbSet<Waiver> Waivers => Set<Waiver>();
+    public DbSet<Adjustment> Adjustments => Set<Adjustment>();
     public DbSet<MilestoneEventRow> MilestoneEvents => Set<MilestoneEventRow>();
     public DbSet<AwardRow> Awards => Set<AwardRow>();
     public DbSet<RequestRow> Requests => Set<RequestRow>();
@@ -266,6 +267,16 @@ public sealed class YardstickDb : IdentityDbContext<YardstickUser, IdentityRole,
             e.HasIndex(x => x.ImportId);
         });
         b.Entity<Waiver>(e => e.HasIndex(x => new { x.OrganisationId, x.PeriodId, x.Person, x.Indicator }).IsUnique());
+        b.Entity<Adjustment>(e =>
+        {
+            e.HasIndex(x => new { x.OrganisationId, x.PeriodId, x.Person, x.Kind, x.Indicator }).IsUnique();
+            e.Property(x => x.Person).HasMaxLength(64);
+            e.Property(x => x.Kind).HasMaxLength(8);
+            e.Property(x => x.Indicator).HasMaxLength(64);
+            e.Property(x => x.Grade).HasMaxLength(16);
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.Property(x => x.Author).HasMaxLength(256);
+        });
         b.Entity<RequestRow>(e =>
         {
             e.ToTable("Requests");

@@ -307,7 +307,7 @@ public sealed class InputHygieneTests : IDisposable
         Assert.True((await new ImportActuals(db).RunAsync(Input.File(_files.Write("a.csv", "person,indicator,value\nzhang_wei,renewal_rate,0.88\nzhang_wei,csat,4.5\nzhang_wei,issue_closure_rate,0.93\nzhang_wei,revenue_yoy_growth,0.25\nzhang_wei,new_industry_cases,2\nzhang_wei,defect_rate,0.008\nzhang_wei,core_feature_usage,0.55\nzhang_wei,rd_utilization,0.80\nzhang_wei,sales_support_rating,4.2\nzhang_wei,roadmap_completion,0.70\nzhang_wei,innovation_reserve,3.5\n")), "2026-10")).IsSuccess);
         Assert.True((await new RunCalculation(db).RunAsync("2026-10")).IsSuccess);
         Assert.True((await new StartReview(db).RunAsync("2026-10")).IsSuccess);
-        Assert.True((await new ApprovePeriod(db).RunAsync("2026-10")).IsSuccess);
+        Assert.True((await t.ApproveAsync("2026-10")).IsSuccess);
         Assert.True((await new PublishPeriod(db).RunAsync("2026-10")).IsSuccess);
         Assert.True((await new LockPeriod(db).RunAsync("2026-10")).IsSuccess);
         var changed = _files.Write("s2.csv", "person,base_salary,effective_from\nzhang_wei,31000,2026-10-01\nzhang_wei,32000,2026-10-15\nzhang_wei,33000,2026-11-01\n");

@@ -76,7 +76,7 @@ public sealed class StaleRunTests : IDisposable
         Assert.True(again.IsSuccess, string.Join("\n", again.Problems));
         Assert.Null((await new GetResults(db).StaleAsync("2026-10")).Value);
         Assert.True((await new StartReview(db).RunAsync("2026-10")).IsSuccess);
-        var approved = await new ApprovePeriod(db).RunAsync("2026-10");
+        var approved = await t.ApproveAsync("2026-10");
         Assert.True(approved.IsSuccess, string.Join("\n", approved.Problems));
         Assert.True((await new PublishPeriod(db).RunAsync("2026-10")).IsSuccess);
         Assert.True((await new LockPeriod(db).RunAsync("2026-10")).IsSuccess);
@@ -97,7 +97,7 @@ public sealed class StaleRunTests : IDisposable
         Assert.True((await new StartReview(db).RunAsync("2026-10")).IsSuccess);
         Assert.True((await new ImportSalaries(db).RunAsync(File("s2.csv", "person,base_salary,effective_from\nzhang_wei,32000.00,2026-10-01\n"), null)).IsSuccess);
 
-        var approve = await new ApprovePeriod(db).RunAsync("2026-10");
+        var approve = await t.ApproveAsync("2026-10");
 
         Assert.Equal("2026-10: cannot approve: run 1 of 2026-10 is stale: people (who is evaluated, base salaries, names, teams and shares, products) changed since it was calculated; reopen the period and calculate again",
             approve.Problems.Single().ToString());
@@ -107,7 +107,7 @@ public sealed class StaleRunTests : IDisposable
         Assert.True((await new ReopenPeriod(db).RunAsync("2026-10", "salary raised from October")).IsSuccess);
         Assert.True((await new RunCalculation(db).RunAsync("2026-10")).IsSuccess);
         Assert.True((await new StartReview(db).RunAsync("2026-10")).IsSuccess);
-        Assert.True((await new ApprovePeriod(db).RunAsync("2026-10")).IsSuccess);
+        Assert.True((await t.ApproveAsync("2026-10")).IsSuccess);
     }
 
     [SkippableTheory]
@@ -120,7 +120,7 @@ public sealed class StaleRunTests : IDisposable
         await using var db = t.Open();
         Assert.True((await new RunCalculation(db).RunAsync("2026-10")).IsSuccess);
         Assert.True((await new StartReview(db).RunAsync("2026-10")).IsSuccess);
-        Assert.True((await new ApprovePeriod(db).RunAsync("2026-10")).IsSuccess);
+        Assert.True((await t.ApproveAsync("2026-10")).IsSuccess);
 
         var salary = await new ImportSalaries(db).RunAsync(File("s2.csv", "person,base_salary,effective_from\nzhang_wei,32000.00,2026-10-15\n"), null);
         var renamed = await new ImportEmployees(db).RunAsync(File("e2.csv", "person,name,manager,team\nzhang_wei,张 伟,,mes\n"), null);
@@ -231,7 +231,7 @@ public sealed class StaleRunTests : IDisposable
                 moves.Add(await new StartReview(other).RunAsync("2026-10"));
                 if (moves[^1].IsSuccess)
                 {
-                    moves.Add(await new ApprovePeriod(other).RunAsync("2026-10"));
+                    moves.Add(await t.ApproveAsync("2026-10"));
                     moves.Add(await new PublishPeriod(other).RunAsync("2026-10"));
                     moves.Add(await new LockPeriod(other).RunAsync("2026-10"));
                 }

@@ -73,6 +73,16 @@ public sealed class TestDb : IAsyncDisposable
     public YardstickDb Open(string actor = "hr_admin", int organisationId = Organisation.DefaultId) => Settings.Open(Time, actor, organisationId);
 
     /// <summary>Creates a second organisation, <c>acme</c>, as the default organisation's system administrator; its id.</summary>
+    /// <summary>
+    /// Approves <paramref name="label"/> as a second administrator (review.md R6: the approver is never the submitter,
+    /// <c>hr_admin</c> in these tests, nor anyone who adjusted), in a context of its own.
+    /// </summary>
+    public async Task<Yardstick.Core.Common.Result<ReviewPeriod>> ApproveAsync(string label, string approver = "second_admin")
+    {
+        await using var db = Open(approver);
+        return await new Yardstick.App.Periods.ApprovePeriod(db).RunAsync(label);
+    }
+
     public async Task<int> AddOrganisationAsync()
     {
         await using var installation = Open();

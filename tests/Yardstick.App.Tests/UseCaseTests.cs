@@ -318,7 +318,7 @@ public sealed class UseCaseTests : IDisposable
         Assert.Equal("reason: reopening needs a reason", (await new ReopenPeriod(db).RunAsync("2026-10", " ")).Problems.Single().ToString());
         Assert.True((await new StartReview(db).RunAsync("2026-10")).IsSuccess);
         Assert.Equal("2026-10: cannot calc: the period is InReview; allowed from InReview: approve, reopen", (await new RunCalculation(db).RunAsync("2026-10")).Problems.Single().ToString());
-        var approve = await new ApprovePeriod(db).RunAsync("2026-10");
+        var approve = await t.ApproveAsync("2026-10");
         Assert.StartsWith("2026-10: cannot approve: missing actuals that are not waived: li_na/renewal_rate, li_na/csat,", approve.Problems.Single().ToString(), StringComparison.Ordinal);
         Assert.Contains("(11 in all)", approve.Problems.Single().Message.En, StringComparison.Ordinal);
         Assert.StartsWith("2026-10: cannot waive: the period is InReview", (await new WaiveIndicator(db).RunAsync("2026-10", "li_na", "csat", "new hire")).Problems.Single().ToString(), StringComparison.Ordinal);
@@ -327,7 +327,7 @@ public sealed class UseCaseTests : IDisposable
         Assert.True((await new ImportActuals(db).RunAsync(Input.File(_files.Write("li.csv", E1Actuals.Replace("zhang_wei", "li_na", StringComparison.Ordinal))), "2026-10", scope: "li")).IsSuccess);
         Assert.True((await new RunCalculation(db).RunAsync("2026-10")).IsSuccess);
         Assert.True((await new StartReview(db).RunAsync("2026-10")).IsSuccess);
-        Assert.True((await new ApprovePeriod(db).RunAsync("2026-10")).IsSuccess);
+        Assert.True((await t.ApproveAsync("2026-10")).IsSuccess);
         Assert.Equal("2026-10: cannot reopen: the period is Approved; allowed from Approved: publish", (await new ReopenPeriod(db).RunAsync("2026-10", "late change")).Problems.Single().ToString());
         Assert.True((await new PublishPeriod(db).RunAsync("2026-10")).IsSuccess);
         Assert.True((await new LockPeriod(db).RunAsync("2026-10")).IsSuccess);
@@ -350,7 +350,7 @@ public sealed class UseCaseTests : IDisposable
         Assert.True((await new WaiveIndicator(db).RunAsync("2026-10", "li_na", "renewal_rate", "joined on 2026-10-20")).IsSuccess);
         Assert.True((await new RunCalculation(db).RunAsync("2026-10")).IsSuccess);
         Assert.True((await new StartReview(db).RunAsync("2026-10")).IsSuccess);
-        Assert.True((await new ApprovePeriod(db).RunAsync("2026-10")).IsSuccess);
+        Assert.True((await t.ApproveAsync("2026-10")).IsSuccess);
 
         using var li = JsonDocument.Parse(await Stored.ResultAsync(db, "2026-10", "li_na"));
         Assert.Equal("joined on 2026-10-20", li.RootElement.GetProperty("indicators").GetProperty("renewal_rate").GetProperty("waiver_reason").GetString());

@@ -51,6 +51,15 @@ public sealed class CliHarness : IDisposable
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Runs as <paramref name="actor"/> (<c>$YARDSTICK_ACTOR</c>), such as a second administrator approving (review.md R6).</summary>
+    public static CliRun RunAs(string actor, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = Program.Run(args, new Dictionary<string, string> { ["YARDSTICK_ACTOR"] = actor }, stdout, stderr);
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
+
     /// <summary>Runs with <paramref name="stdin"/> as standard input.</summary>
     public static CliRun RunWithInput(string stdin, params string[] args)
     {

@@ -207,7 +207,9 @@ public sealed class DatabaseCommandTests : IDisposable
         Assert.NotEqual(100.771884m, Math.Round(waived.GetProperty("total").GetDecimal(), 6));
 
         Ok(Run(db, "period", "review", "2026-10"), "period 2026-10: InReview");
-        Ok(Run(db, "period", "approve", "2026-10"), "period 2026-10: Approved");
+        // review.md R6: the approver is a second person
+        Refused(Run(db, "period", "approve", "2026-10"), $"2026-10: cannot approve: {Environment.UserName} submitted 2026-10 for review; approval needs a second person");
+        Ok(CliHarness.RunAs("wang_fang", "period", "approve", "2026-10", "--db", db.Argument), "period 2026-10: Approved");
         Refused(Run(db, "period", "lock", "2026-10"), "2026-10: cannot lock: the period is Approved; allowed from Approved: publish");
         Refused(Run(db, "waive", "zhang_wei", "csat", "--period", "2026-10", "--remove", "--reason", "survey ran after all"),
             "2026-10: cannot remove a waiver: the period is Approved; from Approved on its data cannot change and it cannot go back; allowed from Approved: publish");

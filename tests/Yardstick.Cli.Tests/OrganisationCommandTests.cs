@@ -20,6 +20,8 @@ public sealed class OrganisationCommandTests : IDisposable
 
     public void Dispose() => _h.Dispose();
 
+    private const string ReviewDefaults = "review: points adjustments at most 10.00; preliminary to self: off; managers see pay: off; calibration groups of at least 10; distribution: none";
+
     private static CliRun Run(CliDb db, params string[] args) => CliHarness.Run([.. args, "--db", db.Argument]);
 
     private static CliRun In(CliDb db, string org, params string[] args) => Run(db, [.. args, "--org", org]);
@@ -99,9 +101,9 @@ public sealed class OrganisationCommandTests : IDisposable
 
         // settings: org set changes the organisation it acts in only
         Ok(In(db, "industrial", "org", "set", "--solution-hours", "96", "--stage-mode", "pro-rata"),
-            "requests: response within 24 h, solution within 96 h, time zone Asia/Shanghai; stage mode: pro-rata");
-        Ok(In(db, "default", "org", "show"), "requests: response within 24 h, solution within 72 h, time zone Asia/Shanghai; stage mode: last-day");
-        Ok(In(db, "industrial", "org", "show"), "requests: response within 24 h, solution within 96 h, time zone Asia/Shanghai; stage mode: pro-rata");
+            "requests: response within 24 h, solution within 96 h, time zone Asia/Shanghai; stage mode: pro-rata\n" + ReviewDefaults);
+        Ok(In(db, "default", "org", "show"), "requests: response within 24 h, solution within 72 h, time zone Asia/Shanghai; stage mode: last-day\n" + ReviewDefaults);
+        Ok(In(db, "industrial", "org", "show"), "requests: response within 24 h, solution within 96 h, time zone Asia/Shanghai; stage mode: pro-rata\n" + ReviewDefaults);
 
         // the database: each organisation's records, written by the commands of that organisation only
         await using var one = db.Open();
@@ -130,8 +132,8 @@ public sealed class OrganisationCommandTests : IDisposable
 
         // one organisation: no --org needed, and naming it works too
         Ok(Run(db, "org", "list"), "default: 默认组织 (Default organisation)");
-        Ok(Run(db, "org", "show"), "requests: response within 24 h, solution within 72 h, time zone Asia/Shanghai; stage mode: last-day");
-        Ok(In(db, "default", "org", "show"), "requests: response within 24 h, solution within 72 h, time zone Asia/Shanghai; stage mode: last-day");
+        Ok(Run(db, "org", "show"), "requests: response within 24 h, solution within 72 h, time zone Asia/Shanghai; stage mode: last-day\n" + ReviewDefaults);
+        Ok(In(db, "default", "org", "show"), "requests: response within 24 h, solution within 72 h, time zone Asia/Shanghai; stage mode: last-day\n" + ReviewDefaults);
         Refused(In(db, "retail", "org", "show"), "--org: there is no organisation 'retail'; the organisations are: default");
 
         Refused(Run(db, "org", "create", "Industrial", "--name", "工业"), "ID: 'Industrial' is not an organisation code; use 1–64 lower-case letters a–z, digits, '-' or '_', such as industrial");

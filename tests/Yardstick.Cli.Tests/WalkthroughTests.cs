@@ -20,10 +20,14 @@ public sealed class WalkthroughTests : IDisposable
         foreach (var line in lines)
         {
             var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // a line may name who runs it, as a shell does: YARDSTICK_ACTOR=wang_fang yardstick period approve …
+            var actor = words[0].StartsWith("YARDSTICK_ACTOR=", StringComparison.Ordinal) ? words[0]["YARDSTICK_ACTOR=".Length..] : null;
+            if (actor is not null)
+                words = words[1..];
             Assert.Equal("yardstick", words[0]);
             // as from the repository root, with the database in a temporary directory
             var args = words.Skip(1).Select(w => w == "y.db" ? db : w.StartsWith("examples/", StringComparison.Ordinal) ? Path.Combine(RepoRoot.Path, w) : w).ToArray();
-            var run = CliHarness.Run(args);
+            var run = actor is null ? CliHarness.Run(args) : CliHarness.RunAs(actor, args);
             Assert.True(run.Code == 0, $"{line}\n{run}");
             outputs[string.Join(' ', words.Skip(1).Take(2))] = run.Out;
         }

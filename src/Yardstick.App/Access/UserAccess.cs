@@ -14,7 +14,7 @@ namespace Yardstick.App.Access;
 public sealed class UserAccess
 {
     private readonly YardstickDb _db;
-    private readonly Authorizer _authorizer;
+    private Authorizer? _authorizer;
     private CurrentUser? _user;
 
     /// <exception cref="ArgumentException"><paramref name="user"/> acts in another organisation than <paramref name="db"/> is opened for.</exception>
@@ -24,7 +24,6 @@ public sealed class UserAccess
             throw new ArgumentException($"the user acts in organisation {user.OrganisationId}, the context is opened for {db.OrganisationId}", nameof(user));
         _db = db;
         _user = user;
-        _authorizer = new Authorizer(db);
     }
 
     /// <summary>The user the use case runs for: the one given, else the system administrator of the context's organisation.</summary>
@@ -42,13 +41,23 @@ public sealed class UserAccess
     /// period as a whole) in <paramref name="period"/> (null: outside any period); else why not.
     /// </summary>
     public async Task<Problem?> CheckAsync(AccessAction action, string? person = null, ReviewPeriod? period = null, CancellationToken ct = default) =>
-        await _authorizer.CheckAsync(await UserAsync(ct), action, person, period, ct);
+        await (await AuthorizerAsync(ct)).CheckAsync(await UserAsync(ct), action, person, period, ct);
 
     /// <summary>The people whose records of <paramref name="action"/> the user may see in <paramref name="period"/> (for lists).</summary>
     public async Task<PeopleAccess> PeopleAsync(AccessAction action, ReviewPeriod? period, CancellationToken ct = default) =>
-        await _authorizer.PeopleAsync(await UserAsync(ct), action, period, ct);
+        await (await AuthorizerAsync(ct)).PeopleAsync(await UserAsync(ct), action, period, ct);
 
     /// <summary>Null when the user may take <paramref name="action"/> on the form <paramref name="formId"/> (a <see cref="RatingRater"/> id); else why not.</summary>
     public async Task<Problem?> CheckFormAsync(AccessAction action, long formId, CancellationToken ct = default) =>
-        await _authorizer.CheckFormAsync(await UserAsync(ct), action, formId, ct);
+        await (await AuthorizerAsync(ct)).CheckFormAsync(await UserAsync(ct), action, formId, ct);
+
+    /// <summary>The rules under the organisation's stored settings (<c>preliminary_to_self</c>, <c>managers_see_pay</c>), read once.</summary>
+    private async Task<Authorizer> AuthorizerAsync(CancellationToken ct)
+    {
+        if (_authorizer is not null)
+            return _authorizer;
+        var settings = await _db.Organisations.AsNoTracking().Where(o => o.Id == _db.OrganisationId)
+            .Select(o => new { o.PreliminaryToSelf, o.ManagersSeePay }).SingleOrDefaultAsync(ct);
+        return _authorizer = new Authorizer(_db, settings is null ? null : new AccessSettings(settings.PreliminaryToSelf, settings.ManagersSeePay));
+    }
 }

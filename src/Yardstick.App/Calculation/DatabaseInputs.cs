@@ -58,7 +58,11 @@ public sealed class DatabaseInputs
         if (!loaded.IsSuccess)
             return Result<EvaluationInputs>.Fail(loaded.Problems);
         var derived = await inputs.DeriveAsync(db, ct);
-        return derived.IsSuccess ? inputs.Build() : Result<EvaluationInputs>.Fail(derived.Problems);
+        if (!derived.IsSuccess)
+            return Result<EvaluationInputs>.Fail(derived.Problems);
+        var adjustments = await ReadAdjustmentsAsync(db, period.Row.Id, ct);
+        var built = inputs.Build();
+        return !built.IsSuccess || adjustments.Count == 0 ? built : built.Value.WithAdjustments(adjustments);
     }
 
     /// <summary>Reads the stored inputs of the period.</summary>
@@ -222,6 +226,17 @@ public sealed class DatabaseInputs
             Stages = _stages,
             ProRata = _proRata,
         };
+    }
+
+    /// <summary>The review adjustments (R3) stored for a period, by person, ordered by kind and indicator (a stable snapshot and fingerprint).</summary>
+    internal static async Task<IReadOnlyDictionary<string, IReadOnlyList<PersonAdjustment>>> ReadAdjustmentsAsync(YardstickDb db, int periodId, CancellationToken ct)
+    {
+        var rows = await db.Adjustments.AsNoTracking().Where(a => a.PeriodId == periodId && a.Kind != "grade").ToListAsync(ct);
+        return rows.GroupBy(a => a.Person, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<PersonAdjustment>)[.. g.OrderBy(a => a.Kind, StringComparer.Ordinal).ThenBy(a => a.Indicator, StringComparer.Ordinal)
+                .Select(a => new PersonAdjustment(PersonAdjustment.KindOf(a.Kind)!.Value, a.Indicator, a.Value, a.Author, a.Reason))],
+            StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -119,8 +119,11 @@ public sealed class RunCalculation(YardstickDb db, CurrentUser? user = null)
             $"the calculation of {label} was not saved: the period moved to {state} while it ran, and no longer accepts a calculation",
             "calc.moved", label);
 
-    /// <summary>Stores the results as a new run, inside the caller's transaction; it becomes current at its commit.</summary>
-    private async Task<Result<RunSummary>> PersistAsync(PeriodScheme p, EvaluationInputs inputs, EvaluationResult result, DateTimeOffset started, IProgress<WorkProgress>? progress, CancellationToken ct)
+    /// <summary>
+    /// Stores the results as a new run, inside the caller's transaction; it becomes current at its commit. A run made in
+    /// review (<paramref name="review"/>: an adjustment or a final grade, review.md R3) leaves the period InReview.
+    /// </summary>
+    internal async Task<Result<RunSummary>> PersistAsync(PeriodScheme p, EvaluationInputs inputs, EvaluationResult result, DateTimeOffset started, IProgress<WorkProgress>? progress, CancellationToken ct, bool review = false)
     {
         // the figures to sort, sum and export by, made as they are written (never held: memory stays flat in the number
         // of people); the result objects are rendered from the stored inputs when read
@@ -216,7 +219,8 @@ public sealed class RunCalculation(YardstickDb db, CurrentUser? user = null)
             old.IsCurrent = false;
         run.IsCurrent = true;
         run.FinishedAt = db.Now;
-        p.Row.MarkCalculated(db.Now);
+        if ((review ? p.Row.MarkAdjusted("adjust", db.Now) : p.Row.MarkCalculated(db.Now)) is { } refused)
+            return refused;
         ct.ThrowIfCancellationRequested();
         await db.SaveChangesAsync(ct);
         return new RunSummary(run, cards, lineCount, result.Results.Count(r => r.UnwaivedMissing > 0), notices);

@@ -14,6 +14,14 @@ namespace Yardstick.App.Evaluation;
 /// </summary>
 public sealed class EvaluationInputs
 {
+    /// <summary>Inputs with the adjustments replaced (a review re-run: the same inputs, the adjustments as they are now).</summary>
+    public EvaluationInputs WithAdjustments(IReadOnlyDictionary<string, IReadOnlyList<PersonAdjustment>> adjustments) => new()
+    {
+        Period = Period, Document = Document, Calculators = Calculators, Space = Space, People = People, Info = Info,
+        Actuals = Actuals, TeamActuals = TeamActuals, Waivers = Waivers, Measures = Measures, Events = Events, Awards = Awards,
+        Ledger = Ledger, Stages = Stages, ProRata = ProRata, Origin = Origin, Adjustments = adjustments,
+    };
+
     public required Period Period { get; init; }
 
     /// <summary>The scheme document: one scheme, or a lifecycle bundle of stage schemes.</summary>
@@ -54,6 +62,12 @@ public sealed class EvaluationInputs
     /// <summary>The organisation's <c>pro_rata</c>: a stage change inside the period weights each stage's total by its days (§6).</summary>
     public required bool ProRata { get; init; }
 
+    /// <summary>Each person's review adjustments (review.md R3), in a stable order; empty outside review.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<PersonAdjustment>> Adjustments { get; init; } = NoAdjustments;
+
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<PersonAdjustment>> NoAdjustments =
+        new Dictionary<string, IReadOnlyList<PersonAdjustment>>(StringComparer.Ordinal);
+
     /// <summary>Where a person is described (file-based: their line in the people file), for the problems about them; none when null.</summary>
     public Func<string, Location?>? Origin { get; init; }
 
@@ -82,5 +96,53 @@ public sealed class EvaluationInputs
         }
 
         return problems.Count > 0 ? Result<ScorecardCalculator[]>.Fail(problems) : calculators;
+    }
+}
+
+/// <summary>A review adjustment of one person (review.md R3) as an evaluation applies it: kind, indicator code (empty for points), value, who and why.</summary>
+public sealed record PersonAdjustment(AdjustedKind Kind, string Indicator, decimal Value, string Author, string Reason)
+{
+    /// <summary>The stored name of a kind.</summary>
+    public static string KindName(AdjustedKind kind) => kind switch
+    {
+        AdjustedKind.Actual => "actual",
+        AdjustedKind.Score => "score",
+        AdjustedKind.Points => "points",
+    };
+
+    /// <summary>The kind of a stored name, or null.</summary>
+    public static AdjustedKind? KindOf(string name) => name switch
+    {
+        "actual" => AdjustedKind.Actual,
+        "score" => AdjustedKind.Score,
+        "points" => AdjustedKind.Points,
+        _ => null,
+    };
+
+    /// <summary>The adjustments of a person for one scheme: those whose indicator the scheme has (all points ones), or null.</summary>
+    public static ScorecardAdjustments? For(CompiledScheme scheme, IReadOnlyList<PersonAdjustment>? list)
+    {
+        if (list is null || list.Count == 0)
+            return null;
+        Dictionary<int, Adjusted>? actuals = null, scores = null;
+        Adjusted? points = null;
+        foreach (var a in list)
+        {
+            var adjusted = new Adjusted(a.Value, a.Author, a.Reason);
+            if (a.Kind == AdjustedKind.Points)
+            {
+                points = adjusted;
+                continue;
+            }
+
+            if (scheme.IndicatorIndex(a.Indicator) is not (var i and >= 0))
+                continue;
+            if (a.Kind == AdjustedKind.Actual)
+                (actuals ??= [])[i] = adjusted;
+            else
+                (scores ??= [])[i] = adjusted;
+        }
+
+        return new ScorecardAdjustments(actuals, scores, points);
     }
 }

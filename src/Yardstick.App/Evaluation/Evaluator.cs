@@ -100,7 +100,25 @@ public static class Evaluator
             results.Add(new PersonResult(person, card, scheme, proRata, pay.Lines.GetValueOrDefault(person) ?? [], pay.Careers.GetValueOrDefault(person) ?? []));
         }
 
-        return new EvaluationResult(results, pay.Notices, pay.Ledger);
+        return new EvaluationResult(results, inputs.Adjustments.Count == 0 ? pay.Notices : [.. pay.Notices, .. Unapplied(results)], pay.Ledger);
+    }
+
+    /// <summary>review.md R3: a score or actual adjustment whose indicator is missing or waived is dropped, with a notice.</summary>
+    private static IEnumerable<Notice> Unapplied(IReadOnlyList<PersonResult> results)
+    {
+        foreach (var r in results)
+        {
+            if (r.Card.Adjustments?.Unapplied is not { Count: > 0 } unapplied)
+                continue;
+            foreach (var (kind, i) in unapplied)
+            {
+                var code = r.Card.Scheme.Indicators[i].Code;
+                var what = kind == AdjustedKind.Actual ? ("actual", "实际值") : ("score", "得分");
+                yield return new Notice(
+                    $"{r.Person}: the {what.Item1} adjustment of {code} is not applied: the indicator is missing or waived; enter its actual or remove the adjustment",
+                    $"{r.Person}：{code} 的{what.Item2}调整未生效：该指标缺失或已豁免；请录入实际值或删除该调整");
+            }
+        }
     }
 
     /// <summary>Below this many people scorecards are computed on one core.</summary>
@@ -149,7 +167,8 @@ public static class Evaluator
     private static ScorecardResult? Card(EvaluationInputs inputs, string person, int s, decimal?[] values, IReadOnlyDictionary<int, string>? waived, ref List<Problem>? problems)
     {
         var calculator = inputs.Calculators[s];
-        var result = calculator.Evaluate(new ScorecardInput(person, inputs.Space.ValuesFor(s, values), inputs.Space.WaiversFor(s, waived)));
+        var adjustments = inputs.Adjustments.Count == 0 ? null : PersonAdjustment.For(calculator.Scheme, inputs.Adjustments.GetValueOrDefault(person));
+        var result = calculator.Evaluate(new ScorecardInput(person, inputs.Space.ValuesFor(s, values), inputs.Space.WaiversFor(s, waived), Adjustments: adjustments));
         if (result.IsSuccess)
             return result.Value;
         var origin = inputs.Origin?.Invoke(person);

@@ -83,6 +83,7 @@ public static class InputsSnapshot
         List<AwardNomination> awards = [];
         var ledger = Ledger.Empty;
         var proRata = false;
+        var adjustments = new Dictionary<string, IReadOnlyList<PersonAdjustment>>(StringComparer.Ordinal);
 
         var reader = new Utf8JsonReader(json.Span);
         reader.Read();
@@ -130,6 +131,12 @@ public static class InputsSnapshot
                         a.GetProperty("rule").GetString()!, a.GetProperty("person").GetString()!, a.GetProperty("amount").GetDecimal(), OptionalDecimal(a, "equity_units"),
                         a.GetProperty("nominated_by").GetString()!, OptionalString(a, "approved_by"), a.GetProperty("where").GetString()!))];
                     break;
+                case AdjustmentsSection:
+                    foreach (var who in e.EnumerateObject())
+                        adjustments[who.Name] = [.. who.Value.EnumerateArray().Select(a => new PersonAdjustment(
+                            PersonAdjustment.KindOf(a.GetProperty("kind").GetString()!)!.Value, a.GetProperty("indicator").GetString()!,
+                            a.GetProperty("value").GetDecimal(), a.GetProperty("author").GetString()!, a.GetProperty("reason").GetString()!))];
+                    break;
                 case "stages":
                     foreach (var product in e.EnumerateObject())
                         stages[product.Name] = StageHistory.Create(product.Name, product.Value.EnumerateArray()
@@ -155,6 +162,7 @@ public static class InputsSnapshot
             Ledger = ledger,
             Stages = stages,
             ProRata = proRata,
+            Adjustments = adjustments,
         };
     }
 
@@ -326,7 +334,35 @@ public static class InputsSnapshot
             w.WriteEndObject();
         });
         yield return ("pro_rata", w => w.WriteBooleanValue(inputs.ProRata));
+        // review adjustments (R3): written only when there are some, so a run without them keeps the snapshot and the
+        // fingerprint it always had
+        if (inputs.Adjustments.Count > 0)
+            yield return (AdjustmentsSection, w =>
+            {
+                w.WriteStartObject();
+                foreach (var (person, list) in inputs.Adjustments.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                {
+                    w.WriteStartArray(person);
+                    foreach (var a in list)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("kind", PersonAdjustment.KindName(a.Kind));
+                        w.WriteString("indicator", a.Indicator);
+                        w.WriteNumber("value", a.Value);
+                        w.WriteString("author", a.Author);
+                        w.WriteString("reason", a.Reason);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                }
+
+                w.WriteEndObject();
+            });
     }
+
+    /// <summary>The optional section of review adjustments (absent when there are none).</summary>
+    public const string AdjustmentsSection = "adjustments";
 
     private static void Values(Utf8JsonWriter w, IReadOnlyDictionary<string, decimal?[]> values, IndicatorSpace space)
     {

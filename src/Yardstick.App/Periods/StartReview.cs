@@ -10,5 +10,5 @@ public sealed class StartReview(YardstickDb db, CurrentUser? user = null)
     private readonly UserAccess _access = new(db, user);
 
     public Task<Result<ReviewPeriod>> RunAsync(string label, CancellationToken ct = default) =>
-        PeriodMove.ApplyAsync(db, _access, AccessAction.Administer, label, p => Task.FromResult(p.Review(db.Now)), ct, "review");
+        PeriodMove.ApplyAsync(db, _access, AccessAction.Administer, label, p => Task.FromResult(p.Review(db.Actor, db.Now)), ct, "review");
 }

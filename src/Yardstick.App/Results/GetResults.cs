@@ -40,6 +40,13 @@ public sealed class GetResults(YardstickDb db, CurrentUser? user = null, RunCach
         return view.IsSuccess ? await VisibleAsync(view.Value, ct) : view;
     }
 
+    /// <summary>The current run of <paramref name="label"/>, evaluated again from its stored inputs, every person (for a use case that makes a new run from it).</summary>
+    internal async Task<Result<RunView>> EvaluateEveryoneAsync(string label, CancellationToken ct)
+    {
+        var loaded = await LoadAsync(label, ct);
+        return loaded.IsSuccess ? await EvaluateAsync(loaded.Value.Period, loaded.Value.Run, ct) : Result<RunView>.Fail(loaded.Problems);
+    }
+
     /// <summary>
     /// One person's result in the current run of <paramref name="label"/>, for <paramref name="action"/> (the scorecard, or
     /// the pay statement: <see cref="AccessAction.ViewPay"/>); NotFound when the run has none for them or the user may not see it.

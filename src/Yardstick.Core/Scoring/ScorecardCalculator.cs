@@ -9,11 +9,13 @@ namespace Yardstick.Core.Scoring;
 /// <param name="Actuals">Actuals by indicator number (null: not entered). Formula-source entries are ignored.</param>
 /// <param name="Waivers">Waived indicators by indicator number, with the reason.</param>
 /// <param name="Names">Free names read by formulas (base_salary, team.*, product.*), or null.</param>
+/// <param name="Adjustments">Review adjustments (review.md R3), or null.</param>
 public sealed record ScorecardInput(
     string Person,
     decimal?[] Actuals,
     IReadOnlyDictionary<int, string>? Waivers = null,
-    Func<string, decimal?>? Names = null)
+    Func<string, decimal?>? Names = null,
+    ScorecardAdjustments? Adjustments = null)
 {
     /// <summary>Builds an input from codes; unknown codes throw (callers check codes when reading files).</summary>
     public static ScorecardInput FromCodes(
@@ -136,7 +138,11 @@ public sealed class ScorecardCalculator
 
         var groups = Aggregate(s, ind, waived, remaining);
         var total = waived == 0 ? rawTotal : rawTotal / remaining;
-        return new ScorecardResult(s, Period, input.Person, ind, groups, waived, rawTotal, total, GradeOf(total), input.Waivers);
+        // R3 points: added to the reported total (after waivers, unscaled); the grade is taken from the sum
+        if (input.Adjustments?.Points is { } added)
+            total += added.Value;
+        return new ScorecardResult(s, Period, input.Person, ind, groups, waived, rawTotal, total, GradeOf(total), input.Waivers,
+            input.Adjustments is { IsEmpty: false } adjusted ? new AppliedAdjustments(adjusted, work.CorrectedFrom, work.Unapplied) : null);
     }
 
     /// <summary>Group results in one pass from the last node to the first, each node adding into its parent.</summary>
@@ -226,10 +232,18 @@ public sealed class ScorecardCalculator
     private sealed class Work(ScorecardCalculator calc, ScorecardInput input) : EvalScope
     {
         private readonly CompiledScheme _s = calc.Scheme;
-        private readonly decimal?[] _actuals = calc.Scheme.HasFormulaSources ? (decimal?[])input.Actuals.Clone() : input.Actuals;
+        private readonly decimal?[] _actuals = calc.Scheme.HasFormulaSources || input.Adjustments?.Actuals is { Count: > 0 }
+            ? (decimal?[])input.Actuals.Clone()
+            : input.Actuals;
         private readonly decimal _remaining = 1m - (input.Waivers?.Keys.Sum(i => calc.Scheme.Indicators[i].Weight) ?? 0m);
 
         public IndicatorResult[] Results { get; } = new IndicatorResult[calc.Scheme.Indicators.Length];
+
+        /// <summary>The actual each applied <c>actual</c> adjustment replaced, by indicator number.</summary>
+        public Dictionary<int, decimal>? CorrectedFrom { get; private set; }
+
+        /// <summary>The adjustments not applied because their indicator is missing or waived.</summary>
+        public List<(AdjustedKind Kind, int Indicator)>? Unapplied { get; private set; }
 
         public void ComputeActual(int i)
         {
@@ -238,6 +252,20 @@ public sealed class ScorecardCalculator
                 ReadMissing = false;
                 _actuals[i] = f.Evaluate(this).AsNumber;
             }
+
+            // R3: a corrected actual replaces the value before anything reads it; a missing or waived one is not corrected
+            if (input.Adjustments?.Actuals is { } corrected && corrected.TryGetValue(i, out var adjusted))
+            {
+                if (_actuals[i] is { } before && input.Waivers?.ContainsKey(i) != true)
+                {
+                    (CorrectedFrom ??= [])[i] = before;
+                    _actuals[i] = adjusted.Value;
+                }
+                else
+                {
+                    (Unapplied ??= []).Add((AdjustedKind.Actual, i));
+                }
+            }
         }
 
         public void ScoreIndicator(int i)
@@ -245,8 +273,11 @@ public sealed class ScorecardCalculator
             var ind = _s.Indicators[i];
             var target = calc.Targets[i];
             var actual = _actuals[i];
+            var scoreAdjusted = input.Adjustments?.Scores is { } scores && scores.ContainsKey(i);
             if (input.Waivers is { } w && w.ContainsKey(i))
             {
+                if (scoreAdjusted)
+                    (Unapplied ??= []).Add((AdjustedKind.Score, i));
                 Results[i] = new IndicatorResult(actual, target, null, 0m, 0m, 0m, 0m, false, true);
                 return;
             }
@@ -267,11 +298,15 @@ public sealed class ScorecardCalculator
 
             if (a is not { } achieved)
             {
+                if (scoreAdjusted)
+                    (Unapplied ??= []).Add((AdjustedKind.Score, i));
                 Results[i] = new IndicatorResult(actual, target, null, 0m, 0m, ind.Weight, 0m, true, false);
                 return;
             }
 
-            var score = achieved < ind.Floor ? ind.Floor : achieved > ind.Cap ? ind.Cap : achieved;
+            // R3: an adjusted score replaces the computed one; points, groups, total and grade follow from it
+            var score = scoreAdjusted ? input.Adjustments!.Scores![i].Value
+                : achieved < ind.Floor ? ind.Floor : achieved > ind.Cap ? ind.Cap : achieved;
             var points = calc._hundredTimesWeight[i] * score;
             Results[i] = new IndicatorResult(actual, target, achieved, score, points, ind.Weight, points, false, false);
         }

@@ -66,6 +66,42 @@ public readonly struct GroupResults
     }
 }
 
+/// <summary>The kind of a review adjustment (review.md R3) as the scorecard applies it.</summary>
+public enum AdjustedKind
+{
+    /// <summary>A corrected actual.</summary>
+    Actual,
+
+    /// <summary>A score that replaces the computed one.</summary>
+    Score,
+
+    /// <summary>Points added to the total.</summary>
+    Points,
+}
+
+/// <summary>
+/// The adjustments a scorecard was computed with: what was asked for, the actual each applied correction replaced, and
+/// those not applied because their indicator is missing or waived (the caller drops them with a notice).
+/// </summary>
+/// <param name="Requested">The adjustments as given.</param>
+/// <param name="CorrectedFrom">The actual before its correction, by indicator number, for each applied <c>actual</c> adjustment.</param>
+/// <param name="Unapplied">The adjustments whose indicator is missing or waived.</param>
+public sealed record AppliedAdjustments(
+    ScorecardAdjustments Requested,
+    IReadOnlyDictionary<int, decimal>? CorrectedFrom,
+    IReadOnlyList<(AdjustedKind Kind, int Indicator)>? Unapplied)
+{
+    /// <summary>The score adjustment of an indicator, when one was applied.</summary>
+    public Adjusted? Score(int indicator) =>
+        Requested.Scores is { } s && s.TryGetValue(indicator, out var a) && !IsUnapplied(AdjustedKind.Score, indicator) ? a : null;
+
+    /// <summary>The actual adjustment of an indicator, when one was applied.</summary>
+    public Adjusted? Actual(int indicator) =>
+        Requested.Actuals is { } s && s.TryGetValue(indicator, out var a) && CorrectedFrom?.ContainsKey(indicator) == true ? a : null;
+
+    private bool IsUnapplied(AdjustedKind kind, int indicator) => Unapplied?.Contains((kind, indicator)) == true;
+}
+
 /// <summary>
 /// A person's scorecard: every indicator and group with all intermediate values, the total and the
 /// grade. Totals are unrounded; screens truncate to 2 decimals (toward −∞).
@@ -74,9 +110,10 @@ public sealed class ScorecardResult
 {
     private readonly IReadOnlyDictionary<int, string>? _waivers;
 
-    internal ScorecardResult(CompiledScheme scheme, Common.Period period, string person, IndicatorResult[] indicators, GroupResults groups, decimal waivedWeight, decimal rawTotal, decimal total, string? grade, IReadOnlyDictionary<int, string>? waivers)
+    internal ScorecardResult(CompiledScheme scheme, Common.Period period, string person, IndicatorResult[] indicators, GroupResults groups, decimal waivedWeight, decimal rawTotal, decimal total, string? grade, IReadOnlyDictionary<int, string>? waivers, AppliedAdjustments? adjustments = null)
     {
         _waivers = waivers;
+        Adjustments = adjustments;
         Scheme = scheme;
         Period = period;
         Person = person;
@@ -114,6 +151,34 @@ public sealed class ScorecardResult
 
     /// <summary>The grade of the unrounded total, or null when the scheme has no grade bands.</summary>
     public string? Grade { get; }
+
+    /// <summary>The review adjustments (review.md R3) this scorecard was computed with, or null when there are none.</summary>
+    public AppliedAdjustments? Adjustments { get; }
+
+    /// <summary>The points a <c>points</c> adjustment added to the total (0 when none).</summary>
+    public decimal AddedPoints => Adjustments?.Requested.Points?.Value ?? 0m;
+
+    /// <summary>
+    /// The range of the total (scoring.md §3): the sums of <c>100 · w · floor</c> and <c>100 · w · cap</c> over the
+    /// indicators that remain, with their reported (re-normalised) weights.
+    /// </summary>
+    public (decimal Min, decimal Max) TotalRange
+    {
+        get
+        {
+            decimal min = 0, max = 0;
+            for (var i = 0; i < Indicators.Length; i++)
+            {
+                if (Indicators[i].Waived)
+                    continue;
+                var ind = Scheme.Indicators[i];
+                min += 100m * Indicators[i].Weight * ind.Floor;
+                max += 100m * Indicators[i].Weight * ind.Cap;
+            }
+
+            return (min, max);
+        }
+    }
 
     /// <summary>True when no indicator is missing (waived ones do not count as missing).</summary>
     public bool Complete

@@ -79,13 +79,31 @@ public static class ScorecardTrace
         }
 
         var actual = Input(res.Actual!.Value);
-        lines.Add(Step + T(lang, $"actual {actual}, target {target}", $"实际值 {actual}，目标值 {target}"));
+        if (r.Adjustments?.Actual(i) is { } actualAdjusted)
+            lines.Add(Step + T(lang,
+                $"actual {Input(r.Adjustments.CorrectedFrom![i])} → {actual} ({actualAdjusted.Note(lang)}), target {target}",
+                $"实际值 {Input(r.Adjustments.CorrectedFrom![i])} → {actual}（{actualAdjusted.Note(lang)}），目标值 {target}"));
+        else
+            lines.Add(Step + T(lang, $"actual {actual}, target {target}", $"实际值 {actual}，目标值 {target}"));
         lines.Add(Step + AchievementLine(r, i, lang));
         var a = res.Achievement!.Value;
         var clampNote = a > ind.Cap ? T(lang, " (capped)", "（封顶）") : a < ind.Floor ? T(lang, " (floored)", "（保底）") : "";
-        lines.Add(Step + T(lang,
-            $"s = clamp(a, floor {Input(ind.Floor)}, cap {Input(ind.Cap)}) {Eq(Ratio(res.Score))}{clampNote}",
-            $"得分 s = clamp(a, 下限 {Input(ind.Floor)}, 上限 {Input(ind.Cap)}) {Eq(Ratio(res.Score))}{clampNote}"));
+        if (r.Adjustments?.Score(i) is { } scoreAdjusted)
+        {
+            var computed = a < ind.Floor ? ind.Floor : a > ind.Cap ? ind.Cap : a;
+            lines.Add(Step + T(lang,
+                $"s = clamp(a, floor {Input(ind.Floor)}, cap {Input(ind.Cap)}) {Eq(Ratio(computed))}{clampNote}",
+                $"得分 s = clamp(a, 下限 {Input(ind.Floor)}, 上限 {Input(ind.Cap)}) {Eq(Ratio(computed))}{clampNote}"));
+            lines.Add(Step + T(lang,
+                $"{ind.Code}: score {Fixed8(computed)} → {Fixed8(res.Score)} ({scoreAdjusted.Note(lang)})",
+                $"{ind.Code}：得分 {Fixed8(computed)} → {Fixed8(res.Score)}（{scoreAdjusted.Note(lang)}）"));
+        }
+        else
+        {
+            lines.Add(Step + T(lang,
+                $"s = clamp(a, floor {Input(ind.Floor)}, cap {Input(ind.Cap)}) {Eq(Ratio(res.Score))}{clampNote}",
+                $"得分 s = clamp(a, 下限 {Input(ind.Floor)}, 上限 {Input(ind.Cap)}) {Eq(Ratio(res.Score))}{clampNote}"));
+        }
         lines.Add(Step + T(lang,
             $"points = 100 × {Input(ind.Weight)} × s {Eq(Value(res.RawPoints))}",
             $"分数 = 100 × {Input(ind.Weight)} × s {Eq(Value(res.RawPoints))}"));
@@ -150,9 +168,14 @@ public static class ScorecardTrace
 
     private static string TotalLine(ScorecardResult r, Language lang)
     {
+        var reported = r.Total - r.AddedPoints;
         var total = r.WaivedWeight == 0
-            ? Value(r.Total)
-            : $"{Value(r.RawTotal)} / {Ratio(1 - r.WaivedWeight)} {Eq(Value(r.Total))}";
+            ? Value(reported)
+            : $"{Value(r.RawTotal)} / {Ratio(1 - r.WaivedWeight)} {Eq(Value(reported))}";
+        if (r.Adjustments?.Requested.Points is { } added)
+            total = T(lang,
+                $"{total} {(added.Value < 0 ? "−" : "+")} {Points2(added.Value)} ({added.Note(lang)}) {Eq(Value(r.Total))}",
+                $"{total} {(added.Value < 0 ? "−" : "+")} {Points2(added.Value)}（{added.Note(lang)}）{Eq(Value(r.Total))}");
         var band = r.Scheme.Scheme.Grades.FirstOrDefault(b => b.Grade == r.Grade);
         var grade = r.Grade is null
             ? T(lang, "no grade bands", "无等级档")
@@ -162,6 +185,12 @@ public static class ScorecardTrace
         var incomplete = r.Complete ? "" : T(lang, $"; incomplete, missing: {string.Join(", ", r.MissingCodes)}", $"；不完整，缺失：{string.Join(", ", r.MissingCodes)}");
         return T(lang, $"total = {total} (shown {ShowScore(r.Total)}) → {grade}{incomplete}", $"总分 = {total}（显示 {ShowScore(r.Total)}）→ {grade}{incomplete}");
     }
+
+    /// <summary>An adjusted score as review.md R3 shows it: 8 decimals, written out.</summary>
+    private static string Fixed8(decimal value) => value.ToString("0.00000000", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The size of a points adjustment (at most 2 decimals), written out.</summary>
+    private static string Points2(decimal value) => Math.Abs(value).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string RuleName(RuleKind rule, Language lang) => lang == Language.En
         ? rule.ToString().ToLowerInvariant()

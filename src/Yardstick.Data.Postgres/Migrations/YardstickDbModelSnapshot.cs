@@ -223,6 +223,63 @@ namespace Yardstick.Data.Postgres.Migrations
                     b.ToTable("Actuals");
                 });
 
+            modelBuilder.Entity("Yardstick.Data.Adjustment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Person")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("numeric");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "PeriodId", "Person", "Kind", "Indicator")
+                        .IsUnique();
+
+                    b.ToTable("Adjustments");
+                });
+
             modelBuilder.Entity("Yardstick.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -521,6 +578,19 @@ namespace Yardstick.Data.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("DistributionRule")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("ManagersSeePay")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal>("MaxAdjustmentPoints")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("MinGroupSize")
+                        .HasColumnType("integer");
+
                     b.Property<string>("NameEn")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -530,6 +600,9 @@ namespace Yardstick.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("PreliminaryToSelf")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("ProRata")
                         .HasColumnType("boolean");
@@ -557,8 +630,13 @@ namespace Yardstick.Data.Postgres.Migrations
                         {
                             Id = 1,
                             Code = "default",
+                            DistributionRule = "",
+                            ManagersSeePay = false,
+                            MaxAdjustmentPoints = 10.00m,
+                            MinGroupSize = 10,
                             NameEn = "Default organisation",
                             NameZh = "默认组织",
+                            PreliminaryToSelf = false,
                             ProRata = false,
                             ResponseLimitHours = 24,
                             SolutionLimitHours = 72,
@@ -875,6 +953,9 @@ namespace Yardstick.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasColumnType("text");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1229,6 +1310,15 @@ namespace Yardstick.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Yardstick.Data.Actual", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.Adjustment", b =>
                 {
                     b.HasOne("Yardstick.Data.Organisation", null)
                         .WithMany()

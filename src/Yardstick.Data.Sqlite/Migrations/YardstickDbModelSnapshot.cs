@@ -212,6 +212,61 @@ namespace Yardstick.Data.Sqlite.Migrations
                     b.ToTable("Actuals");
                 });
 
+            modelBuilder.Entity("Yardstick.Data.Adjustment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Person")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "PeriodId", "Person", "Kind", "Indicator")
+                        .IsUnique();
+
+                    b.ToTable("Adjustments");
+                });
+
             modelBuilder.Entity("Yardstick.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -498,6 +553,19 @@ namespace Yardstick.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DistributionRule")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ManagersSeePay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MaxAdjustmentPoints")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinGroupSize")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NameEn")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -507,6 +575,9 @@ namespace Yardstick.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PreliminaryToSelf")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("ProRata")
                         .HasColumnType("INTEGER");
@@ -534,8 +605,13 @@ namespace Yardstick.Data.Sqlite.Migrations
                         {
                             Id = 1,
                             Code = "default",
+                            DistributionRule = "",
+                            ManagersSeePay = false,
+                            MaxAdjustmentPoints = 10.00m,
+                            MinGroupSize = 10,
                             NameEn = "Default organisation",
                             NameZh = "默认组织",
+                            PreliminaryToSelf = false,
                             ProRata = false,
                             ResponseLimitHours = 24,
                             SolutionLimitHours = 72,
@@ -835,6 +911,9 @@ namespace Yardstick.Data.Sqlite.Migrations
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -1180,6 +1259,15 @@ namespace Yardstick.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Yardstick.Data.Actual", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.Adjustment", b =>
                 {
                     b.HasOne("Yardstick.Data.Organisation", null)
                         .WithMany()

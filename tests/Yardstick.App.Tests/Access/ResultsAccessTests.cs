@@ -38,7 +38,7 @@ public sealed class ResultsAccessTests : IDisposable
         Assert.Empty((await new GetResults(db, self).LinesAsync("2026-10")).Value.Lines);
         Assert.Equal(ProblemKind.NotFound, Assert.Single((await new GetResults(db, self).PersonAsync("2026-10", "zhang_wei")).Problems).Kind);
 
-        foreach (var move in new Func<Task<Result<Data.ReviewPeriod>>>[] { () => new StartReview(db).RunAsync("2026-10"), () => new ApprovePeriod(db).RunAsync("2026-10"), () => new PublishPeriod(db).RunAsync("2026-10") })
+        foreach (var move in new Func<Task<Result<Data.ReviewPeriod>>>[] { () => new StartReview(db).RunAsync("2026-10"), () => t.ApproveAsync("2026-10"), () => new PublishPeriod(db).RunAsync("2026-10") })
             Assert.True((await move()).IsSuccess);
 
         // Published: zhang_wei sees himself and only himself, in lists and in the JSON

@@ -136,7 +136,7 @@ internal static class DatabaseCommand
         }
 
         await using var command = provider.CreateAsyncScope();
-        var actor = Environment.GetEnvironmentVariable("YARDSTICK_ACTOR") is { Length: > 0 } a ? a : Environment.UserName;
+        var actor = io.Environment("YARDSTICK_ACTOR") is { Length: > 0 } a ? a : Environment.UserName;
         command.ServiceProvider.GetRequiredService<YardstickSession>().User = CurrentUser.System(organisation.Id, organisation.Code, actor);
         return await action(command.ServiceProvider, settings);
     }

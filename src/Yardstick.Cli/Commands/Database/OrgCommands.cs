@@ -33,14 +33,38 @@ internal static class OrgCommands
         var zone = new Option<string?>("--time-zone") { HelpName = "TZ", Description = "The company time zone, an IANA id such as Asia/Shanghai." };
         var stageMode = new Option<string?>("--stage-mode") { HelpName = "MODE", Description = "last-day (default): a PM is evaluated under the stage on the period's last day; pro-rata: each stage's total weighted by its days." };
         stageMode.AcceptOnlyFromAmong("last-day", "pro-rata");
-        var set = new Command("set", "Change the organisation's settings; options not given stay as they are (audited).") { response, solution, zone, stageMode, db };
+        var maxPoints = new Option<decimal?>("--max-adjustment-points") { HelpName = "POINTS", Description = "review.md R3: the most points a reviewer's points adjustment may add or take away (default 10.00)." };
+        var preliminary = new Option<string?>("--preliminary-to-self") { HelpName = "on|off", Description = "review.md R2: PMs see their scorecard from Calculated on, marked preliminary until Published (default off)." };
+        preliminary.AcceptOnlyFromAmong("on", "off");
+        var managersPay = new Option<string?>("--managers-see-pay") { HelpName = "on|off", Description = "review.md R2: managers see their reports' pay (default off)." };
+        managersPay.AcceptOnlyFromAmong("on", "off");
+        var minGroup = new Option<int?>("--min-group-size") { HelpName = "N", Description = "review.md R4: the smallest calibration group (default 10)." };
+        var distribution = new Option<string?>("--distribution") { HelpName = "FILE|none", Description = "review.md R4: the grade distribution rule, a JSON file such as {\"mode\":\"enforce\",\"grades\":{\"S\":{\"max\":0.10}}}; none removes it." };
+        var set = new Command("set", "Change the organisation's settings; options not given stay as they are (audited).") { response, solution, zone, stageMode, maxPoints, preliminary, managersPay, minGroup, distribution, db };
         set.SetAction((r, ct) => WithDb(io, r, migrateFirst: true, async (ctx, _) =>
         {
             var mode = r.GetValue(stageMode);
-            var change = new OrganisationChange(r.GetValue(response), r.GetValue(solution), r.GetValue(zone), mode is null ? null : mode == "pro-rata");
+            string? rule = null;
+            if (r.GetValue(distribution) is { } file)
+            {
+                if (file == "none")
+                    rule = "";
+                else if (!File.Exists(file))
+                    return Fail(io, [Problem.Invalid("distribution", $"找不到文件 {file}", $"file {file} does not exist")], new Dictionary<string, string> { ["distribution"] = "--distribution" });
+                else
+                    rule = await File.ReadAllTextAsync(file, ct);
+            }
+
+            static bool? OnOff(string? v) => v is null ? null : v == "on";
+            var change = new OrganisationChange(r.GetValue(response), r.GetValue(solution), r.GetValue(zone), mode is null ? null : mode == "pro-rata",
+                r.GetValue(maxPoints), OnOff(r.GetValue(preliminary)), OnOff(r.GetValue(managersPay)), r.GetValue(minGroup), rule);
             var result = await new ConfigureOrganisation(ctx).RunAsync(change, ct);
             if (!result.IsSuccess)
-                return Fail(io, result.Problems, new Dictionary<string, string> { ["response_limit"] = "--response-hours", ["solution_limit"] = "--solution-hours", ["time_zone"] = "--time-zone" });
+                return Fail(io, result.Problems, new Dictionary<string, string>
+                {
+                    ["response_limit"] = "--response-hours", ["solution_limit"] = "--solution-hours", ["time_zone"] = "--time-zone",
+                    ["max_adjustment_points"] = "--max-adjustment-points", ["min_group_size"] = "--min-group-size", ["distribution"] = "--distribution",
+                });
             PrintOrg(io, result.Value);
             return 0;
         }));
@@ -82,5 +106,7 @@ internal static class OrgCommands
 
     private static void PrintOrg(Io io, Organisation org) =>
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"requests: response within {org.ResponseLimitHours} h, solution within {org.SolutionLimitHours} h, time zone {org.TimeZone}; stage mode: {(org.ProRata ? "pro-rata" : "last-day")}"));
+            $"requests: response within {org.ResponseLimitHours} h, solution within {org.SolutionLimitHours} h, time zone {org.TimeZone}; stage mode: {(org.ProRata ? "pro-rata" : "last-day")}\n"
+            + $"review: points adjustments at most {org.MaxAdjustmentPoints:0.00}; preliminary to self: {(org.PreliminaryToSelf ? "on" : "off")}; managers see pay: {(org.ManagersSeePay ? "on" : "off")}; "
+            + $"calibration groups of at least {org.MinGroupSize}; distribution: {(org.DistributionRule.Length == 0 ? "none" : org.DistributionRule)}"));
 }
