@@ -25,6 +25,9 @@ public enum ApiEndpoint
     Reopen,
     Results,
     Scorecard,
+    Adjustments,
+    Adjust,
+    RemoveAdjustment,
 }
 
 /// <summary>
@@ -206,6 +209,12 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
             return;
         }
 
+        if (endpoint is ApiEndpoint.Adjust or ApiEndpoint.RemoveAdjustment && expected == 200)
+        {
+            await AdjustsOnACopyAsync(org, period, email!, endpoint);
+            return;
+        }
+
         var response = await SendAsync(email is null ? demo.Anonymous : demo.Client(email), org, period, endpoint);
         var body = await response.Content.ReadAsStringAsync();
 
@@ -248,6 +257,10 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
             case ApiEndpoint.Scorecard:
                 var card = Status(Decide(AccessAction.ViewScorecard, Cast[org].Person));
                 return card != 200 || truth.Evaluated?.Contains(Cast[org].Person) == true ? card : 404;
+            case ApiEndpoint.Adjustments:
+                return Status(Decide(AccessAction.ViewScorecard, Cast[org].Person));
+            case ApiEndpoint.Adjust or ApiEndpoint.RemoveAdjustment:
+                return Status(Decide(AccessAction.Adjust, Cast[org].Person));
             default:
                 var move = Status(Decide(MoveAction(endpoint), null));
                 return move != 200 || ReviewPeriod.AllowedMoves(truth.State).Contains(Move(endpoint)) ? move : 409;
@@ -301,8 +314,36 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         ApiEndpoint.Results => client.GetAsync($"/api/v1/periods/{period}/results?limit=1000"),
         ApiEndpoint.Scorecard => client.GetAsync($"/api/v1/periods/{period}/people/{Cast[org].Person}/scorecard?lang=en"),
         ApiEndpoint.Reopen => client.PostAsJsonAsync($"/api/v1/periods/{period}/reopen", new { reason = "authorisation matrix" }),
+        ApiEndpoint.Adjustments => client.GetAsync($"/api/v1/periods/{period}/people/{Cast[org].Person}/adjustments"),
+        ApiEndpoint.Adjust => client.PostAsJsonAsync($"/api/v1/periods/{period}/people/{Cast[org].Person}/adjustments", new { kind = "points", value = 1.00m, reason = "authorisation matrix" }),
+        ApiEndpoint.RemoveAdjustment => client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/periods/{period}/people/{Cast[org].Person}/adjustments/points")
+        {
+            Content = JsonContent.Create(new { reason = "authorisation matrix" }),
+        }),
         _ => client.PostAsync($"/api/v1/periods/{period}/{Move(endpoint)}", null),
     };
+
+    /// <summary>An adjustment R2 and the state allow: made (and for a removal, made then removed) on a copy of the demo's database.</summary>
+    private async Task AdjustsOnACopyAsync(string org, string period, string email, ApiEndpoint endpoint)
+    {
+        await using var copy = demo.Host.Copy();
+        using var api = await copy.ApiAsync(email, LoadDemo.Password);
+        var before = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/periods/{period}/people/{Cast[org].Person}/scorecard")).RootElement.GetProperty("total").GetDecimal();
+
+        var response = await SendAsync(api, org, period, ApiEndpoint.Adjust);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"adjust {period} as {email}: {(int)response.StatusCode} {body}");
+        Assert.Equal(before + 1.00m, JsonDocument.Parse(body).RootElement.GetProperty("total").GetDecimal());
+        AssertNoHiddenPay(org, period, email, ApiEndpoint.Scorecard, body);
+        Assert.Equal(Sees(demo.Members[email], AccessAction.ViewPay, Cast[org].Person, demo.Truth[(org, period)]), JsonDocument.Parse(body).RootElement.TryGetProperty("pay", out _));
+        if (endpoint == ApiEndpoint.RemoveAdjustment)
+        {
+            var removed = await SendAsync(api, org, period, ApiEndpoint.RemoveAdjustment);
+            var after = await removed.Content.ReadAsStringAsync();
+            Assert.True(removed.IsSuccessStatusCode, $"remove {period} as {email}: {(int)removed.StatusCode} {after}");
+            Assert.Equal(before, JsonDocument.Parse(after).RootElement.GetProperty("total").GetDecimal());
+        }
+    }
 
     /// <summary>A move R2 and the state allow: done on a copy of the demo's database, so the shared one keeps its states.</summary>
     private async Task MovesOnACopyAsync(string org, string period, string email, ApiEndpoint endpoint)
@@ -355,8 +396,13 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
                 Assert.Equal(x, json.GetProperty("person").GetString());
                 Assert.Equal(Sees(user, AccessAction.ViewPay, x, demo.Truth[(org, period)]), json.TryGetProperty("payouts", out _));
                 break;
+            case ApiEndpoint.Adjustments:
+                Assert.Equal(Cast[org].Person, json.GetProperty("person").GetString());
+                Assert.Equal(Sees(user, AccessAction.Adjust, Cast[org].Person, demo.Truth[(org, period)]), json.GetProperty("mayAdjust").GetBoolean());
+                Assert.Empty(json.GetProperty("current").EnumerateArray());
+                break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "a move answers 200 only on a copy");
+                throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "a move or an adjustment answers 200 only on a copy");
         }
     }
 
@@ -415,13 +461,16 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
 
         Assert.Equal(
         [
+            "DELETE /api/v1/periods/{period}/people/{person}/adjustments/{kind}/{indicator?}",
             "GET /api/v1/me",
             "GET /api/v1/periods",
             "GET /api/v1/periods/{period}",
+            "GET /api/v1/periods/{period}/people/{person}/adjustments",
             "GET /api/v1/periods/{period}/people/{person}/scorecard",
             "GET /api/v1/periods/{period}/results",
             "POST /api/v1/periods/{period}/approve",
             "POST /api/v1/periods/{period}/lock",
+            "POST /api/v1/periods/{period}/people/{person}/adjustments",
             "POST /api/v1/periods/{period}/publish",
             "POST /api/v1/periods/{period}/reopen",
             "POST /api/v1/periods/{period}/review",

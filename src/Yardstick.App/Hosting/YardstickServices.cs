@@ -107,6 +107,7 @@ public static class YardstickServices
         services.AddScoped<WaiveIndicator>();
         services.AddScoped<RemoveWaiver>();
         services.AddScoped<RunCalculation>();
+        services.AddScoped<Reviews.AdjustScorecard>();
         services.TryAddSingleton<RunCache>();
         services.AddScoped<GetResults>();
         services.AddScoped<ResultsPage>();

@@ -17,7 +17,38 @@ namespace Yardstick.App.Reviews;
 public sealed record AdjustmentRequest(string Person, string Kind, string? Indicator, decimal Value, string Reason);
 
 /// <summary>What an adjustment gave: the new current run and the person's result in it (pay only when <see cref="PayVisible"/>).</summary>
-public sealed record AdjustmentOutcome(int Run, PersonResult Person, bool PayVisible, IReadOnlyList<Notice> Notices);
+public sealed record AdjustmentOutcome(int Run, PersonResult Person, bool PayVisible, IReadOnlyList<Notice> Notices)
+{
+    /// <summary>What a front end shows at once: total, grade and, where the user may see it, the pay lines; notices in <paramref name="language"/>.</summary>
+    public AdjustedScorecard Summary(Language language) => new(
+        Run,
+        Person.Person,
+        Person.Total,
+        Person.Grade,
+        PayVisible ? [.. Person.Lines.Select(l => new AdjustedPay(l.Rule, l.Amount.Amount, l.Currency, l.Provisional))] : null,
+        [.. Notices.Select(n => n.Get(language))]);
+}
+
+/// <summary>One pay line after an adjustment.</summary>
+public sealed record AdjustedPay(string Rule, decimal Amount, string Currency, bool Provisional);
+
+/// <summary>The person's figures in the run an adjustment made; <see cref="Pay"/> is null (left out of JSON) when the user may not see pay.</summary>
+public sealed record AdjustedScorecard(
+    int Run,
+    string Person,
+    decimal Total,
+    string? Grade,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AdjustedPay>? Pay,
+    IReadOnlyList<string> Notices);
+
+/// <summary>One current adjustment of a person.</summary>
+public sealed record AdjustmentEntry(string Kind, string Indicator, decimal Value, string Reason, string Author, DateTimeOffset At);
+
+/// <summary>One audited change of an adjustment: who, when, what (create, update, delete), before and after as stored.</summary>
+public sealed record AdjustmentChange(string Actor, DateTimeOffset At, string Action, string Kind, string Indicator, string? Before, string? After);
+
+/// <summary>A person's adjustments in a period, their audit trail, and whether the user may adjust them now.</summary>
+public sealed record AdjustmentList(string Period, string Person, bool MayAdjust, IReadOnlyList<AdjustmentEntry> Current, IReadOnlyList<AdjustmentChange> History);
 
 /// <summary>
 /// review.md R3 while a period is InReview: a manager (or an admin) corrects an actual, replaces an indicator's score or
@@ -32,6 +63,33 @@ public sealed class AdjustScorecard(YardstickDb db, CurrentUser? user = null)
     public const int MinReason = 10;
 
     private readonly UserAccess _access = new(db, user);
+
+    /// <summary>
+    /// The person's current adjustments and their audit trail, for whoever may see the scorecard (NotFound otherwise);
+    /// <see cref="AdjustmentList.MayAdjust"/> says whether this user may adjust now (the server checks again on each change).
+    /// </summary>
+    public async Task<Result<AdjustmentList>> ListAsync(string label, string person, CancellationToken ct = default)
+    {
+        var period = await PeriodScheme.FindAsync(db, label, ct);
+        if (!period.IsSuccess)
+            return Result<AdjustmentList>.Fail(period.Problems);
+        var row = period.Value;
+        if (await _access.CheckAsync(AccessAction.ViewScorecard, person, row, ct) is { } hidden)
+            return hidden;
+        var may = await _access.CheckAsync(AccessAction.Adjust, person, row, ct) is null;
+        var current = await db.Adjustments.AsNoTracking().Where(a => a.PeriodId == row.Id && a.Person == person && a.Kind != "grade")
+            .OrderBy(a => a.Kind).ThenBy(a => a.Indicator)
+            .Select(a => new AdjustmentEntry(a.Kind, a.Indicator, a.Value, a.Reason, a.Author, a.At)).ToListAsync(ct);
+        var prefix = $"{row.Id.ToString(CultureInfo.InvariantCulture)}/{person}/";
+        var history = (await db.Audit.AsNoTracking().Where(a => a.Entity == nameof(Adjustment) && a.EntityKey.StartsWith(prefix))
+                .OrderByDescending(a => a.Id).Take(200).ToListAsync(ct))
+            .Select(a =>
+            {
+                var key = a.EntityKey[prefix.Length..].Split('/', 2);
+                return new AdjustmentChange(a.Actor, a.At, a.Action, key[0], key.Length > 1 ? key[1] : "", a.Before, a.After);
+            }).ToList();
+        return new AdjustmentList(row.Label, person, may, current, history);
+    }
 
     /// <summary>Makes or replaces one adjustment and returns the new run's result for the person.</summary>
     public async Task<Result<AdjustmentOutcome>> AdjustAsync(string label, AdjustmentRequest request, CancellationToken ct = default)

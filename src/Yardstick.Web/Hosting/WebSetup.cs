@@ -83,6 +83,7 @@ public static class WebSetup
         signedIn.MapGroup("/me").MapMeApi().WithTags("me");
         signedIn.MapGroup("/periods").MapPeriodsApi().WithTags("periods");
         signedIn.MapGroup("/periods").MapResultsApi().WithTags("results");
+        signedIn.MapGroup("/periods").MapReviewApi().WithTags("review");
 
         app.MapPost("/logout", async (SignInManager<YardstickUser> signIn) =>
         {
