@@ -22,6 +22,28 @@ public sealed class PeriodFlowTests(Browser browser) : IClassFixture<Browser>
         await pm.ScreenshotAsync("period-refused-zh");
         await Assertions.Expect(pm.State).ToHaveTextAsync("审核中");
 
+        // the manager corrects a score with a reason (review.md R3): a new run, its total and grade at once
+        var manager = await browser.SignInAsync("li_ming@industrial.demo");
+        var results = new ResultsPage(manager);
+        await results.OpenAsync("2026-10");
+        var card = await results.OpenScorecardAsync("zhang_wei");
+        await manager.Locator("#interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await card.AdjustScoreAsync("innovation_reserve", "1.0", "创新储备评审延迟提交，按评审结果计满分");
+        await Assertions.Expect(card.Adjusted).ToContainTextAsync("101.70");
+        await Assertions.Expect(card.Adjusted).ToContainTextAsync("A");
+        await Assertions.Expect(card.Adjusted).Not.ToContainTextAsync("20,760.38"); // managers_see_pay is off
+        await Assertions.Expect(card.Total).ToHaveTextAsync("101.70");
+        await Assertions.Expect(card.Trace).ToContainTextAsync("innovation_reserve：得分 0.87500000 → 1.00000000（由 li_ming@industrial.demo 调整");
+        await Assertions.Expect(card.Adjustments).ToContainTextAsync("innovation_reserve");
+        await card.ScreenshotAsync("scorecard-adjusted-zh");
+
+        // the submitter may not approve (R6)
+        var submitter = new PeriodPage(await browser.SignInAsync("hr@industrial.demo"));
+        await submitter.OpenAsync("2026-10");
+        await submitter.MoveAsync("批准");
+        await Assertions.Expect(submitter.Refusal).ToContainTextAsync("hr@industrial.demo");
+        await Assertions.Expect(submitter.State).ToHaveTextAsync("审核中");
+
         var director = new PeriodPage(await browser.SignInAsync("director@industrial.demo"));
         await director.OpenAsync("2026-10");
         await director.MoveAsync("批准");

@@ -34,5 +34,20 @@ public sealed class ScorecardPage(IPage page)
 
     public ILocator Trace => page.Locator("#trace");
 
+    /// <summary>The confirmation of an adjustment: the new run's total, grade and (where allowed) pay.</summary>
+    public ILocator Adjusted => page.Locator("#adjusted");
+
+    public ILocator Adjustments => page.Locator("#adjustments");
+
+    /// <summary>Replaces an indicator's score with a reason (review.md R3), through the review form.</summary>
+    public async Task AdjustScoreAsync(string indicator, string value, string reason)
+    {
+        await page.Locator("#adjust-kind").SelectOptionAsync("score");
+        await page.Locator("#adjust-indicator").SelectOptionAsync(indicator);
+        await page.Locator("#adjust-form input").Nth(0).FillAsync(value);
+        await page.Locator("#adjust-form input").Nth(1).FillAsync(reason);
+        await page.Locator("#adjust-submit").ClickAsync();
+    }
+
     public Task ScreenshotAsync(string name) => Browser.ScreenshotAsync(page, name);
 }
