@@ -68,6 +68,28 @@ public sealed partial class ResultsPagesTests(DemoHosts hosts) : IClassFixture<D
     [SkippableTheory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
+    public async Task Scorecard_ReviewPanel_FormOnlyWhereAppAllowsAdjusting(string provider)
+    {
+        // InReview: his manager and an admin get the form; in a Locked month the manager sees the (empty) list, no form
+        var manager = await SignInAsync(provider, "li_ming");
+        var review = await PageAsync(manager, "/periods/2026-10/people/zhang_wei");
+        Assert.Contains("id=\"adjust-form\"", review, StringComparison.Ordinal);
+        Assert.Contains("审核调整", review, StringComparison.Ordinal);
+        var locked = await PageAsync(manager, "/periods/2026-09/people/zhang_wei");
+        Assert.DoesNotContain("id=\"adjust-form\"", locked, StringComparison.Ordinal);
+        Assert.Contains("id=\"no-adjustments\"", locked, StringComparison.Ordinal);
+
+        var admin = await SignInAsync(provider, "director");
+        Assert.Contains("id=\"adjust-form\"", await PageAsync(admin, "/periods/2026-10/people/zhang_wei?lang=en"), StringComparison.Ordinal);
+
+        // li_ming's own scorecard: never adjusted by himself (R2), whatever he may see
+        var own = await PageAsync(manager, "/periods/2026-10/people/li_ming");
+        Assert.DoesNotContain("id=\"adjust-form\"", own, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
     public async Task Results_Admin_ListsZhangWeiWithTotalGradeAndPay(string provider)
     {
         var browser = await SignInAsync(provider, "hr");
