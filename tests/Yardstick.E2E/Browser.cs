@@ -101,6 +101,9 @@ public sealed class PeriodPage(IPage page)
 
     public ILocator Refusal => page.Locator("#refusal");
 
+    /// <summary>The calculation's progress, then its outcome.</summary>
+    public ILocator CalcStatus => page.Locator("#calc-status");
+
     public Task MoveAsync(string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).ClickAsync();
 
     public Task ScreenshotAsync(string name) => Browser.ScreenshotAsync(page, name);

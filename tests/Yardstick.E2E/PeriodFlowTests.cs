@@ -61,6 +61,26 @@ public sealed class PeriodFlowTests(Browser browser) : IClassFixture<Browser>
     }
 
     [SkippableFact]
+    public async Task Calc_FromThePeriodPage_ProgressThenTheNewRun()
+    {
+        Browser.RequireChromium();
+        var hr = new PeriodPage(await browser.SignInAsync("hr@saas.demo"));
+        await hr.OpenAsync("2026");
+        await Assertions.Expect(hr.State).ToHaveTextAsync("已计算");
+
+        await hr.MoveAsync("计算");
+
+        await Assertions.Expect(hr.CalcStatus).ToContainTextAsync("次计算已生效", new() { Timeout = 30_000 });
+        await Assertions.Expect(hr.State).ToHaveTextAsync("已计算");
+        await hr.ScreenshotAsync("period-calculated-zh");
+
+        // a period in review no longer accepts a calculation: refused with the reason
+        await hr.OpenAsync("2026-10");
+        await hr.MoveAsync("计算");
+        await Assertions.Expect(hr.Refusal).ToBeVisibleAsync();
+    }
+
+    [SkippableFact]
     public async Task LanguageSwitch_ToEnglish_ChangesTheUi()
     {
         Browser.RequireChromium();

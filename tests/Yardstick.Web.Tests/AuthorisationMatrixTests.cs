@@ -28,6 +28,8 @@ public enum ApiEndpoint
     Adjustments,
     Adjust,
     RemoveAdjustment,
+    Calc,
+    Run,
 }
 
 /// <summary>
@@ -159,7 +161,7 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
 
     public static readonly string[] Parts = ["admin", "finance", "manager", "other-manager", "self", "other-pm", "rater", "other-org", "anonymous"];
 
-    private static readonly ApiEndpoint[] PeriodEndpoints = [.. Enum.GetValues<ApiEndpoint>().Where(e => e is not (ApiEndpoint.Me or ApiEndpoint.Periods))];
+    private static readonly ApiEndpoint[] PeriodEndpoints = [.. Enum.GetValues<ApiEndpoint>().Where(e => e is not (ApiEndpoint.Me or ApiEndpoint.Periods or ApiEndpoint.Run))];
 
     public static string? Email(string org, string part) => part switch
     {
@@ -187,6 +189,7 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
             {
                 cells.Add(org, "-", part, ApiEndpoint.Me);
                 cells.Add(org, "-", part, ApiEndpoint.Periods);
+                cells.Add(org, "-", part, ApiEndpoint.Run);
                 foreach (var period in Cast[org].Periods)
                     foreach (var endpoint in PeriodEndpoints)
                         cells.Add(org, period, part, endpoint);
@@ -202,7 +205,7 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         var email = Email(org, part);
         var expected = Expected(org, period, email, endpoint);
 
-        var moves = endpoint is ApiEndpoint.Review or ApiEndpoint.Approve or ApiEndpoint.Publish or ApiEndpoint.Lock or ApiEndpoint.Reopen;
+        var moves = endpoint is ApiEndpoint.Review or ApiEndpoint.Approve or ApiEndpoint.Publish or ApiEndpoint.Lock or ApiEndpoint.Reopen or ApiEndpoint.Calc;
         if (moves && expected == 200)
         {
             await MovesOnACopyAsync(org, period, email!, endpoint);
@@ -212,6 +215,12 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         if (endpoint is ApiEndpoint.Adjust or ApiEndpoint.RemoveAdjustment && expected == 200)
         {
             await AdjustsOnACopyAsync(org, period, email!, endpoint);
+            return;
+        }
+
+        if (endpoint == ApiEndpoint.Calc && expected == 202)
+        {
+            await CalculatesOnACopyAsync(org, period, email!);
             return;
         }
 
@@ -241,6 +250,8 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
             return 401;
         if (endpoint is ApiEndpoint.Me or ApiEndpoint.Periods)
             return 200;
+        if (endpoint == ApiEndpoint.Run)
+            return 404; // a calculation nobody started: not found for everyone
         var user = demo.Members[email];
         if (!demo.Labels[user.Organisation].Contains(period))
             return 404;
@@ -261,6 +272,9 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
                 return Status(Decide(AccessAction.ViewScorecard, Cast[org].Person));
             case ApiEndpoint.Adjust or ApiEndpoint.RemoveAdjustment:
                 return Status(Decide(AccessAction.Adjust, Cast[org].Person));
+            case ApiEndpoint.Calc:
+                var calc = Status(Decide(AccessAction.Administer, null));
+                return calc != 200 ? calc : ReviewPeriod.AllowedMoves(truth.State).Contains("calc") ? 202 : 409;
             default:
                 var move = Status(Decide(MoveAction(endpoint), null));
                 return move != 200 || ReviewPeriod.AllowedMoves(truth.State).Contains(Move(endpoint)) ? move : 409;
@@ -314,6 +328,8 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         ApiEndpoint.Results => client.GetAsync($"/api/v1/periods/{period}/results?limit=1000"),
         ApiEndpoint.Scorecard => client.GetAsync($"/api/v1/periods/{period}/people/{Cast[org].Person}/scorecard?lang=en"),
         ApiEndpoint.Reopen => client.PostAsJsonAsync($"/api/v1/periods/{period}/reopen", new { reason = "authorisation matrix" }),
+        ApiEndpoint.Calc => client.PostAsync($"/api/v1/periods/{period}/calc", null),
+        ApiEndpoint.Run => client.GetAsync("/api/v1/runs/0123456789abcdef0123456789abcdef"),
         ApiEndpoint.Adjustments => client.GetAsync($"/api/v1/periods/{period}/people/{Cast[org].Person}/adjustments"),
         ApiEndpoint.Adjust => client.PostAsJsonAsync($"/api/v1/periods/{period}/people/{Cast[org].Person}/adjustments", new { kind = "points", value = 1.00m, reason = "authorisation matrix" }),
         ApiEndpoint.RemoveAdjustment => client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/periods/{period}/people/{Cast[org].Person}/adjustments/points")
@@ -322,6 +338,30 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         }),
         _ => client.PostAsync($"/api/v1/periods/{period}/{Move(endpoint)}", null),
     };
+
+    /// <summary>A calculation R2 and the state allow: started on a copy of the demo's database and followed to its end through its run resource.</summary>
+    private async Task CalculatesOnACopyAsync(string org, string period, string email)
+    {
+        await using var copy = demo.Host.Copy();
+        using var api = await copy.ApiAsync(email, LoadDemo.Password);
+
+        var response = await SendAsync(api, org, period, ApiEndpoint.Calc);
+
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, $"calc {period} as {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var location = response.Headers.Location!.ToString();
+        Assert.StartsWith("/api/v1/runs/", location, StringComparison.Ordinal);
+        JsonElement status;
+        do
+        {
+            await Task.Delay(50);
+            status = JsonDocument.Parse(await api.GetStringAsync(location)).RootElement;
+        }
+        while (status.GetProperty("state").GetString() == "running");
+        Assert.Equal("done", status.GetProperty("state").GetString());
+        Assert.Equal(period, status.GetProperty("period").GetString());
+        Assert.True(status.GetProperty("run").GetInt32() >= 1);
+        Assert.Equal(PeriodState.Calculated, await StateAsync(api, period));
+    }
 
     /// <summary>An adjustment R2 and the state allow: made (and for a removal, made then removed) on a copy of the demo's database.</summary>
     private async Task AdjustsOnACopyAsync(string org, string period, string email, ApiEndpoint endpoint)
@@ -444,7 +484,10 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         var expected = Cells().Select(c => ((string)c[0], (string)c[1], (string)c[2], (ApiEndpoint)c[3]))
             .Select(c => (Endpoint: c.Item4, Status: Expected(c.Item1, c.Item2, Email(c.Item1, c.Item3), c.Item4))).ToList();
 
-        Assert.Equal([200, 401, 403, 404, 409], expected.Select(e => e.Status).Distinct().Order());
+        Assert.Equal([200, 202, 401, 403, 404, 409], expected.Select(e => e.Status).Distinct().Order());
+        Assert.Contains(expected, e => e is (ApiEndpoint.Calc, 202));
+        Assert.Contains(expected, e => e is (ApiEndpoint.Calc, 409));
+        Assert.Contains(expected, e => e is (ApiEndpoint.Adjust, 200));
         Assert.Equal([ApiEndpoint.Review, ApiEndpoint.Approve, ApiEndpoint.Reopen], expected.Where(e => e.Status == 200 && e.Endpoint is >= ApiEndpoint.Review and <= ApiEndpoint.Reopen).Select(e => e.Endpoint).Distinct().Order());
         Assert.Contains(expected, e => e is (ApiEndpoint.Scorecard, 200));
         Assert.Contains(expected, e => e is (ApiEndpoint.Scorecard, 404));
@@ -468,7 +511,9 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
             "GET /api/v1/periods/{period}/people/{person}/adjustments",
             "GET /api/v1/periods/{period}/people/{person}/scorecard",
             "GET /api/v1/periods/{period}/results",
+            "GET /api/v1/runs/{id}",
             "POST /api/v1/periods/{period}/approve",
+            "POST /api/v1/periods/{period}/calc",
             "POST /api/v1/periods/{period}/lock",
             "POST /api/v1/periods/{period}/people/{person}/adjustments",
             "POST /api/v1/periods/{period}/publish",

@@ -55,6 +55,7 @@ public static class WebSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<ProblemDisplay>();
+        services.AddSingleton<Calculations>();
         return services;
     }
 
@@ -84,6 +85,7 @@ public static class WebSetup
         signedIn.MapGroup("/periods").MapPeriodsApi().WithTags("periods");
         signedIn.MapGroup("/periods").MapResultsApi().WithTags("results");
         signedIn.MapGroup("/periods").MapReviewApi().WithTags("review");
+        signedIn.MapCalcApi();
 
         app.MapPost("/logout", async (SignInManager<YardstickUser> signIn) =>
         {
