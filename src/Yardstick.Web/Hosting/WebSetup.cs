@@ -83,6 +83,8 @@ public static class WebSetup
         signedIn.MapGroup("/me").MapMeApi().WithTags("me");
         signedIn.MapGroup("/periods").MapPeriodsApi().WithTags("periods");
         signedIn.MapGroup("/periods").MapResultsApi().WithTags("results");
+        signedIn.MapGroup("/periods").MapTrailApi().WithTags("periods");
+        signedIn.MapGroup("/audit").MapAuditApi().WithTags("audit");
 
         app.MapPost("/logout", async (SignInManager<YardstickUser> signIn) =>
         {
