@@ -130,9 +130,10 @@ public sealed class ListAudit(YardstickDb db, CurrentUser? user = null)
         if (db.Provider == DatabaseProvider.Postgres)
         {
             var query = db.Audit.AsNoTracking();
-            if (from is { } f)
+            // Npgsql writes a timestamptz parameter only in UTC
+            if (from?.ToUniversalTime() is { } f)
                 query = query.Where(e => e.At >= f);
-            if (to is { } t)
+            if (to?.ToUniversalTime() is { } t)
                 query = query.Where(e => e.At < t);
             return query;
         }

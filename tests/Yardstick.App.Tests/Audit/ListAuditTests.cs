@@ -74,7 +74,8 @@ public sealed class ListAuditTests : IDisposable
         var actor = await ListAsync(db, new AuditFilter(Actor: "bob"));
         var person = await ListAsync(db, new AuditFilter(Person: "li_na"));
         var entity = await ListAsync(db, new AuditFilter(Entity: "Waiver"));
-        var window = await ListAsync(db, new AuditFilter(From: Start.AddHours(1), To: Start.AddHours(2)));
+        // the same window written in China's time (+08:00)
+        var window = await ListAsync(db, new AuditFilter(From: Start.AddHours(1).ToOffset(TimeSpan.FromHours(8)), To: Start.AddHours(2).ToOffset(TimeSpan.FromHours(8))));
         var both = await ListAsync(db, new AuditFilter(Actor: "alice", Period: "2026-11"));
 
         Assert.Equal(all.Entries.Select(e => e.Id).OrderDescending(), all.Entries.Select(e => e.Id));
@@ -159,6 +160,31 @@ public sealed class ListAuditTests : IDisposable
         var changes = ListAudit.Changes(before, after);
 
         Assert.Equal(expected, string.Join(" ", changes.Select(c => $"{c.Field}:{c.Before ?? "∅"}→{c.After ?? "∅"}")));
+    }
+
+    [Theory]
+    [InlineData("2026-11-03", "2026-11-03T00:00:00.0000000+00:00")]
+    [InlineData("2026-11-03T08:30:00+08:00", "2026-11-03T00:30:00.0000000+00:00")]
+    [InlineData("2026-11-03T08:30:00", "2026-11-03T08:30:00.0000000+00:00")]
+    [InlineData("2026-11-03T08:30:00Z", "2026-11-03T08:30:00.0000000+00:00")]
+    [InlineData("  ", null)]
+    public void ParseTime_DateOrIsoTime_UtcInstant(string text, string? expected)
+    {
+        var parsed = ListAudit.ParseTime(text, "from");
+
+        Assert.Equal(expected, parsed.Value?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("yesterday")]
+    [InlineData("03/11/2026")]
+    [InlineData("2026-11-31")]
+    public void ParseTime_Other_InvalidNamingTheField(string text)
+    {
+        var problem = Assert.Single(ListAudit.ParseTime(text, "to").Problems);
+
+        Assert.Equal((ProblemKind.Invalid, "to"), (problem.Kind, problem.Where.ToString()));
+        Assert.Contains(text, problem.Text(Language.En), StringComparison.Ordinal);
     }
 
     [SkippableTheory]
