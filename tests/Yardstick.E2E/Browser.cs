@@ -88,7 +88,7 @@ public sealed class LoginPage(IPage page)
     }
 }
 
-/// <summary>One period's screen: its state, the moves, the refusal of the last move.</summary>
+/// <summary>One period's screen: its state, the moves, the refusal of the last move, the trail.</summary>
 public sealed class PeriodPage(IPage page)
 {
     public async Task OpenAsync(string label)
@@ -103,6 +103,9 @@ public sealed class PeriodPage(IPage page)
 
     /// <summary>The calculation's progress, then its outcome.</summary>
     public ILocator CalcStatus => page.Locator("#calc-status");
+
+    /// <summary>The newest row of the period's trail (who, when, the move, from → to).</summary>
+    public ILocator LastMove => page.Locator("#trail tr[data-move]").Last;
 
     public Task MoveAsync(string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).ClickAsync();
 

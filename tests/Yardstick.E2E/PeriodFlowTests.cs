@@ -21,6 +21,9 @@ public sealed class PeriodFlowTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(pm.Refusal).ToBeVisibleAsync();
         await pm.ScreenshotAsync("period-refused-zh");
         await Assertions.Expect(pm.State).ToHaveTextAsync("审核中");
+        // a refused move leaves no trace in the trail (R6): it still ends in hr@'s submission
+        await Assertions.Expect(pm.LastMove).ToHaveAttributeAsync("data-move", "review");
+        await Assertions.Expect(pm.LastMove).ToContainTextAsync("hr@industrial.demo");
 
         // the manager corrects a score with a reason (review.md R3): a new run, its total and grade at once
         var manager = await browser.SignInAsync("li_ming@industrial.demo");
@@ -52,6 +55,9 @@ public sealed class PeriodFlowTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(director.State).ToHaveTextAsync("已发布");
         await director.MoveAsync("锁定");
         await Assertions.Expect(director.State).ToHaveTextAsync("已锁定");
+        await Assertions.Expect(director.LastMove).ToHaveAttributeAsync("data-move", "lock");
+        await Assertions.Expect(director.LastMove).ToContainTextAsync("director@industrial.demo");
+        await Assertions.Expect(director.LastMove).ToContainTextAsync("已发布 → 已锁定");
         await director.ScreenshotAsync("period-locked-zh");
 
         // after the lock every move is refused, with the reason that Locked is final

@@ -30,6 +30,8 @@ public enum ApiEndpoint
     RemoveAdjustment,
     Calc,
     Run,
+    Trail,
+    Audit,
 }
 
 /// <summary>
@@ -161,7 +163,7 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
 
     public static readonly string[] Parts = ["admin", "finance", "manager", "other-manager", "self", "other-pm", "rater", "other-org", "anonymous"];
 
-    private static readonly ApiEndpoint[] PeriodEndpoints = [.. Enum.GetValues<ApiEndpoint>().Where(e => e is not (ApiEndpoint.Me or ApiEndpoint.Periods or ApiEndpoint.Run))];
+    private static readonly ApiEndpoint[] PeriodEndpoints = [.. Enum.GetValues<ApiEndpoint>().Where(e => e is not (ApiEndpoint.Me or ApiEndpoint.Periods or ApiEndpoint.Run or ApiEndpoint.Audit))];
 
     public static string? Email(string org, string part) => part switch
     {
@@ -190,6 +192,7 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
                 cells.Add(org, "-", part, ApiEndpoint.Me);
                 cells.Add(org, "-", part, ApiEndpoint.Periods);
                 cells.Add(org, "-", part, ApiEndpoint.Run);
+                cells.Add(org, "-", part, ApiEndpoint.Audit);
                 foreach (var period in Cast[org].Periods)
                     foreach (var endpoint in PeriodEndpoints)
                         cells.Add(org, period, part, endpoint);
@@ -253,6 +256,9 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         if (endpoint == ApiEndpoint.Run)
             return 404; // a calculation nobody started: not found for everyone
         var user = demo.Members[email];
+        // the audit log of the user's own organisation, as R2's row decides for their stored roles
+        if (endpoint is ApiEndpoint.Audit)
+            return AccessRules.Decide(AccessAction.ViewAuditLog, Relations(user, null, null), null, AccessSettings.Default).Problem is { } p ? ProblemResults.Status(p.Kind) : 200;
         if (!demo.Labels[user.Organisation].Contains(period))
             return 404;
         var truth = demo.Truth[(org, period)];
@@ -261,7 +267,7 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         int Status(AccessDecision d) => d.Problem is { } p ? ProblemResults.Status(p.Kind) : 200;
         switch (endpoint)
         {
-            case ApiEndpoint.Period:
+            case ApiEndpoint.Period or ApiEndpoint.Trail:
                 return 200;
             case ApiEndpoint.Results:
                 return truth.Evaluated is null ? 404 : 200;
@@ -285,14 +291,14 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
     /// The user's relations to <paramref name="person"/> as <c>/api/v1/me</c> reports them (null: the period as a whole, where
     /// "self" means having a scorecard in its current run).
     /// </summary>
-    private static AccessRelation Relations(DemoApi.Member user, string? person, DemoApi.PeriodTruth truth)
+    private static AccessRelation Relations(DemoApi.Member user, string? person, DemoApi.PeriodTruth? truth)
     {
         var relations = (user.Roles.Contains("admin") ? AccessRelation.Admin : AccessRelation.None)
             | (user.Roles.Contains("finance") ? AccessRelation.Finance : AccessRelation.None);
         if (user.Employee is not { } me)
             return relations;
         if (person is null)
-            return truth.Evaluated?.Contains(me) == true ? relations | AccessRelation.Self : relations;
+            return truth?.Evaluated?.Contains(me) == true ? relations | AccessRelation.Self : relations;
         if (person == me)
             relations |= AccessRelation.Self;
         return user.Manages.Contains(person) ? relations | AccessRelation.Manager : relations;
@@ -327,6 +333,8 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         ApiEndpoint.Period => client.GetAsync($"/api/v1/periods/{period}"),
         ApiEndpoint.Results => client.GetAsync($"/api/v1/periods/{period}/results?limit=1000"),
         ApiEndpoint.Scorecard => client.GetAsync($"/api/v1/periods/{period}/people/{Cast[org].Person}/scorecard?lang=en"),
+        ApiEndpoint.Trail => client.GetAsync($"/api/v1/periods/{period}/trail"),
+        ApiEndpoint.Audit => client.GetAsync("/api/v1/audit?limit=50"),
         ApiEndpoint.Reopen => client.PostAsJsonAsync($"/api/v1/periods/{period}/reopen", new { reason = "authorisation matrix" }),
         ApiEndpoint.Calc => client.PostAsync($"/api/v1/periods/{period}/calc", null),
         ApiEndpoint.Run => client.GetAsync("/api/v1/runs/0123456789abcdef0123456789abcdef"),
@@ -431,6 +439,22 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
                 }
 
                 break;
+            case ApiEndpoint.Trail:
+                // the trail ends in the period's state, and every move names who made it
+                var trail = json.EnumerateArray().ToList();
+                Assert.Equal(demo.Truth[(org, period)].State.ToString(), trail[^1].GetProperty("to").GetString());
+                Assert.All(trail, m => Assert.False(string.IsNullOrEmpty(m.GetProperty("actor").GetString())));
+                break;
+            case ApiEndpoint.Audit:
+                // an admin's audit log: entries of the user's organisation only, newest first, a page of 50 (the demo has more)
+                var ids = json.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetInt64()).ToList();
+                Assert.Equal(50, ids.Count);
+                Assert.Equal(ids.OrderDescending(), ids);
+                Assert.Equal(ids[^1], json.GetProperty("next").GetInt64());
+                var foreign = Organisations.Append("crossborder").Where(o => o != user.Organisation).Select(o => $"@{o}.demo").ToList();
+                Assert.DoesNotContain(json.GetProperty("entries").EnumerateArray(),
+                    e => foreign.Any(f => e.GetProperty("actor").GetString()!.EndsWith(f, StringComparison.Ordinal) || e.GetProperty("key").GetString()!.Contains(f, StringComparison.Ordinal)));
+                break;
             case ApiEndpoint.Scorecard:
                 var x = Cast[org].Person;
                 Assert.Equal(x, json.GetProperty("person").GetString());
@@ -505,12 +529,14 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         Assert.Equal(
         [
             "DELETE /api/v1/periods/{period}/people/{person}/adjustments/{kind}/{indicator?}",
+            "GET /api/v1/audit",
             "GET /api/v1/me",
             "GET /api/v1/periods",
             "GET /api/v1/periods/{period}",
             "GET /api/v1/periods/{period}/people/{person}/adjustments",
             "GET /api/v1/periods/{period}/people/{person}/scorecard",
             "GET /api/v1/periods/{period}/results",
+            "GET /api/v1/periods/{period}/trail",
             "GET /api/v1/runs/{id}",
             "POST /api/v1/periods/{period}/approve",
             "POST /api/v1/periods/{period}/calc",

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Yardstick.App.Access;
+using Yardstick.App.Audit;
 using Yardstick.App.Calculation;
 using Yardstick.App.Database;
 using Yardstick.App.Demo;
@@ -89,6 +90,7 @@ public static class YardstickServices
         services.AddScoped<PublishPeriod>();
         services.AddScoped<LockPeriod>();
         services.AddScoped<ReopenPeriod>();
+        services.AddScoped<PeriodTrail>();
         services.AddScoped<ImportEmployees>();
         services.AddScoped<ImportSalaries>();
         services.AddScoped<ImportTeams>();
@@ -112,6 +114,7 @@ public static class YardstickServices
         services.AddScoped<GetResults>();
         services.AddScoped<ResultsPage>();
         services.AddScoped<Authorizer>();
+        services.AddScoped<ListAudit>();
         services.AddScoped<LoadDemo>();
         return services;
     }

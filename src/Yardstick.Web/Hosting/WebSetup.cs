@@ -86,6 +86,8 @@ public static class WebSetup
         signedIn.MapGroup("/periods").MapResultsApi().WithTags("results");
         signedIn.MapGroup("/periods").MapReviewApi().WithTags("review");
         signedIn.MapCalcApi();
+        signedIn.MapGroup("/periods").MapTrailApi().WithTags("periods");
+        signedIn.MapGroup("/audit").MapAuditApi().WithTags("audit");
 
         app.MapPost("/logout", async (SignInManager<YardstickUser> signIn) =>
         {

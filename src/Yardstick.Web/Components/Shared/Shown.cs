@@ -18,4 +18,7 @@ public static class Shown
     public static string Value(decimal? value) => value?.ToString("#,##0.######", CultureInfo.CurrentCulture) ?? "";
 
     public static string Count(int count) => count.ToString("N0", CultureInfo.CurrentCulture);
+
+    /// <summary>A moment (an audit entry, a move) in the server's time zone, with seconds, as the culture writes it.</summary>
+    public static string Time(DateTimeOffset at) => at.ToLocalTime().ToString("G", CultureInfo.CurrentCulture);
 }
