@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Yardstick.App.Access;
+using Yardstick.App.Database;
 using Yardstick.Core.Common;
 using Yardstick.Data;
 
@@ -16,20 +17,29 @@ public sealed class StartReview(YardstickDb db, CurrentUser? user = null)
 
     public async Task<Result<ReviewPeriod>> RunAsync(string label, CancellationToken ct = default)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var moved = await PeriodMove.ApplyAsync(db, _access, AccessAction.Administer, label, p => Task.FromResult(p.Review(db.Actor, db.Now)), ct, "review");
-        if (!moved.IsSuccess)
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var moved = await PeriodMove.ApplyAsync(db, _access, AccessAction.Administer, label, p => Task.FromResult(p.Review(db.Actor, db.Now)), ct, "review");
+            if (!moved.IsSuccess)
+                return moved;
+            var periodId = moved.Value.Id;
+            await db.ReportingLines.Where(l => l.PeriodId == periodId).ExecuteDeleteAsync(ct);
+            var lines = await db.Employees.AsNoTracking().Where(e => e.ManagerId != null)
+                .Select(e => new ReportingLine { PeriodId = periodId, Person = e.Id, Manager = e.ManagerId! }).ToListAsync(ct);
+            db.ReportingLines.AddRange(lines);
+            await db.SaveChangesAsync(ct);
+            // the lines are a snapshot, read only by the calibration view and approval: they need not stay tracked
+            foreach (var line in lines)
+                db.Entry(line).State = EntityState.Detached;
+            await tx.CommitAsync(ct);
             return moved;
-        var periodId = moved.Value.Id;
-        await db.ReportingLines.Where(l => l.PeriodId == periodId).ExecuteDeleteAsync(ct);
-        var lines = await db.Employees.AsNoTracking().Where(e => e.ManagerId != null)
-            .Select(e => new ReportingLine { PeriodId = periodId, Person = e.Id, Manager = e.ManagerId! }).ToListAsync(ct);
-        db.ReportingLines.AddRange(lines);
-        await db.SaveChangesAsync(ct);
-        // the lines are a snapshot, read only by the calibration view and approval: they need not stay tracked
-        foreach (var line in lines)
-            db.Entry(line).State = EntityState.Detached;
-        await tx.CommitAsync(ct);
-        return moved;
+        }
+        catch (Exception ex) when (Concurrency.ToProblem(ex) is { } conflict)
+        {
+            // SQLite's one writer busy with another command (a calculation), or a concurrent change of the period
+            db.ChangeTracker.Clear();
+            return conflict;
+        }
     }
 }

@@ -72,14 +72,7 @@ public sealed class AdjustScorecard(YardstickDb db, CurrentUser? user = null)
                 $"{view.Period.Row.Label} 中 {person} 没有 {kind}{(code.Length > 0 ? " " + code : "")} 调整",
                 $"{person} has no {kind}{(code.Length > 0 ? " " + code : "")} adjustment in {view.Period.Row.Label}", "adjustment.none", person);
 
-        // the audit keeps who removed it and why (an update), then the removal itself
-        row.Reason = reason.Trim();
-        row.Author = db.Actor;
-        row.At = db.Now;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        db.Adjustments.Remove(row);
-        return await ReviewRerun.RunAsync(db, user, _access, view, person, ct);
+        return await ReviewRerun.RemoveAsync(db, user, _access, view, row, reason, ct);
     }
 
     private static Problem? CheckIndicator(PersonResult card, AdjustedKind kind, string code, decimal value)

@@ -51,14 +51,7 @@ public sealed class CalibrateGrade(YardstickDb db, CurrentUser? user = null)
             return Problem.NotFound("grade", $"{view.Period.Row.Label} 中 {person} 没有校准后的最终等级",
                 $"{person} has no final grade in {view.Period.Row.Label}", "calibration.none", person);
 
-        // the audit keeps who removed it and why (an update), then the removal itself
-        row.Reason = reason.Trim();
-        row.Author = db.Actor;
-        row.At = db.Now;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        db.Adjustments.Remove(row);
-        return await ReviewRerun.RunAsync(db, user, _access, view, person, ct);
+        return await ReviewRerun.RemoveAsync(db, user, _access, view, row, reason, ct);
     }
 
     private Task<Adjustment?> FindAsync(int periodId, string person, CancellationToken ct) =>

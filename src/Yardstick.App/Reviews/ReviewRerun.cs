@@ -36,6 +36,19 @@ internal static class ReviewRerun
             : Problem.NotFound("person", $"{label} 的当前结果中没有 '{person}'", $"'{person}' has no result in the current run of {label}", "person.not_evaluated", person);
     }
 
+    /// <summary>Removes a stored adjustment or final grade with a reason and makes the new run.</summary>
+    public static async Task<Result<AdjustmentOutcome>> RemoveAsync(YardstickDb db, CurrentUser? user, UserAccess access, RunView view, Adjustment row, string reason, CancellationToken ct)
+    {
+        // the audit keeps who removed it and why (an update), then the removal itself
+        row.Reason = reason.Trim();
+        row.Author = db.Actor;
+        row.At = db.Now;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        db.Adjustments.Remove(row);
+        return await RunAsync(db, user, access, view, row.Person, ct);
+    }
+
     /// <summary>
     /// Saves the change and makes the new run: the current run's stored inputs with the adjustments and final grades as they are now,
     /// evaluated and stored as the current run while the period stays InReview, all in one transaction.
