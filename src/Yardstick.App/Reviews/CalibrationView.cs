@@ -86,7 +86,7 @@ public sealed class CalibrationView(YardstickDb db, CurrentUser? user = null)
             var limit = limits?.GetValueOrDefault(grade);
             return new CalibrationGradeCount(grade, countsBefore.GetValueOrDefault(grade), countsAfter.GetValueOrDefault(grade), limit?.AllowedMax(g.Size), limit?.RequiredMin(g.Size));
         }).ToList();
-        var people = g.People.Select(p => after(p) is var r ? new CalibrationPerson(p, r.Total, r.ComputedGrade, r.Grade, r.Calibration) : null!).ToList();
+        var people = g.People.Select(after).Select(r => new CalibrationPerson(r.Person, r.Total, r.ComputedGrade, r.Grade, r.Calibration)).ToList();
         var payBefore = Pay(g.People.Select(before));
         var payAfter = Pay(g.People.Select(after));
         var pay = payBefore.Keys.Union(payAfter.Keys).Order(StringComparer.Ordinal)
