@@ -230,6 +230,19 @@ public sealed class Adjustment : IOrganisationOwned, IAudited
     public string AuditKey => $"{PeriodId}/{Person}/{Kind}/{Indicator}";
 }
 
+/// <summary>
+/// A reporting line recorded when a period moved to InReview (review.md R4): an employee and their manager then, so that the
+/// period's calibration groups do not move during review. Written once per review, never changed: not audited.
+/// </summary>
+public sealed class ReportingLine : IOrganisationOwned
+{
+    public int OrganisationId { get; private set; }
+    public long Id { get; set; }
+    public int PeriodId { get; set; }
+    public string Person { get; set; } = "";
+    public string Manager { get; set; } = "";
+}
+
 /// <summary>A milestone event of a product.</summary>
 public sealed class MilestoneEventRow : IOrganisationOwned, IAudited
 {

@@ -69,6 +69,7 @@ public sealed class YardstickDb : IdentityDbContext<YardstickUser, IdentityRole,
     public DbSet<Actual> Actuals => Set<Actual>();
     public DbSet<Waiver> Waivers => Set<Waiver>();
     public DbSet<Adjustment> Adjustments => Set<Adjustment>();
+    public DbSet<ReportingLine> ReportingLines => Set<ReportingLine>();
     public DbSet<MilestoneEventRow> MilestoneEvents => Set<MilestoneEventRow>();
     public DbSet<AwardRow> Awards => Set<AwardRow>();
     public DbSet<RequestRow> Requests => Set<RequestRow>();
@@ -276,6 +277,12 @@ public sealed class YardstickDb : IdentityDbContext<YardstickUser, IdentityRole,
             e.Property(x => x.Grade).HasMaxLength(16);
             e.Property(x => x.Reason).HasMaxLength(2000);
             e.Property(x => x.Author).HasMaxLength(256);
+        });
+        b.Entity<ReportingLine>(e =>
+        {
+            e.HasIndex(x => new { x.OrganisationId, x.PeriodId, x.Person }).IsUnique();
+            e.Property(x => x.Person).HasMaxLength(64);
+            e.Property(x => x.Manager).HasMaxLength(64);
         });
         b.Entity<RequestRow>(e =>
         {

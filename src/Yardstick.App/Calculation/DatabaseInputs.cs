@@ -60,9 +60,9 @@ public sealed class DatabaseInputs
         var derived = await inputs.DeriveAsync(db, ct);
         if (!derived.IsSuccess)
             return Result<EvaluationInputs>.Fail(derived.Problems);
-        var adjustments = await ReadAdjustmentsAsync(db, period.Row.Id, ct);
+        var (adjustments, grades) = await ReadReviewAsync(db, period.Row.Id, ct);
         var built = inputs.Build();
-        return !built.IsSuccess || adjustments.Count == 0 ? built : built.Value.WithAdjustments(adjustments);
+        return !built.IsSuccess || (adjustments.Count == 0 && grades.Count == 0) ? built : built.Value.WithAdjustments(adjustments, grades);
     }
 
     /// <summary>Reads the stored inputs of the period.</summary>
@@ -228,15 +228,22 @@ public sealed class DatabaseInputs
         };
     }
 
-    /// <summary>The review adjustments (R3) stored for a period, by person, ordered by kind and indicator (a stable snapshot and fingerprint).</summary>
-    internal static async Task<IReadOnlyDictionary<string, IReadOnlyList<PersonAdjustment>>> ReadAdjustmentsAsync(YardstickDb db, int periodId, CancellationToken ct)
+    /// <summary>
+    /// The review adjustments (R3) stored for a period, by person, ordered by kind and indicator (a stable snapshot and
+    /// fingerprint), and the final grades of calibration (R4, the rows of kind <c>grade</c>), by person.
+    /// </summary>
+    internal static async Task<(IReadOnlyDictionary<string, IReadOnlyList<PersonAdjustment>> Adjustments, IReadOnlyDictionary<string, FinalGrade> Grades)> ReadReviewAsync(YardstickDb db, int periodId, CancellationToken ct)
     {
-        var rows = await db.Adjustments.AsNoTracking().Where(a => a.PeriodId == periodId && a.Kind != "grade").ToListAsync(ct);
-        return rows.GroupBy(a => a.Person, StringComparer.Ordinal).ToDictionary(
+        var all = await db.Adjustments.AsNoTracking().Where(a => a.PeriodId == periodId).ToListAsync(ct);
+        var grades = all.Where(a => a.Kind == FinalGrade.Kind && a.Grade is not null)
+            .ToDictionary(a => a.Person, a => new FinalGrade(a.Grade!, a.Author, a.Reason), StringComparer.Ordinal);
+        var rows = all.Where(a => a.Kind != FinalGrade.Kind);
+        var adjustments = rows.GroupBy(a => a.Person, StringComparer.Ordinal).ToDictionary(
             g => g.Key,
             g => (IReadOnlyList<PersonAdjustment>)[.. g.OrderBy(a => a.Kind, StringComparer.Ordinal).ThenBy(a => a.Indicator, StringComparer.Ordinal)
                 .Select(a => new PersonAdjustment(PersonAdjustment.KindOf(a.Kind)!.Value, a.Indicator, a.Value, a.Author, a.Reason))],
             StringComparer.Ordinal);
+        return (adjustments, grades);
     }
 
     /// <summary>

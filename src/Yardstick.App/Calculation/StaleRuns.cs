@@ -42,6 +42,7 @@ public static class StaleRuns
         ["stages"] = new("产品生命周期阶段", "product lifecycle stages"),
         ["pro_rata"] = new("按天折算设置", "the pro-rata setting"),
         [InputsSnapshot.AdjustmentsSection] = new("审核调整", "review adjustments"),
+        [InputsSnapshot.FinalGradesSection] = new("校准后的最终等级", "final grades of calibration"),
     };
 
     /// <summary>
@@ -59,7 +60,7 @@ public static class StaleRuns
             return Result<StaleRun?>.Fail(inputs.Problems);
         var stored = JsonSerializer.Deserialize<Dictionary<string, string>>(run.InputsFingerprint)!;
         var now = InputsSnapshot.Fingerprint(inputs.Value);
-        var changed = InputsSnapshot.Sections.Append(InputsSnapshot.AdjustmentsSection).Where(s => stored.GetValueOrDefault(s) != now.GetValueOrDefault(s)).ToList();
+        var changed = InputsSnapshot.Sections.Concat(InputsSnapshot.ReviewSections).Where(s => stored.GetValueOrDefault(s) != now.GetValueOrDefault(s)).ToList();
         return changed.Count == 0 ? Result<StaleRun?>.Ok(null) : new StaleRun(period.Row.Label, run.Number, changed);
     }
 

@@ -14,12 +14,15 @@ namespace Yardstick.App.Evaluation;
 /// </summary>
 public sealed class EvaluationInputs
 {
-    /// <summary>Inputs with the adjustments replaced (a review re-run: the same inputs, the adjustments as they are now).</summary>
-    public EvaluationInputs WithAdjustments(IReadOnlyDictionary<string, IReadOnlyList<PersonAdjustment>> adjustments) => new()
+    /// <summary>
+    /// Inputs with the adjustments and final grades replaced (a review re-run: the same inputs, the adjustments and final grades
+    /// as they are now); without <paramref name="finalGrades"/> there are none (the calibration view's "before").
+    /// </summary>
+    public EvaluationInputs WithAdjustments(IReadOnlyDictionary<string, IReadOnlyList<PersonAdjustment>> adjustments, IReadOnlyDictionary<string, FinalGrade>? finalGrades = null) => new()
     {
         Period = Period, Document = Document, Calculators = Calculators, Space = Space, People = People, Info = Info,
         Actuals = Actuals, TeamActuals = TeamActuals, Waivers = Waivers, Measures = Measures, Events = Events, Awards = Awards,
-        Ledger = Ledger, Stages = Stages, ProRata = ProRata, Origin = Origin, Adjustments = adjustments,
+        Ledger = Ledger, Stages = Stages, ProRata = ProRata, Origin = Origin, Adjustments = adjustments, FinalGrades = finalGrades ?? NoFinalGrades,
     };
 
     public required Period Period { get; init; }
@@ -68,6 +71,11 @@ public sealed class EvaluationInputs
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<PersonAdjustment>> NoAdjustments =
         new Dictionary<string, IReadOnlyList<PersonAdjustment>>(StringComparer.Ordinal);
 
+    /// <summary>Each person's final grade set in calibration (review.md R4), replacing the computed grade downstream; empty outside review.</summary>
+    public IReadOnlyDictionary<string, FinalGrade> FinalGrades { get; init; } = NoFinalGrades;
+
+    private static readonly IReadOnlyDictionary<string, FinalGrade> NoFinalGrades = new Dictionary<string, FinalGrade>(StringComparer.Ordinal);
+
     /// <summary>Where a person is described (file-based: their line in the people file), for the problems about them; none when null.</summary>
     public Func<string, Location?>? Origin { get; init; }
 
@@ -97,6 +105,20 @@ public sealed class EvaluationInputs
 
         return problems.Count > 0 ? Result<ScorecardCalculator[]>.Fail(problems) : calculators;
     }
+}
+
+/// <summary>A final grade set in calibration (review.md R4): the grade, who set it and why.</summary>
+public sealed record FinalGrade(string Grade, string Author, string Reason)
+{
+    /// <summary>The stored kind of an adjustment row holding a final grade.</summary>
+    public const string Kind = "grade";
+
+    /// <summary>
+    /// The trace line of a calibrated grade: <c>calibrated: A → B (by li_ming: …)</c>, <c>校准：A → B（由 li_ming 校准：…）</c>.
+    /// </summary>
+    public string Trace(string? computed, Language language) => language == Language.ZhCN
+        ? $"校准：{computed ?? "-"} → {Grade}（由 {Author} 校准：{Reason}）"
+        : $"calibrated: {computed ?? "-"} → {Grade} (by {Author}: {Reason})";
 }
 
 /// <summary>A review adjustment of one person (review.md R3) as an evaluation applies it: kind, indicator code (empty for points), value, who and why.</summary>

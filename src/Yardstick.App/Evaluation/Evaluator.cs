@@ -15,11 +15,25 @@ public sealed record ProRataResult(IReadOnlyList<(ScorecardResult Card, int Days
 /// (<see cref="Scheme"/>, an index into the evaluation's calculators; its plan pays); <see cref="Total"/> and
 /// <see cref="Grade"/> are the card's, or the day-weighted ones when <see cref="ProRata"/> is set.
 /// </summary>
-public sealed record PersonResult(string Person, ScorecardResult Card, int Scheme, ProRataResult? ProRata, IReadOnlyList<PayoutLine> Lines, IReadOnlyList<CareerStatus> Careers)
+/// <remarks>
+/// A final grade set in calibration (<see cref="Calibration"/>, review.md R4) replaces the computed grade as
+/// <see cref="Grade"/>; <see cref="ComputedGrade"/> keeps the one the total gives.
+/// </remarks>
+public sealed record PersonResult(string Person, ScorecardResult Card, int Scheme, ProRataResult? ProRata, IReadOnlyList<PayoutLine> Lines, IReadOnlyList<CareerStatus> Careers, FinalGrade? Calibration = null)
 {
     public decimal Total => ProRata?.Total ?? Card.Total;
 
-    public string? Grade => ProRata is null ? Card.Grade : ProRata.Grade;
+    /// <summary>The final grade: the calibrated one when there is one, else the computed one.</summary>
+    public string? Grade => Calibration?.Grade ?? ComputedGrade;
+
+    /// <summary>The grade of the total (the card's, or the day-weighted one), before calibration.</summary>
+    public string? ComputedGrade => ProRata is null ? Card.Grade : ProRata.Grade;
+
+    /// <summary>The explanation of the person's result: the scorecard's trace (scoring.md §9), the day-weighted total and the calibration, if any.</summary>
+    public string Trace(Language language) =>
+        ScorecardTrace.Render(Card, language)
+        + (ProRata is { } pro ? pro.Trace.Get(language) + "\n" : "")
+        + (Calibration is { } c ? c.Trace(ComputedGrade, language) + "\n" : "");
 
     /// <summary>Missing indicators that are not waived (approval needs none).</summary>
     public int UnwaivedMissing => Card.Indicators.Count(x => x.Missing && !x.Waived);
@@ -97,7 +111,8 @@ public static class Evaluator
         {
             var person = people[n];
             var (card, scheme, proRata) = cards[n];
-            results.Add(new PersonResult(person, card, scheme, proRata, pay.Lines.GetValueOrDefault(person) ?? [], pay.Careers.GetValueOrDefault(person) ?? []));
+            results.Add(new PersonResult(person, card, scheme, proRata, pay.Lines.GetValueOrDefault(person) ?? [], pay.Careers.GetValueOrDefault(person) ?? [],
+                inputs.FinalGrades.Count == 0 ? null : inputs.FinalGrades.GetValueOrDefault(person)));
         }
 
         return new EvaluationResult(results, inputs.Adjustments.Count == 0 ? pay.Notices : [.. pay.Notices, .. Unapplied(results)], pay.Ledger);
@@ -202,14 +217,17 @@ public static class Evaluator
             var copy = everyone ? null : new Dictionary<string, PersonInfo>(group.Count, StringComparer.Ordinal);
             var info = copy ?? inputs.Info;
             var groupCards = new ScorecardResult[group.Count];
-            Dictionary<string, string?> proRata = new(StringComparer.Ordinal);
+            // the grades the ledger and career tracks read instead of the card's: a day-weighted one, or a final grade (R4)
+            Dictionary<string, string?> grades = new(StringComparer.Ordinal);
             for (var g = 0; g < group.Count; g++)
             {
                 var (person, (card, _, pro)) = (people[group[g]], cards[group[g]]);
                 copy?.Add(person, inputs.InfoOf(person));
                 groupCards[g] = card;
-                if (pro is not null)
-                    proRata.Add(person, pro.Grade);
+                if (inputs.FinalGrades.Count > 0 && inputs.FinalGrades.TryGetValue(person, out var final))
+                    grades.Add(person, final.Grade);
+                else if (pro is not null)
+                    grades.Add(person, pro.Grade);
             }
 
             var input = new PayoutInput(
@@ -219,7 +237,7 @@ public static class Evaluator
                 inputs.IsBundle ? [.. inputs.Awards.Where(a => info.ContainsKey(a.Person))] : inputs.Awards,
                 inputs.Ledger,
                 inputs.TeamActuals.Count == 0 ? null : inputs.TeamActuals.ToDictionary(kv => kv.Key, kv => Array.ConvertAll(map, i => kv.Value[i]), StringComparer.Ordinal),
-                proRata);
+                grades);
             yield return (plan, groupCards, input);
         }
     }

@@ -84,6 +84,7 @@ public static class InputsSnapshot
         var ledger = Ledger.Empty;
         var proRata = false;
         var adjustments = new Dictionary<string, IReadOnlyList<PersonAdjustment>>(StringComparer.Ordinal);
+        var finalGrades = new Dictionary<string, FinalGrade>(StringComparer.Ordinal);
 
         var reader = new Utf8JsonReader(json.Span);
         reader.Read();
@@ -137,6 +138,10 @@ public static class InputsSnapshot
                             PersonAdjustment.KindOf(a.GetProperty("kind").GetString()!)!.Value, a.GetProperty("indicator").GetString()!,
                             a.GetProperty("value").GetDecimal(), a.GetProperty("author").GetString()!, a.GetProperty("reason").GetString()!))];
                     break;
+                case FinalGradesSection:
+                    foreach (var who in e.EnumerateObject())
+                        finalGrades[who.Name] = new FinalGrade(who.Value.GetProperty("grade").GetString()!, who.Value.GetProperty("author").GetString()!, who.Value.GetProperty("reason").GetString()!);
+                    break;
                 case "stages":
                     foreach (var product in e.EnumerateObject())
                         stages[product.Name] = StageHistory.Create(product.Name, product.Value.EnumerateArray()
@@ -163,6 +168,7 @@ public static class InputsSnapshot
             Stages = stages,
             ProRata = proRata,
             Adjustments = adjustments,
+            FinalGrades = finalGrades,
         };
     }
 
@@ -359,10 +365,31 @@ public static class InputsSnapshot
 
                 w.WriteEndObject();
             });
+        if (inputs.FinalGrades.Count > 0)
+            yield return (FinalGradesSection, w =>
+            {
+                w.WriteStartObject();
+                foreach (var (person, g) in inputs.FinalGrades.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                {
+                    w.WriteStartObject(person);
+                    w.WriteString("grade", g.Grade);
+                    w.WriteString("author", g.Author);
+                    w.WriteString("reason", g.Reason);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndObject();
+            });
     }
 
     /// <summary>The optional section of review adjustments (absent when there are none).</summary>
     public const string AdjustmentsSection = "adjustments";
+
+    /// <summary>The optional section of final grades set in calibration (R4; absent when there are none).</summary>
+    public const string FinalGradesSection = "final_grades";
+
+    /// <summary>The optional sections of a review, each written only when it holds something.</summary>
+    public static IReadOnlyList<string> ReviewSections { get; } = [AdjustmentsSection, FinalGradesSection];
 
     private static void Values(Utf8JsonWriter w, IReadOnlyDictionary<string, decimal?[]> values, IndicatorSpace space)
     {

@@ -64,11 +64,21 @@ public static class ResultsJson
     public static void WriteResult(Utf8JsonWriter w, PersonResult pr, bool withScheme, Language language)
     {
         var card = pr.Card;
+        var calibrated = pr.Calibration is not null && pr.ComputedGrade != pr.Grade;
         var extras = new ResultJson.ResultJsonExtras(
-            Total: pr.ProRata is null ? null : pr.Total,
+            // a final grade (R4) replaces the grade as a pro-rata total's does: the total is the same one then
+            Total: pr.ProRata is null && !calibrated ? null : pr.Total,
             Grade: pr.Grade,
             Fields: fw =>
             {
+                if (calibrated)
+                {
+                    if (pr.ComputedGrade is { } computed)
+                        fw.WriteString("computed_grade", computed);
+                    else
+                        fw.WriteNull("computed_grade");
+                }
+
                 if (withScheme)
                 {
                     fw.WriteString("scheme", card.Scheme.Scheme.Id);
@@ -98,6 +108,9 @@ public static class ResultsJson
             Card(d, r.Card);
             d.Number(r.Total);
             d.Text(r.Grade);
+            // a final grade (R4) differing from the computed one adds computed_grade to the result object
+            if (r.Calibration is not null && r.ComputedGrade != r.Grade)
+                d.Text("computed_grade:" + r.ComputedGrade);
             if (r.ProRata is { } pro)
             {
                 d.Int(pro.Parts.Count);

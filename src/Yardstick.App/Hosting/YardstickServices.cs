@@ -13,6 +13,7 @@ using Yardstick.App.Organisations;
 using Yardstick.App.Periods;
 using Yardstick.App.Ratings;
 using Yardstick.App.Results;
+using Yardstick.App.Reviews;
 using Yardstick.App.Users;
 using Yardstick.App.Waivers;
 using Yardstick.Data;
@@ -113,6 +114,8 @@ public static class YardstickServices
         services.TryAddSingleton<RunCache>();
         services.AddScoped<GetResults>();
         services.AddScoped<ResultsPage>();
+        services.AddScoped<CalibrateGrade>();
+        services.AddScoped<CalibrationView>();
         services.AddScoped<Authorizer>();
         services.AddScoped<ListAudit>();
         services.AddScoped<LoadDemo>();

@@ -1,12 +1,16 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Yardstick.App.Access;
+using Yardstick.App.Reviews;
 using Yardstick.Core.Common;
 using Yardstick.Data;
 
 namespace Yardstick.App.Periods;
 
-/// <summary><c>period approve P</c>: InReview → Approved, refused while a scorecard of the current run has a missing actual that is not waived.</summary>
+/// <summary>
+/// <c>period approve P</c>: InReview → Approved, refused while a scorecard of the current run has a missing actual that is not
+/// waived, or an enforced distribution rule is broken in a calibration group (review.md R4).
+/// </summary>
 public sealed class ApprovePeriod(YardstickDb db, CurrentUser? user = null)
 {
     private readonly UserAccess _access = new(db, user);
@@ -14,7 +18,7 @@ public sealed class ApprovePeriod(YardstickDb db, CurrentUser? user = null)
     public Task<Result<ReviewPeriod>> RunAsync(string label, CancellationToken ct = default) =>
         PeriodMove.ApplyAsync(db, _access, AccessAction.Approve, label, async p => p.State != PeriodState.InReview
             ? p.Refuse("approve")
-            : await MakerCheckerAsync(db, p, ct) ?? p.Approve(await UnwaivedMissingAsync(db, p, ct), db.Now), ct, "approve");
+            : await MakerCheckerAsync(db, p, ct) ?? await Calibration.RefuseApprovalAsync(db, p, ct) ?? p.Approve(await UnwaivedMissingAsync(db, p, ct), db.Now), ct, "approve");
 
     /// <summary>
     /// review.md R6: the approver is a second person — not the submitter, and never the author of an adjustment or a final

@@ -115,7 +115,7 @@ public sealed class ResultsPage(YardstickDb db, GetResults results, CurrentUser?
         await using (var w = new Utf8JsonWriter(buffer, ResultsJson.Compact))
             ResultsJson.WriteResult(w, result, view.Inputs.IsBundle, language);
         var card = JsonNode.Parse(buffer.ToArray())!.AsObject();
-        card["trace"] = ScorecardTrace.Render(result.Card, language) + (result.ProRata is { } pro ? pro.Trace.Get(language) + "\n" : "");
+        card["trace"] = result.Trace(language);
         if (!(await _access.PeopleAsync(AccessAction.ViewPay, view.Period.Row, ct)).Contains(person))
             card.Remove("payouts");
         return card;

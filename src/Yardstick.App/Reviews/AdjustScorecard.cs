@@ -60,7 +60,7 @@ public sealed record AdjustmentList(string Period, string Person, bool MayAdjust
 public sealed class AdjustScorecard(YardstickDb db, CurrentUser? user = null)
 {
     /// <summary>A reason needs at least this many characters (trimmed).</summary>
-    public const int MinReason = 10;
+    public const int MinReason = ReviewRerun.MinReason;
 
     private readonly UserAccess _access = new(db, user);
 
@@ -94,7 +94,7 @@ public sealed class AdjustScorecard(YardstickDb db, CurrentUser? user = null)
     /// <summary>Makes or replaces one adjustment and returns the new run's result for the person.</summary>
     public async Task<Result<AdjustmentOutcome>> AdjustAsync(string label, AdjustmentRequest request, CancellationToken ct = default)
     {
-        var checkedIn = await CheckAsync(label, request.Person, request.Reason, ct);
+        var checkedIn = await ReviewRerun.CheckAsync(db, user, _access, AccessAction.Adjust, label, request.Person, request.Reason, ct);
         if (!checkedIn.IsSuccess)
             return Result<AdjustmentOutcome>.Fail(checkedIn.Problems);
         var (view, card) = checkedIn.Value;
@@ -113,13 +113,13 @@ public sealed class AdjustScorecard(YardstickDb db, CurrentUser? user = null)
         row.Reason = request.Reason.Trim();
         row.Author = db.Actor;
         row.At = db.Now;
-        return await RerunAsync(view, request.Person, ct);
+        return await ReviewRerun.RunAsync(db, user, _access, view, request.Person, ct);
     }
 
     /// <summary>Removes one adjustment (with a reason, audited) and returns the new run's result for the person.</summary>
     public async Task<Result<AdjustmentOutcome>> RemoveAsync(string label, string person, string kind, string? indicator, string reason, CancellationToken ct = default)
     {
-        var checkedIn = await CheckAsync(label, person, reason, ct);
+        var checkedIn = await ReviewRerun.CheckAsync(db, user, _access, AccessAction.Adjust, label, person, reason, ct);
         if (!checkedIn.IsSuccess)
             return Result<AdjustmentOutcome>.Fail(checkedIn.Problems);
         var view = checkedIn.Value.View;
@@ -130,32 +130,7 @@ public sealed class AdjustScorecard(YardstickDb db, CurrentUser? user = null)
                 $"{view.Period.Row.Label} 中 {person} 没有 {kind}{(code.Length > 0 ? " " + code : "")} 调整",
                 $"{person} has no {kind}{(code.Length > 0 ? " " + code : "")} adjustment in {view.Period.Row.Label}", "adjustment.none", person);
 
-        // the audit keeps who removed it and why (an update), then the removal itself
-        row.Reason = reason.Trim();
-        row.Author = db.Actor;
-        row.At = db.Now;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        db.Adjustments.Remove(row);
-        return await RerunAsync(view, person, ct);
-    }
-
-    /// <summary>The period, the user's right to adjust the person, the reason, and the person's result in the current run.</summary>
-    private async Task<Result<(RunView View, PersonResult Card)>> CheckAsync(string label, string person, string reason, CancellationToken ct)
-    {
-        var period = await PeriodScheme.FindAsync(db, label, ct);
-        if (!period.IsSuccess)
-            return Result<(RunView, PersonResult)>.Fail(period.Problems);
-        if (await _access.CheckAsync(AccessAction.Adjust, person, period.Value, ct) is { } refused)
-            return refused;
-        if ((reason ?? "").Trim().Length < MinReason)
-            return Problem.Invalid("reason", $"调整需要写明原因（至少 {MinReason} 个字符）", $"an adjustment needs a reason of at least {MinReason} characters");
-        var view = await new GetResults(db, user).EvaluateEveryoneAsync(label, ct);
-        if (!view.IsSuccess)
-            return Result<(RunView, PersonResult)>.Fail(view.Problems);
-        return view.Value.Result.For(person) is { } card
-            ? (view.Value, card)
-            : Problem.NotFound("person", $"{label} 的当前结果中没有 '{person}'", $"'{person}' has no result in the current run of {label}", "person.not_evaluated", person);
+        return await ReviewRerun.RemoveAsync(db, user, _access, view, row, reason, ct);
     }
 
     private static Problem? CheckIndicator(PersonResult card, AdjustedKind kind, string code, decimal value)
@@ -200,46 +175,6 @@ public sealed class AdjustScorecard(YardstickDb db, CurrentUser? user = null)
                 $"加 {Show(d)} 分后总分 {TraceFormat.ShowScore(total)} 超出 [{TraceFormat.ShowScore(min)}, {TraceFormat.ShowScore(top)}]（scoring.md §3）",
                 $"adding {Show(d)} points would take the total to {TraceFormat.ShowScore(total)}, outside [{TraceFormat.ShowScore(min)}, {TraceFormat.ShowScore(top)}] (scoring.md §3)");
         return null;
-    }
-
-    /// <summary>
-    /// Saves the change and makes the new run: the current run's stored inputs with the adjustments as they are now,
-    /// evaluated and stored as the current run while the period stays InReview, all in one transaction.
-    /// </summary>
-    private async Task<Result<AdjustmentOutcome>> RerunAsync(RunView view, string person, CancellationToken ct)
-    {
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var done = false;
-        try
-        {
-            var started = db.Now;
-            await db.SaveChangesAsync(ct);
-            var adjustments = await DatabaseInputs.ReadAdjustmentsAsync(db, view.Period.Row.Id, ct);
-            var inputs = view.Inputs.WithAdjustments(adjustments);
-            var evaluated = Evaluator.Evaluate(inputs);
-            if (!evaluated.IsSuccess)
-                return Result<AdjustmentOutcome>.Fail(evaluated.Problems);
-            var summary = await new RunCalculation(db, user).PersistAsync(view.Period, inputs, evaluated.Value, started, null, ct, review: true);
-            if (!summary.IsSuccess)
-                return Result<AdjustmentOutcome>.Fail(summary.Problems);
-            await db.Database.CurrentTransaction!.CommitAsync(ct);
-            done = true;
-            var payVisible = await _access.CheckAsync(AccessAction.ViewPay, person, view.Period.Row, ct) is null;
-            var mine = evaluated.Value.Notices.Where(n => n.En.StartsWith(person + ":", StringComparison.Ordinal)).ToList();
-            return new AdjustmentOutcome(summary.Value.Run.Number, evaluated.Value.For(person)!, payVisible, mine);
-        }
-        catch (Exception ex) when (Concurrency.ToProblem(ex) is { } conflict)
-        {
-            return conflict;
-        }
-        finally
-        {
-            if (own is not null)
-                await own.DisposeAsync();
-            // what was rolled back must not stay tracked as saved (a page's context lives for the whole circuit)
-            if (!done)
-                db.ChangeTracker.Clear();
-        }
     }
 
     private static string Show(decimal value) => value.ToString(CultureInfo.InvariantCulture);

@@ -106,9 +106,7 @@ internal static class EvaluateCommand
     private static string Explain(EvaluationInputs inputs, EvaluationResult result, string person, Language language)
     {
         var r = result.For(person)!;
-        var text = ScorecardTrace.Render(r.Card, language);
-        if (r.ProRata is { } pro)
-            text += pro.Trace.Get(language) + "\n";
+        var text = r.Trace(language);
         return inputs.HasPlan ? text + "\n" + Statement.Text(inputs, result, r, language) : text;
     }
 }

@@ -874,6 +874,38 @@ namespace Yardstick.Data.Postgres.Migrations
                     b.ToTable("RatingResponses", (string)null);
                 });
 
+            modelBuilder.Entity("Yardstick.Data.ReportingLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Manager")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Person")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "PeriodId", "Person")
+                        .IsUnique();
+
+                    b.ToTable("ReportingLines");
+                });
+
             modelBuilder.Entity("Yardstick.Data.RequestRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1436,6 +1468,15 @@ namespace Yardstick.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Yardstick.Data.RatingResponseRow", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.ReportingLine", b =>
                 {
                     b.HasOne("Yardstick.Data.Organisation", null)
                         .WithMany()

@@ -837,6 +837,36 @@ namespace Yardstick.Data.Sqlite.Migrations
                     b.ToTable("RatingResponses", (string)null);
                 });
 
+            modelBuilder.Entity("Yardstick.Data.ReportingLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Manager")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Person")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "PeriodId", "Person")
+                        .IsUnique();
+
+                    b.ToTable("ReportingLines");
+                });
+
             modelBuilder.Entity("Yardstick.Data.RequestRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1385,6 +1415,15 @@ namespace Yardstick.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Yardstick.Data.RatingResponseRow", b =>
+                {
+                    b.HasOne("Yardstick.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yardstick.Data.ReportingLine", b =>
                 {
                     b.HasOne("Yardstick.Data.Organisation", null)
                         .WithMany()

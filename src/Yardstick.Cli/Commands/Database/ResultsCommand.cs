@@ -123,9 +123,7 @@ internal static class ResultsCommand
     /// <summary>A person's scorecard trace, day-weighted total and pay statement, as <c>evaluate --explain</c> prints them.</summary>
     internal static string Explain(RunView view, PersonResult r, Language language)
     {
-        var text = ScorecardTrace.Render(r.Card, language);
-        if (r.ProRata is { } pro)
-            text += pro.Trace.Get(language) + "\n";
+        var text = r.Trace(language);
         return view.Inputs.HasPlan ? text + "\n" + Statement.Text(view.Inputs, view.Result, r, language) : text;
     }
 
