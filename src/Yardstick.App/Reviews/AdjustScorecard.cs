@@ -77,7 +77,7 @@ public sealed class AdjustScorecard(YardstickDb db, CurrentUser? user = null)
         if (await _access.CheckAsync(AccessAction.ViewScorecard, person, row, ct) is { } hidden)
             return hidden;
         var may = await _access.CheckAsync(AccessAction.Adjust, person, row, ct) is null;
-        var current = await db.Adjustments.AsNoTracking().Where(a => a.PeriodId == row.Id && a.Person == person && a.Kind != "grade")
+        var current = await db.Adjustments.AsNoTracking().Where(a => a.PeriodId == row.Id && a.Person == person && a.Kind != FinalGrade.Kind)
             .OrderBy(a => a.Kind).ThenBy(a => a.Indicator)
             .Select(a => new AdjustmentEntry(a.Kind, a.Indicator, a.Value, a.Reason, a.Author, a.At)).ToListAsync(ct);
         var prefix = $"{row.Id.ToString(CultureInfo.InvariantCulture)}/{person}/";
@@ -151,10 +151,10 @@ public sealed class AdjustScorecard(YardstickDb db, CurrentUser? user = null)
         var ind = scheme.Indicators[i];
         if (kind == AdjustedKind.Score && (value < ind.Floor || value > ind.Cap))
             return Problem.Invalid("value",
-                $"{code} 的得分须在 [{Show(ind.Floor)}, {Show(ind.Cap)}] 之内；{Show(value)} 超出范围",
-                $"the score of {code} must be within [{Show(ind.Floor)}, {Show(ind.Cap)}]; {Show(value)} is outside");
+                $"{code} 的得分须在 [{TraceFormat.Input(ind.Floor)}, {TraceFormat.Input(ind.Cap)}] 之内；{TraceFormat.Input(value)} 超出范围",
+                $"the score of {code} must be within [{TraceFormat.Input(ind.Floor)}, {TraceFormat.Input(ind.Cap)}]; {TraceFormat.Input(value)} is outside");
         if (kind == AdjustedKind.Actual && Math.Abs(value) > Numbers.Limit)
-            return Problem.Invalid("value", $"实际值的绝对值至多为 10^15；{Show(value)} 过大", $"an actual is at most 10^15 in absolute value; {Show(value)} is too large");
+            return Problem.Invalid("value", $"实际值的绝对值至多为 10^15；{TraceFormat.Input(value)} 过大", $"an actual is at most 10^15 in absolute value; {TraceFormat.Input(value)} is too large");
         return null;
     }
 
@@ -162,20 +162,19 @@ public sealed class AdjustScorecard(YardstickDb db, CurrentUser? user = null)
     {
         var max = await db.Organisations.Where(o => o.Id == db.OrganisationId).Select(o => o.MaxAdjustmentPoints).SingleAsync(ct);
         if (decimal.Round(d, 2) != d)
-            return Problem.Invalid("value", $"加减分至多两位小数；{Show(d)} 不符合", $"points have at most 2 decimals; {Show(d)} has more");
+            return Problem.Invalid("value", $"加减分至多两位小数；{TraceFormat.Input(d)} 不符合", $"points have at most 2 decimals; {TraceFormat.Input(d)} has more");
         if (Math.Abs(d) > max)
             return Problem.Invalid("value",
-                $"加减分的绝对值至多为 {max.ToString("0.00", CultureInfo.InvariantCulture)}（组织设置 max_adjustment_points）；{Show(d)} 超出",
-                $"a points adjustment is at most {max.ToString("0.00", CultureInfo.InvariantCulture)} either way (organisation setting max_adjustment_points); {Show(d)} is more",
-                "adjust.points_limit", Show(d));
+                $"加减分的绝对值至多为 {max.ToString("0.00", CultureInfo.InvariantCulture)}（组织设置 max_adjustment_points）；{TraceFormat.Input(d)} 超出",
+                $"a points adjustment is at most {max.ToString("0.00", CultureInfo.InvariantCulture)} either way (organisation setting max_adjustment_points); {TraceFormat.Input(d)} is more",
+                "adjust.points_limit", TraceFormat.Input(d));
         var (min, top) = card.Card.TotalRange;
         var total = card.Card.Total - card.Card.AddedPoints + d;
         if (total < min || total > top)
             return Problem.Invalid("value",
-                $"加 {Show(d)} 分后总分 {TraceFormat.ShowScore(total)} 超出 [{TraceFormat.ShowScore(min)}, {TraceFormat.ShowScore(top)}]（scoring.md §3）",
-                $"adding {Show(d)} points would take the total to {TraceFormat.ShowScore(total)}, outside [{TraceFormat.ShowScore(min)}, {TraceFormat.ShowScore(top)}] (scoring.md §3)");
+                $"加 {TraceFormat.Input(d)} 分后总分 {TraceFormat.ShowScore(total)} 超出 [{TraceFormat.ShowScore(min)}, {TraceFormat.ShowScore(top)}]（scoring.md §3）",
+                $"adding {TraceFormat.Input(d)} points would take the total to {TraceFormat.ShowScore(total)}, outside [{TraceFormat.ShowScore(min)}, {TraceFormat.ShowScore(top)}] (scoring.md §3)");
         return null;
     }
 
-    private static string Show(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }
