@@ -15,19 +15,7 @@ public sealed partial class AuditPagesTests(DemoHosts hosts) : IClassFixture<Dem
 {
     private static readonly string[] PeriodRecords = ["ReviewPeriod", "Actual", "Waiver", "Adjustment", "AwardRow", "RatingCampaign", "CalculationRun"];
 
-    private async Task<HttpClient> SignInAsync(string provider, string name)
-    {
-        var browser = (await hosts.HostAsync(provider)).Browser();
-        await Pages.LoginThroughFormAsync(browser, $"{name}@industrial.demo", LoadDemo.Password);
-        return browser;
-    }
-
-    private static async Task<string> PageAsync(HttpClient browser, string path)
-    {
-        var response = await browser.GetAsync(path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
-    }
+    private Task<HttpClient> SignInAsync(string provider, string name) => hosts.SignInAsync(provider, $"{name}@industrial.demo");
 
     /// <summary>The API's entries for the same query, as the second admin of industrial.</summary>
     private async Task<List<JsonElement>> ApiAsync(string provider, string query)
@@ -37,10 +25,6 @@ public sealed partial class AuditPagesTests(DemoHosts hosts) : IClassFixture<Dem
         return [.. json.GetProperty("entries").EnumerateArray()];
     }
 
-    /// <summary>The rows of a table of <paramref name="attribute"/> rows: its value → the text of each cell.</summary>
-    private static List<(string Key, string[] Cells)> Rows(string html, string attribute) => [.. Regex.Matches(html, $"""<tr {attribute}="(?<key>[^"]+)"[^>]*>(?<cells>.*?)</tr>""", RegexOptions.Singleline)
-        .Select(m => (m.Groups["key"].Value, Cell().Matches(m.Groups["cells"].Value).Select(c => WebUtility.HtmlDecode(Tag().Replace(c.Groups["text"].Value, " ")).Trim()).ToArray()))];
-
     [SkippableTheory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
@@ -48,9 +32,9 @@ public sealed partial class AuditPagesTests(DemoHosts hosts) : IClassFixture<Dem
     {
         var browser = await SignInAsync(provider, "hr");
 
-        var html = await PageAsync(browser, "/audit?period=2026-10");
+        var html = await Pages.OkAsync(browser, "/audit?period=2026-10");
 
-        var rows = Rows(html, "data-id");
+        var rows = Pages.Rows(html, "data-id");
         var api = await ApiAsync(provider, "?period=2026-10");
         Assert.Equal(api.Select(e => e.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture)), rows.Select(r => r.Key));
         // time, actor, entity, key, action, changes
@@ -71,9 +55,9 @@ public sealed partial class AuditPagesTests(DemoHosts hosts) : IClassFixture<Dem
     {
         var browser = await SignInAsync(provider, "hr");
 
-        var html = await PageAsync(browser, "/audit?actor=hr@industrial.demo");
+        var html = await Pages.OkAsync(browser, "/audit?actor=hr@industrial.demo");
 
-        var rows = Rows(html, "data-id");
+        var rows = Pages.Rows(html, "data-id");
         var api = await ApiAsync(provider, "?actor=hr@industrial.demo");
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.Equal("hr@industrial.demo", r.Cells[1]));
@@ -92,13 +76,13 @@ public sealed partial class AuditPagesTests(DemoHosts hosts) : IClassFixture<Dem
         var browser = await SignInAsync(provider, "li_ming");
         using var api = await (await hosts.HostAsync(provider)).ApiAsync("li_ming@industrial.demo", LoadDemo.Password);
 
-        var html = await PageAsync(browser, "/audit?period=2026-10");
+        var html = await Pages.OkAsync(browser, "/audit?period=2026-10");
         var answer = await api.GetAsync("/api/v1/audit?period=2026-10");
 
         Assert.Contains("id=\"problems\"", html, StringComparison.Ordinal);
         Assert.Contains("查看审计日志", html, StringComparison.Ordinal);
         Assert.Contains("不存在，或您无权查看", html, StringComparison.Ordinal);
-        Assert.Empty(Rows(html, "data-id"));
+        Assert.Empty(Pages.Rows(html, "data-id"));
         Assert.DoesNotContain("href=\"/audit\"", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
     }
@@ -110,9 +94,9 @@ public sealed partial class AuditPagesTests(DemoHosts hosts) : IClassFixture<Dem
     {
         var browser = await SignInAsync(provider, "zhang_wei");
 
-        var html = await PageAsync(browser, "/periods/2026-10");
+        var html = await Pages.OkAsync(browser, "/periods/2026-10");
 
-        var trail = Rows(html, "data-move");
+        var trail = Pages.Rows(html, "data-move");
         // when, who, move, from → to, reason
         Assert.Equal("open", trail[0].Key);
         Assert.Equal("∅ → 收集数据", trail[0].Cells[3]);
@@ -121,9 +105,4 @@ public sealed partial class AuditPagesTests(DemoHosts hosts) : IClassFixture<Dem
         Assert.Contains(trail, m => m.Key == "calc");
     }
 
-    [GeneratedRegex("""<td[^>]*>(?<text>.*?)</td>""", RegexOptions.Singleline)]
-    private static partial Regex Cell();
-
-    [GeneratedRegex("<[^>]+>")]
-    private static partial Regex Tag();
 }

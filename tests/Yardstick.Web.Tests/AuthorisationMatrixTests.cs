@@ -32,6 +32,8 @@ public enum ApiEndpoint
     Run,
     Trail,
     Audit,
+    Organisation,
+    OrganisationSettings,
 }
 
 /// <summary>
@@ -163,7 +165,7 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
 
     public static readonly string[] Parts = ["admin", "finance", "manager", "other-manager", "self", "other-pm", "rater", "other-org", "anonymous"];
 
-    private static readonly ApiEndpoint[] PeriodEndpoints = [.. Enum.GetValues<ApiEndpoint>().Where(e => e is not (ApiEndpoint.Me or ApiEndpoint.Periods or ApiEndpoint.Run or ApiEndpoint.Audit))];
+    private static readonly ApiEndpoint[] PeriodEndpoints = [.. Enum.GetValues<ApiEndpoint>().Where(e => e is not (ApiEndpoint.Me or ApiEndpoint.Periods or ApiEndpoint.Run or ApiEndpoint.Audit or ApiEndpoint.Organisation or ApiEndpoint.OrganisationSettings))];
 
     public static string? Email(string org, string part) => part switch
     {
@@ -193,6 +195,8 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
                 cells.Add(org, "-", part, ApiEndpoint.Periods);
                 cells.Add(org, "-", part, ApiEndpoint.Run);
                 cells.Add(org, "-", part, ApiEndpoint.Audit);
+                cells.Add(org, "-", part, ApiEndpoint.Organisation);
+                cells.Add(org, "-", part, ApiEndpoint.OrganisationSettings);
                 foreach (var period in Cast[org].Periods)
                     foreach (var endpoint in PeriodEndpoints)
                         cells.Add(org, period, part, endpoint);
@@ -218,6 +222,12 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         if (endpoint is ApiEndpoint.Adjust or ApiEndpoint.RemoveAdjustment && expected == 200)
         {
             await AdjustsOnACopyAsync(org, period, email!, endpoint);
+            return;
+        }
+
+        if (endpoint == ApiEndpoint.OrganisationSettings && expected == 200)
+        {
+            await ConfiguresOnACopyAsync(email!);
             return;
         }
 
@@ -259,6 +269,9 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         // the audit log of the user's own organisation, as R2's row decides for their stored roles
         if (endpoint is ApiEndpoint.Audit)
             return AccessRules.Decide(AccessAction.ViewAuditLog, Relations(user, null, null), null, AccessSettings.Default).Problem is { } p ? ProblemResults.Status(p.Kind) : 200;
+        // the user's own organisation and its settings, as R2's "settings" row decides for their stored roles
+        if (endpoint is ApiEndpoint.Organisation or ApiEndpoint.OrganisationSettings)
+            return AccessRules.Decide(AccessAction.Administer, Relations(user, null, null), null, AccessSettings.Default).Problem is { } p ? ProblemResults.Status(p.Kind) : 200;
         if (!demo.Labels[user.Organisation].Contains(period))
             return 404;
         var truth = demo.Truth[(org, period)];
@@ -335,6 +348,8 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         ApiEndpoint.Scorecard => client.GetAsync($"/api/v1/periods/{period}/people/{Cast[org].Person}/scorecard?lang=en"),
         ApiEndpoint.Trail => client.GetAsync($"/api/v1/periods/{period}/trail"),
         ApiEndpoint.Audit => client.GetAsync("/api/v1/audit?limit=50"),
+        ApiEndpoint.Organisation => client.GetAsync("/api/v1/organisation"),
+        ApiEndpoint.OrganisationSettings => client.PatchAsJsonAsync("/api/v1/organisation/settings", new { minGroupSize = 8 }),
         ApiEndpoint.Reopen => client.PostAsJsonAsync($"/api/v1/periods/{period}/reopen", new { reason = "authorisation matrix" }),
         ApiEndpoint.Calc => client.PostAsync($"/api/v1/periods/{period}/calc", null),
         ApiEndpoint.Run => client.GetAsync("/api/v1/runs/0123456789abcdef0123456789abcdef"),
@@ -369,6 +384,22 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         Assert.Equal(period, status.GetProperty("period").GetString());
         Assert.True(status.GetProperty("run").GetInt32() >= 1);
         Assert.Equal(PeriodState.Calculated, await StateAsync(api, period));
+    }
+
+    /// <summary>A change of settings R2 allows: made on a copy of the demo's database, answered with the settings now, and kept.</summary>
+    private async Task ConfiguresOnACopyAsync(string email)
+    {
+        await using var copy = demo.Host.Copy();
+        using var api = await copy.ApiAsync(email, LoadDemo.Password);
+
+        var response = await SendAsync(api, "-", "-", ApiEndpoint.OrganisationSettings);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"settings as {email}: {(int)response.StatusCode} {body}");
+        Assert.Equal(8, JsonDocument.Parse(body).RootElement.GetProperty("minGroupSize").GetInt32());
+        var now = JsonDocument.Parse(await api.GetStringAsync("/api/v1/organisation")).RootElement;
+        Assert.Equal(8, now.GetProperty("settings").GetProperty("minGroupSize").GetInt32());
+        Assert.Equal(demo.Members[email].Organisation, now.GetProperty("code").GetString());
     }
 
     /// <summary>An adjustment R2 and the state allow: made (and for a removal, made then removed) on a copy of the demo's database.</summary>
@@ -455,6 +486,16 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
                 Assert.DoesNotContain(json.GetProperty("entries").EnumerateArray(),
                     e => foreign.Any(f => e.GetProperty("actor").GetString()!.EndsWith(f, StringComparison.Ordinal) || e.GetProperty("key").GetString()!.Contains(f, StringComparison.Ordinal)));
                 break;
+            case ApiEndpoint.Organisation:
+                // the user's own organisation: its code, its people (their own employee among them) and no salary
+                Assert.Equal(user.Organisation, json.GetProperty("code").GetString());
+                var people = json.GetProperty("people").EnumerateArray().Select(p => p.GetProperty("id").GetString()!).ToList();
+                Assert.NotEmpty(people);
+                if (user.Employee is { } employee)
+                    Assert.Contains(employee, people);
+                Assert.DoesNotContain(people, p => Cast.Where(c => c.Key != user.Organisation).Any(c => c.Value.Person == p));
+                Assert.DoesNotContain("salary", body, StringComparison.OrdinalIgnoreCase);
+                break;
             case ApiEndpoint.Scorecard:
                 var x = Cast[org].Person;
                 Assert.Equal(x, json.GetProperty("person").GetString());
@@ -531,6 +572,7 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
             "DELETE /api/v1/periods/{period}/people/{person}/adjustments/{kind}/{indicator?}",
             "GET /api/v1/audit",
             "GET /api/v1/me",
+            "GET /api/v1/organisation",
             "GET /api/v1/periods",
             "GET /api/v1/periods/{period}",
             "GET /api/v1/periods/{period}/people/{person}/adjustments",
@@ -538,6 +580,7 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
             "GET /api/v1/periods/{period}/results",
             "GET /api/v1/periods/{period}/trail",
             "GET /api/v1/runs/{id}",
+            "PATCH /api/v1/organisation/settings",
             "POST /api/v1/periods/{period}/approve",
             "POST /api/v1/periods/{period}/calc",
             "POST /api/v1/periods/{period}/lock",

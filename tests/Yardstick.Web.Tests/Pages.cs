@@ -29,6 +29,24 @@ public static partial class Pages
         return response;
     }
 
+    /// <summary>GETs a page that must answer 200 and gives its HTML.</summary>
+    public static async Task<string> OkAsync(HttpClient browser, string path)
+    {
+        var response = await browser.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>The rows of a table marked by <paramref name="attribute"/>: its value → the text of each cell, tags removed.</summary>
+    public static List<(string Key, string[] Cells)> Rows(string html, string attribute) => [.. Regex.Matches(html, $"""<tr {attribute}="(?<key>[^"]+)"[^>]*>(?<cells>.*?)</tr>""", RegexOptions.Singleline)
+        .Select(m => (WebUtility.HtmlDecode(m.Groups["key"].Value), Cell().Matches(m.Groups["cells"].Value).Select(c => WebUtility.HtmlDecode(Tag().Replace(c.Groups["text"].Value, " ")).Trim()).ToArray()))];
+
+    [GeneratedRegex("""<td[^>]*>(?<text>.*?)</td>""", RegexOptions.Singleline)]
+    private static partial Regex Cell();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tag();
+
     [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)" */?>""")]
     private static partial Regex Hidden();
 }

@@ -24,6 +24,14 @@ public sealed class DemoHosts : IAsyncLifetime
         return host;
     }
 
+    /// <summary>A browser signed in through the login form as a demo user.</summary>
+    public async Task<HttpClient> SignInAsync(string provider, string email)
+    {
+        var browser = (await HostAsync(provider)).Browser();
+        await Pages.LoginThroughFormAsync(browser, email, LoadDemo.Password);
+        return browser;
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
@@ -40,12 +48,7 @@ public sealed class DemoHosts : IAsyncLifetime
 public sealed partial class ResultsPagesTests(DemoHosts hosts) : IClassFixture<DemoHosts>
 {
     // the language of a page comes from ?lang= (zh-CN, the default, without it): a switch would be remembered for the user, whom other tests share
-    private async Task<HttpClient> SignInAsync(string provider, string name)
-    {
-        var browser = (await hosts.HostAsync(provider)).Browser();
-        await Pages.LoginThroughFormAsync(browser, $"{name}@industrial.demo", LoadDemo.Password);
-        return browser;
-    }
+    private Task<HttpClient> SignInAsync(string provider, string name) => hosts.SignInAsync(provider, $"{name}@industrial.demo");
 
     // what R2's Authorizer answers for a scorecard the user may not see, as everywhere
     private const string NotFoundZh = "zhang_wei: 查看绩效卡（总分、等级、指标、计算过程）“zhang_wei”（2026-10）：不存在，或您无权查看";

@@ -75,6 +75,7 @@ public static class YardstickServices
         services.AddScoped<ResolveOrganisation>();
         services.AddScoped<CreateOrganisation>();
         services.AddScoped<ConfigureOrganisation>();
+        services.AddScoped<OrganisationView>();
         services.AddScoped<AddUser>();
         services.AddScoped<ListUsers>();
         services.AddScoped<RemoveUser>();

@@ -88,6 +88,7 @@ public static class WebSetup
         signedIn.MapCalcApi();
         signedIn.MapGroup("/periods").MapTrailApi().WithTags("periods");
         signedIn.MapGroup("/audit").MapAuditApi().WithTags("audit");
+        signedIn.MapGroup("/organisation").MapOrganisationApi().WithTags("organisation");
 
         app.MapPost("/logout", async (SignInManager<YardstickUser> signIn) =>
         {
