@@ -34,6 +34,9 @@ public enum ApiEndpoint
     Audit,
     Organisation,
     OrganisationSettings,
+    Calibration,
+    Calibrate,
+    RemoveGrade,
 }
 
 /// <summary>
@@ -225,6 +228,12 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
             return;
         }
 
+        if (endpoint is ApiEndpoint.Calibrate or ApiEndpoint.RemoveGrade && expected == 200)
+        {
+            await CalibratesOnACopyAsync(org, period, email!, endpoint);
+            return;
+        }
+
         if (endpoint == ApiEndpoint.OrganisationSettings && expected == 200)
         {
             await ConfiguresOnACopyAsync(email!);
@@ -291,6 +300,13 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
                 return Status(Decide(AccessAction.ViewScorecard, Cast[org].Person));
             case ApiEndpoint.Adjust or ApiEndpoint.RemoveAdjustment:
                 return Status(Decide(AccessAction.Adjust, Cast[org].Person));
+            case ApiEndpoint.Calibrate or ApiEndpoint.RemoveGrade:
+                // R4: a calibrator, then only while InReview
+                var calibrate = Status(Decide(AccessAction.Calibrate, Cast[org].Person));
+                return calibrate != 200 || truth.State == PeriodState.InReview ? calibrate : 409;
+            case ApiEndpoint.Calibration:
+                var calibration = Status(Decide(AccessAction.Administer, null));
+                return calibration != 200 || truth.Evaluated is not null ? calibration : 404;
             case ApiEndpoint.Calc:
                 var calc = Status(Decide(AccessAction.Administer, null));
                 return calc != 200 ? calc : ReviewPeriod.AllowedMoves(truth.State).Contains("calc") ? 202 : 409;
@@ -349,6 +365,12 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         ApiEndpoint.Trail => client.GetAsync($"/api/v1/periods/{period}/trail"),
         ApiEndpoint.Audit => client.GetAsync("/api/v1/audit?limit=50"),
         ApiEndpoint.Organisation => client.GetAsync("/api/v1/organisation"),
+        ApiEndpoint.Calibration => client.GetAsync($"/api/v1/periods/{period}/calibration"),
+        ApiEndpoint.Calibrate => client.PostAsJsonAsync($"/api/v1/periods/{period}/people/{Cast[org].Person}/grade", new { grade = MatrixGrade, reason = "authorisation matrix" }),
+        ApiEndpoint.RemoveGrade => client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/periods/{period}/people/{Cast[org].Person}/grade")
+        {
+            Content = JsonContent.Create(new { reason = "authorisation matrix" }),
+        }),
         ApiEndpoint.OrganisationSettings => client.PatchAsJsonAsync("/api/v1/organisation/settings", new { minGroupSize = 8 }),
         ApiEndpoint.Reopen => client.PostAsJsonAsync($"/api/v1/periods/{period}/reopen", new { reason = "authorisation matrix" }),
         ApiEndpoint.Calc => client.PostAsync($"/api/v1/periods/{period}/calc", null),
@@ -424,6 +446,30 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         }
     }
 
+    /// <summary>The final grade the matrix gives: a grade of every cast period's scheme.</summary>
+    private const string MatrixGrade = "C";
+
+    /// <summary>A final grade R2 and the state allow: set (and for a removal, set then removed) on a copy of the demo's database.</summary>
+    private async Task CalibratesOnACopyAsync(string org, string period, string email, ApiEndpoint endpoint)
+    {
+        await using var copy = demo.Host.Copy();
+        using var api = await copy.ApiAsync(email, LoadDemo.Password);
+        var computed = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/periods/{period}/people/{Cast[org].Person}/scorecard")).RootElement.GetProperty("grade").GetString();
+
+        var response = await SendAsync(api, org, period, ApiEndpoint.Calibrate);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"calibrate {period} as {email}: {(int)response.StatusCode} {body}");
+        Assert.Equal(MatrixGrade, JsonDocument.Parse(body).RootElement.GetProperty("grade").GetString());
+        AssertNoHiddenPay(org, period, email, ApiEndpoint.Scorecard, body);
+        if (endpoint == ApiEndpoint.RemoveGrade)
+        {
+            var removed = await SendAsync(api, org, period, ApiEndpoint.RemoveGrade);
+            var after = await removed.Content.ReadAsStringAsync();
+            Assert.True(removed.IsSuccessStatusCode, $"remove the grade {period} as {email}: {(int)removed.StatusCode} {after}");
+            Assert.Equal(computed, JsonDocument.Parse(after).RootElement.GetProperty("grade").GetString());
+        }
+    }
+
     /// <summary>A move R2 and the state allow: done on a copy of the demo's database, so the shared one keeps its states.</summary>
     private async Task MovesOnACopyAsync(string org, string period, string email, ApiEndpoint endpoint)
     {
@@ -495,6 +541,12 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
                     Assert.Contains(employee, people);
                 Assert.DoesNotContain(people, p => Cast.Where(c => c.Key != user.Organisation).Any(c => c.Value.Person == p));
                 Assert.DoesNotContain("salary", body, StringComparison.OrdinalIgnoreCase);
+                break;
+            case ApiEndpoint.Calibration:
+                // the period's current run, every evaluated person in exactly one group
+                Assert.Equal(period, json.GetProperty("period").GetString());
+                var grouped = json.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("people").EnumerateArray()).Select(p => p.GetProperty("person").GetString()!).ToList();
+                Assert.Equal(demo.Truth[(org, period)].Evaluated!.Order(StringComparer.Ordinal), grouped.Order(StringComparer.Ordinal));
                 break;
             case ApiEndpoint.Scorecard:
                 var x = Cast[org].Person;
@@ -570,11 +622,13 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         Assert.Equal(
         [
             "DELETE /api/v1/periods/{period}/people/{person}/adjustments/{kind}/{indicator?}",
+            "DELETE /api/v1/periods/{period}/people/{person}/grade",
             "GET /api/v1/audit",
             "GET /api/v1/me",
             "GET /api/v1/organisation",
             "GET /api/v1/periods",
             "GET /api/v1/periods/{period}",
+            "GET /api/v1/periods/{period}/calibration",
             "GET /api/v1/periods/{period}/people/{person}/adjustments",
             "GET /api/v1/periods/{period}/people/{person}/scorecard",
             "GET /api/v1/periods/{period}/results",
@@ -585,6 +639,7 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
             "POST /api/v1/periods/{period}/calc",
             "POST /api/v1/periods/{period}/lock",
             "POST /api/v1/periods/{period}/people/{person}/adjustments",
+            "POST /api/v1/periods/{period}/people/{person}/grade",
             "POST /api/v1/periods/{period}/publish",
             "POST /api/v1/periods/{period}/reopen",
             "POST /api/v1/periods/{period}/review",

@@ -28,6 +28,6 @@ public static class ReviewEndpoints
         return group;
     }
 
-    private static Results<Ok<AdjustedScorecard>, ProblemHttpResult> Outcome(Core.Common.Result<AdjustmentOutcome> result) =>
+    internal static Results<Ok<AdjustedScorecard>, ProblemHttpResult> Outcome(Core.Common.Result<AdjustmentOutcome> result) =>
         result.IsSuccess ? TypedResults.Ok(result.Value.Summary(Languages.Current)) : ProblemResults.From(result.Problems);
 }

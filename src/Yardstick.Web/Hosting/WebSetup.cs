@@ -85,6 +85,7 @@ public static class WebSetup
         signedIn.MapGroup("/periods").MapPeriodsApi().WithTags("periods");
         signedIn.MapGroup("/periods").MapResultsApi().WithTags("results");
         signedIn.MapGroup("/periods").MapReviewApi().WithTags("review");
+        signedIn.MapGroup("/periods").MapCalibrationApi().WithTags("calibration");
         signedIn.MapCalcApi();
         signedIn.MapGroup("/periods").MapTrailApi().WithTags("periods");
         signedIn.MapGroup("/audit").MapAuditApi().WithTags("audit");
