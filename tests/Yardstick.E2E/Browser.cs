@@ -45,6 +45,13 @@ public sealed class Browser : IAsyncLifetime
     /// <summary>A full-page screenshot of <paramref name="page"/> as <c>TestResults/screenshots/NAME.png</c>.</summary>
     public static Task ScreenshotAsync(IPage page, string name) => page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 
+    /// <summary>Opens <paramref name="path"/> and waits until the page is interactive (its circuit is up).</summary>
+    public static async Task GotoAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.Locator("#interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+
     /// <summary>Skips a local run without Chromium; fails under CI, which must have it.</summary>
     public static void RequireChromium()
     {

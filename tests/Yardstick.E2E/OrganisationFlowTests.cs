@@ -16,8 +16,7 @@ public sealed class OrganisationFlowTests(Browser browser) : IClassFixture<Brows
     {
         Browser.RequireChromium();
         var page = await browser.SignInAsync("hr@industrial.demo");
-        await page.GotoAsync("/organisation");
-        await page.Locator("#interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Browser.GotoAsync(page, "/organisation");
         var zhang = page.Locator("#people tr[data-person=zhang_wei]");
         await Assertions.Expect(zhang).ToContainTextAsync("(li_ming)");
 
