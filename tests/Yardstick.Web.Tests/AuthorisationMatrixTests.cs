@@ -37,6 +37,7 @@ public enum ApiEndpoint
     Calibration,
     Calibrate,
     RemoveGrade,
+    ImportActuals,
 }
 
 /// <summary>
@@ -234,6 +235,12 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
             return;
         }
 
+        if (endpoint == ApiEndpoint.ImportActuals && expected == 200)
+        {
+            await ImportsOnACopyAsync(org, period, email!);
+            return;
+        }
+
         if (endpoint == ApiEndpoint.OrganisationSettings && expected == 200)
         {
             await ConfiguresOnACopyAsync(email!);
@@ -304,6 +311,10 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
                 // R4: a calibrator, then only while InReview
                 var calibrate = Status(Decide(AccessAction.Calibrate, Cast[org].Person));
                 return calibrate != 200 || truth.State == PeriodState.InReview ? calibrate : 409;
+            case ApiEndpoint.ImportActuals:
+                // admin work, then only while the period accepts data
+                var import = Status(Decide(AccessAction.Administer, null));
+                return import != 200 || truth.State is PeriodState.Draft or PeriodState.Collecting or PeriodState.Calculated ? import : 409;
             case ApiEndpoint.Calibration:
                 var calibration = Status(Decide(AccessAction.Administer, null));
                 return calibration != 200 || truth.Evaluated is not null ? calibration : 404;
@@ -365,6 +376,7 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         ApiEndpoint.Trail => client.GetAsync($"/api/v1/periods/{period}/trail"),
         ApiEndpoint.Audit => client.GetAsync("/api/v1/audit?limit=50"),
         ApiEndpoint.Organisation => client.GetAsync("/api/v1/organisation"),
+        ApiEndpoint.ImportActuals => client.PostAsync($"/api/v1/periods/{period}/imports/actuals", ActualsUpload(Cast[org].Person)),
         ApiEndpoint.Calibration => client.GetAsync($"/api/v1/periods/{period}/calibration"),
         ApiEndpoint.Calibrate => client.PostAsJsonAsync($"/api/v1/periods/{period}/people/{Cast[org].Person}/grade", new { grade = MatrixGrade, reason = "authorisation matrix" }),
         ApiEndpoint.RemoveGrade => client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/periods/{period}/people/{Cast[org].Person}/grade")
@@ -444,6 +456,26 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
             Assert.True(removed.IsSuccessStatusCode, $"remove {period} as {email}: {(int)removed.StatusCode} {after}");
             Assert.Equal(before, JsonDocument.Parse(after).RootElement.GetProperty("total").GetDecimal());
         }
+    }
+
+    /// <summary>A one-row actuals file for <paramref name="person"/> (an indicator of saas's scheme; industrial's periods refuse by state first).</summary>
+    private static MultipartFormDataContent ActualsUpload(string person) => new()
+    {
+        { new StringContent($"person,indicator,value\n{person},post_release_resolution,0.93\n"), "file", "matrix-actuals.csv" },
+    };
+
+    /// <summary>An actuals upload R2 and the state allow: stored on a copy of the demo's database.</summary>
+    private async Task ImportsOnACopyAsync(string org, string period, string email)
+    {
+        await using var copy = demo.Host.Copy();
+        using var api = await copy.ApiAsync(email, LoadDemo.Password);
+
+        var response = await SendAsync(api, org, period, ApiEndpoint.ImportActuals);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"import {period} as {email}: {(int)response.StatusCode} {body}");
+        var json = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(("matrix-actuals.csv", 1), (json.GetProperty("file").GetString(), json.GetProperty("rows").GetInt32()));
     }
 
     /// <summary>The final grade the matrix gives: a grade of every cast period's scheme.</summary>
@@ -566,7 +598,7 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
     private static bool Sees(DemoApi.Member user, AccessAction view, string person, DemoApi.PeriodTruth truth) =>
         AccessRules.Decide(view, Relations(user, person, truth), truth.State, AccessSettings.Default).IsAllowed;
 
-    private static readonly Regex Number = new(@"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", RegexOptions.CultureInvariant);
+    private static readonly Regex Number = new(@"(?<![\d.,A-Za-z])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![A-Za-z\d])", RegexOptions.CultureInvariant); // not inside a hex id (traceId)
 
     /// <summary>
     /// No amount of pay or salary (1,000 and more, in any notation: 20760.38, 20,760.38, 28000) of a person whose pay the user
@@ -637,6 +669,7 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
             "PATCH /api/v1/organisation/settings",
             "POST /api/v1/periods/{period}/approve",
             "POST /api/v1/periods/{period}/calc",
+            "POST /api/v1/periods/{period}/imports/actuals",
             "POST /api/v1/periods/{period}/lock",
             "POST /api/v1/periods/{period}/people/{person}/adjustments",
             "POST /api/v1/periods/{period}/people/{person}/grade",

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Yardstick.App.Demo;
 
 namespace Yardstick.Web.Tests;
@@ -58,8 +57,7 @@ public sealed class CalibrationPagesTests(DemoHosts hosts) : IClassFixture<DemoH
     [InlineData("postgres")]
     public async Task Grade_SetThenRemoved_CountsMoveAndTheComputedGradeReturns(string provider)
     {
-        // a host of its own: a copy of the shared SQLite database, or on PostgreSQL a fresh demo
-        await using var copy = provider == "sqlite" ? (await hosts.HostAsync(provider)).Copy() : await FreshDemoAsync(provider);
+        await using var copy = await hosts.OwnAsync(provider);
         using var api = await copy.ApiAsync("hr@industrial.demo", LoadDemo.Password);
         var before = await ViewAsync(api);
         int Count(JsonElement view, string grade, string when) => view.GetProperty("groups").EnumerateArray()
@@ -108,14 +106,6 @@ public sealed class CalibrationPagesTests(DemoHosts hosts) : IClassFixture<DemoH
         var view = await ViewAsync(api);
         Assert.All(view.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("people").EnumerateArray()),
             p => Assert.Equal(JsonValueKind.Null, p.GetProperty("calibration").ValueKind));
-    }
-
-    private static async Task<WebHost> FreshDemoAsync(string provider)
-    {
-        var host = WebHost.Create(provider);
-        var loaded = await host.AsSystemAsync(s => s.GetRequiredService<LoadDemo>().RunAsync());
-        Assert.True(loaded.IsSuccess, string.Join("\n", loaded.Problems));
-        return host;
     }
 
     private static async Task<HttpClient> LoginAsync(WebHost host)

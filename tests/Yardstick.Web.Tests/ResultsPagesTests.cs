@@ -24,6 +24,17 @@ public sealed class DemoHosts : IAsyncLifetime
         return host;
     }
 
+    /// <summary>A host of its own for a test that changes the data: a copy of the shared SQLite database, or on PostgreSQL a fresh demo.</summary>
+    public async Task<WebHost> OwnAsync(string provider)
+    {
+        if (provider == "sqlite")
+            return (await HostAsync(provider)).Copy();
+        var host = WebHost.Create(provider);
+        var loaded = await host.AsSystemAsync(s => s.GetRequiredService<LoadDemo>().RunAsync());
+        Assert.True(loaded.IsSuccess, string.Join("\n", loaded.Problems));
+        return host;
+    }
+
     /// <summary>A browser signed in through the login form as a demo user.</summary>
     public async Task<HttpClient> SignInAsync(string provider, string email)
     {

@@ -48,6 +48,21 @@ public sealed class InputFile : IDisposable
         return new InputFile(name, copy);
     }
 
+    /// <summary>The largest upload accepted from the web (as the largest workbook): larger files are refused before they are read.</summary>
+    public const long MaxUploadBytes = XlsxLimits.MaxFileBytes;
+
+    /// <summary>
+    /// A web upload under its file name (no directory of the client's): copied asynchronously to a temporary file deleted on
+    /// dispose, since an upload's stream (a browser's, over the circuit) may be read only asynchronously and only once.
+    /// </summary>
+    public static async Task<InputFile> UploadAsync(Stream content, string fileName, CancellationToken ct = default)
+    {
+        var copy = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await content.CopyToAsync(copy, ct);
+        copy.Position = 0;
+        return new InputFile(Path.GetFileName(fileName.Replace('\\', '/')), copy);
+    }
+
     /// <summary>Back to the start of the content.</summary>
     public void Rewind() => Content.Position = 0;
 
