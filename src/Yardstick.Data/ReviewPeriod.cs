@@ -62,7 +62,10 @@ public sealed class ReviewPeriod : IOrganisationOwned, IAudited
     };
 
     /// <summary>True while actuals, waivers and imports may change (before review).</summary>
-    public bool AcceptsData => State is PeriodState.Draft or PeriodState.Collecting or PeriodState.Calculated;
+    public bool AcceptsData => TakesData(State);
+
+    /// <summary>True for the states in which a period's data may change: Draft, Collecting, Calculated.</summary>
+    public static bool TakesData(PeriodState state) => state is PeriodState.Draft or PeriodState.Collecting or PeriodState.Calculated;
 
     public Problem? Open(DateTimeOffset now) => Move("open", PeriodState.Draft, PeriodState.Collecting, now);
 

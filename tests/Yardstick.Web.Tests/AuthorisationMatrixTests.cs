@@ -314,7 +314,7 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
             case ApiEndpoint.ImportActuals:
                 // admin work, then only while the period accepts data
                 var import = Status(Decide(AccessAction.Administer, null));
-                return import != 200 || truth.State is PeriodState.Draft or PeriodState.Collecting or PeriodState.Calculated ? import : 409;
+                return import != 200 || ReviewPeriod.TakesData(truth.State) ? import : 409;
             case ApiEndpoint.Calibration:
                 var calibration = Status(Decide(AccessAction.Administer, null));
                 return calibration != 200 || truth.Evaluated is not null ? calibration : 404;

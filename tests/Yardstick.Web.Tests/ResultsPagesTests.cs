@@ -65,13 +65,6 @@ public sealed partial class ResultsPagesTests(DemoHosts hosts) : IClassFixture<D
     private const string NotFoundZh = "zhang_wei: 查看绩效卡（总分、等级、指标、计算过程）“zhang_wei”（2026-10）：不存在，或您无权查看";
     private const string NotFoundEn = "not found, or not visible to you";
 
-    private static async Task<string> PageAsync(HttpClient browser, string path)
-    {
-        var response = await browser.GetAsync(path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
-    }
-
     /// <summary>The results table's rows: person → the text of each cell.</summary>
     private static Dictionary<string, string[]> Rows(string html) => Row().Matches(html).ToDictionary(
         m => m.Groups["person"].Value,
@@ -86,18 +79,18 @@ public sealed partial class ResultsPagesTests(DemoHosts hosts) : IClassFixture<D
     {
         // InReview: his manager and an admin get the form; in a Locked month the manager sees the (empty) list, no form
         var manager = await SignInAsync(provider, "li_ming");
-        var review = await PageAsync(manager, "/periods/2026-10/people/zhang_wei");
+        var review = await Pages.OkAsync(manager, "/periods/2026-10/people/zhang_wei");
         Assert.Contains("id=\"adjust-form\"", review, StringComparison.Ordinal);
         Assert.Contains("审核调整", review, StringComparison.Ordinal);
-        var locked = await PageAsync(manager, "/periods/2026-09/people/zhang_wei");
+        var locked = await Pages.OkAsync(manager, "/periods/2026-09/people/zhang_wei");
         Assert.DoesNotContain("id=\"adjust-form\"", locked, StringComparison.Ordinal);
         Assert.Contains("id=\"no-adjustments\"", locked, StringComparison.Ordinal);
 
         var admin = await SignInAsync(provider, "director");
-        Assert.Contains("id=\"adjust-form\"", await PageAsync(admin, "/periods/2026-10/people/zhang_wei?lang=en"), StringComparison.Ordinal);
+        Assert.Contains("id=\"adjust-form\"", await Pages.OkAsync(admin, "/periods/2026-10/people/zhang_wei?lang=en"), StringComparison.Ordinal);
 
         // li_ming's own scorecard: never adjusted by himself (R2), whatever he may see
-        var own = await PageAsync(manager, "/periods/2026-10/people/li_ming");
+        var own = await Pages.OkAsync(manager, "/periods/2026-10/people/li_ming");
         Assert.DoesNotContain("id=\"adjust-form\"", own, StringComparison.Ordinal);
     }
 
@@ -108,7 +101,7 @@ public sealed partial class ResultsPagesTests(DemoHosts hosts) : IClassFixture<D
     {
         var browser = await SignInAsync(provider, "hr");
 
-        var html = await PageAsync(browser, "/periods/2026-10/results");
+        var html = await Pages.OkAsync(browser, "/periods/2026-10/results");
 
         var rows = Rows(html);
         // rank, person, name, team, total, grade, pay
@@ -134,7 +127,7 @@ public sealed partial class ResultsPagesTests(DemoHosts hosts) : IClassFixture<D
     {
         var browser = await SignInAsync(provider, "li_ming");
 
-        var html = await PageAsync(browser, "/periods/2026-10/results");
+        var html = await Pages.OkAsync(browser, "/periods/2026-10/results");
 
         var rows = Rows(html);
         Assert.Equal(["zhang_wei", "张伟", "100.77", "A"], rows["zhang_wei"][1..3].Concat(rows["zhang_wei"][4..]));
@@ -152,10 +145,10 @@ public sealed partial class ResultsPagesTests(DemoHosts hosts) : IClassFixture<D
         var browser = await SignInAsync(provider, "hr");
 
         // every PM of the demo's 2026-10 is graded A: a filter on another grade leaves nobody
-        var a = Rows(await PageAsync(browser, "/periods/2026-10/results?grade=A"));
-        var s = await PageAsync(browser, "/periods/2026-10/results?grade=S");
-        var mesHtml = await PageAsync(browser, "/periods/2026-10/results?team=mes");
-        var mesA = Rows(await PageAsync(browser, "/periods/2026-10/results?team=mes&grade=A"));
+        var a = Rows(await Pages.OkAsync(browser, "/periods/2026-10/results?grade=A"));
+        var s = await Pages.OkAsync(browser, "/periods/2026-10/results?grade=S");
+        var mesHtml = await Pages.OkAsync(browser, "/periods/2026-10/results?team=mes");
+        var mesA = Rows(await Pages.OkAsync(browser, "/periods/2026-10/results?team=mes&grade=A"));
 
         var mes = Rows(mesHtml);
         Assert.Equal(10, a.Count);
@@ -175,8 +168,8 @@ public sealed partial class ResultsPagesTests(DemoHosts hosts) : IClassFixture<D
     {
         var browser = await SignInAsync(provider, "hr");
 
-        var all = Rows(await PageAsync(browser, "/periods/2026-10/results"));
-        var html = await PageAsync(browser, "/periods/2026-10/results?after=li_ming");
+        var all = Rows(await Pages.OkAsync(browser, "/periods/2026-10/results"));
+        var html = await Pages.OkAsync(browser, "/periods/2026-10/results?after=li_ming");
 
         Assert.Equal(all.Keys.Where(p => string.CompareOrdinal(p, "li_ming") > 0), Rows(html).Keys);
         Assert.Contains("第一页", html, StringComparison.Ordinal);
@@ -189,8 +182,8 @@ public sealed partial class ResultsPagesTests(DemoHosts hosts) : IClassFixture<D
     {
         var browser = await SignInAsync(provider, "huang_lei");
 
-        var html = await PageAsync(browser, "/periods/2026-10/results?lang=en");
-        var card = await PageAsync(browser, "/periods/2026-10/people/zhang_wei?lang=en");
+        var html = await Pages.OkAsync(browser, "/periods/2026-10/results?lang=en");
+        var card = await Pages.OkAsync(browser, "/periods/2026-10/people/zhang_wei?lang=en");
 
         Assert.Empty(Rows(html));
         Assert.Contains("No results you may see", html, StringComparison.Ordinal);
@@ -205,7 +198,7 @@ public sealed partial class ResultsPagesTests(DemoHosts hosts) : IClassFixture<D
     {
         var browser = await SignInAsync(provider, "zhang_wei");
 
-        var html = await PageAsync(browser, "/periods/2026-10/people/zhang_wei");
+        var html = await Pages.OkAsync(browser, "/periods/2026-10/people/zhang_wei");
 
         Assert.Contains(NotFoundZh, html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"trace\"", html, StringComparison.Ordinal);
@@ -218,8 +211,8 @@ public sealed partial class ResultsPagesTests(DemoHosts hosts) : IClassFixture<D
     public async Task Scorecard_Admin_TotalIndicatorsPayAndTraceInTheLanguage(string provider)
     {
         var browser = await SignInAsync(provider, "hr");
-        var zh = await PageAsync(browser, "/periods/2026-10/people/zhang_wei");
-        var en = await PageAsync(browser, "/periods/2026-10/people/zhang_wei?lang=en");
+        var zh = await Pages.OkAsync(browser, "/periods/2026-10/people/zhang_wei");
+        var en = await Pages.OkAsync(browser, "/periods/2026-10/people/zhang_wei?lang=en");
 
         Assert.Contains("<td id=\"total\">100.77</td>", zh, StringComparison.Ordinal);
         Assert.Contains("<td id=\"grade\">A</td>", zh, StringComparison.Ordinal);
@@ -236,7 +229,7 @@ public sealed partial class ResultsPagesTests(DemoHosts hosts) : IClassFixture<D
     [InlineData("postgres")]
     public async Task Scorecard_Manager_IndicatorsAndTraceWithoutPayLines(string provider)
     {
-        var html = await PageAsync(await SignInAsync(provider, "li_ming"), "/periods/2026-10/people/zhang_wei");
+        var html = await Pages.OkAsync(await SignInAsync(provider, "li_ming"), "/periods/2026-10/people/zhang_wei");
 
         Assert.Contains("<td id=\"total\">100.77</td>", html, StringComparison.Ordinal);
         Assert.Contains("zhang_wei 的考核表", Section(html, "trace"), StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Yardstick.Core.Common;
 
@@ -42,7 +43,7 @@ public sealed class InputFile : IDisposable
     {
         if (content.CanSeek)
             return new InputFile(name, content);
-        var copy = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        var copy = TemporaryCopy();
         content.CopyTo(copy);
         copy.Position = 0;
         return new InputFile(name, copy);
@@ -52,16 +53,29 @@ public sealed class InputFile : IDisposable
     public const long MaxUploadBytes = XlsxLimits.MaxFileBytes;
 
     /// <summary>
-    /// A web upload under its file name (no directory of the client's): copied asynchronously to a temporary file deleted on
-    /// dispose, since an upload's stream (a browser's, over the circuit) may be read only asynchronously and only once.
+    /// A web upload under its file name (no directory of the client's). A seekable stream (a form file the server has
+    /// buffered) is read as it is; any other (a browser's, over the circuit, readable only asynchronously and once) is copied
+    /// asynchronously to a temporary file deleted on dispose.
     /// </summary>
     public static async Task<InputFile> UploadAsync(Stream content, string fileName, CancellationToken ct = default)
     {
-        var copy = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var name = Path.GetFileName(fileName.Replace('\\', '/'));
+        if (content.CanSeek)
+            return new InputFile(name, content);
+        var copy = TemporaryCopy();
         await content.CopyToAsync(copy, ct);
         copy.Position = 0;
-        return new InputFile(Path.GetFileName(fileName.Replace('\\', '/')), copy);
+        return new InputFile(name, copy);
     }
+
+    /// <summary>The refusal of an upload over <see cref="MaxUploadBytes"/>, at the file's first cell.</summary>
+    public static Problem TooLarge(string fileName, long bytes) => Problem.Invalid(Location.At(Path.GetFileName(fileName), 1, 1),
+        string.Create(CultureInfo.InvariantCulture, $"文件有 {bytes:N0} 字节，超过上传上限 {MaxUploadBytes:N0} 字节；请拆分文件"),
+        string.Create(CultureInfo.InvariantCulture, $"the file has {bytes:N0} bytes, more than the upload limit of {MaxUploadBytes:N0}; split it"));
+
+    /// <summary>An empty temporary file, deleted when closed.</summary>
+    private static FileStream TemporaryCopy() =>
+        new(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
 
     /// <summary>Back to the start of the content.</summary>
     public void Rewind() => Content.Position = 0;

@@ -22,7 +22,7 @@ public static class ImportEndpoints
                 if (file is null)
                     return ProblemResults.From([Problem.Invalid(Location.Of("file"), "请以 multipart/form-data 的 file 字段上传 CSV 或 XLSX 文件", "upload a CSV or XLSX file as the multipart/form-data field 'file'")]);
                 if (file.Length > InputFile.MaxUploadBytes)
-                    return ProblemResults.From([TooLarge(file.FileName, file.Length)]);
+                    return ProblemResults.From([InputFile.TooLarge(file.FileName, file.Length)]);
                 await using var content = file.OpenReadStream();
                 using var input = await InputFile.UploadAsync(content, file.FileName, ct);
                 var imported = await import.RunAsync(input, period, string.IsNullOrWhiteSpace(scope) ? "all" : scope, replace ?? false, null, ct);
@@ -33,11 +33,6 @@ public static class ImportEndpoints
             .WithSummary("Imports a period's actuals from a CSV or XLSX file (form field 'file'; optional 'scope' and 'replace' as the CLI's): all or nothing; 422 lists every problem with its row and column.");
         return group;
     }
-
-    /// <summary>The refusal of a file over <see cref="InputFile.MaxUploadBytes"/>.</summary>
-    public static Problem TooLarge(string name, long bytes) => Problem.Invalid(Location.At(Path.GetFileName(name), 1, 1),
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"文件有 {bytes:N0} 字节，超过上传上限 {InputFile.MaxUploadBytes:N0} 字节；请拆分文件"),
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the file has {bytes:N0} bytes, more than the upload limit of {InputFile.MaxUploadBytes:N0}; split it"));
 
     public static ImportAnswer Answer(ImportSummary summary) =>
         new(summary.Import.Id, summary.Import.FileName, summary.Import.FileHash, summary.Rows, summary.Replaced, summary.Merge);
