@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -38,6 +39,12 @@ public enum ApiEndpoint
     Calibrate,
     RemoveGrade,
     ImportActuals,
+    Schemes,
+    SchemeTemplate,
+    SchemeVersion,
+    ValidateScheme,
+    SaveScheme,
+    OpenPeriod,
 }
 
 /// <summary>
@@ -169,7 +176,10 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
 
     public static readonly string[] Parts = ["admin", "finance", "manager", "other-manager", "self", "other-pm", "rater", "other-org", "anonymous"];
 
-    private static readonly ApiEndpoint[] PeriodEndpoints = [.. Enum.GetValues<ApiEndpoint>().Where(e => e is not (ApiEndpoint.Me or ApiEndpoint.Periods or ApiEndpoint.Run or ApiEndpoint.Audit or ApiEndpoint.Organisation or ApiEndpoint.OrganisationSettings))];
+    private static readonly ApiEndpoint[] PeriodEndpoints = [.. Enum.GetValues<ApiEndpoint>().Where(e => e is not (ApiEndpoint.Me or ApiEndpoint.Periods or ApiEndpoint.Run or ApiEndpoint.Audit or ApiEndpoint.Organisation or ApiEndpoint.OrganisationSettings) && e < ApiEndpoint.Schemes)];
+
+    /// <summary>The scheme library's endpoints and opening a period under a stored version: the organisation's, admin work (R2's "schemes" row).</summary>
+    private static readonly ApiEndpoint[] OrganisationEndpoints = [ApiEndpoint.Schemes, ApiEndpoint.SchemeTemplate, ApiEndpoint.SchemeVersion, ApiEndpoint.ValidateScheme, ApiEndpoint.SaveScheme, ApiEndpoint.OpenPeriod];
 
     public static string? Email(string org, string part) => part switch
     {
@@ -201,6 +211,8 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
                 cells.Add(org, "-", part, ApiEndpoint.Audit);
                 cells.Add(org, "-", part, ApiEndpoint.Organisation);
                 cells.Add(org, "-", part, ApiEndpoint.OrganisationSettings);
+                foreach (var endpoint in OrganisationEndpoints)
+                    cells.Add(org, "-", part, endpoint);
                 foreach (var period in Cast[org].Periods)
                     foreach (var endpoint in PeriodEndpoints)
                         cells.Add(org, period, part, endpoint);
@@ -238,6 +250,12 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         if (endpoint == ApiEndpoint.ImportActuals && expected == 200)
         {
             await ImportsOnACopyAsync(org, period, email!);
+            return;
+        }
+
+        if (endpoint is ApiEndpoint.SaveScheme or ApiEndpoint.OpenPeriod && expected == 200)
+        {
+            await SchemesOnACopyAsync(email!, endpoint);
             return;
         }
 
@@ -286,7 +304,7 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         if (endpoint is ApiEndpoint.Audit)
             return AccessRules.Decide(AccessAction.ViewAuditLog, Relations(user, null, null), null, AccessSettings.Default).Problem is { } p ? ProblemResults.Status(p.Kind) : 200;
         // the user's own organisation and its settings, as R2's "settings" row decides for their stored roles
-        if (endpoint is ApiEndpoint.Organisation or ApiEndpoint.OrganisationSettings)
+        if (endpoint is ApiEndpoint.Organisation or ApiEndpoint.OrganisationSettings || OrganisationEndpoints.Contains(endpoint))
             return AccessRules.Decide(AccessAction.Administer, Relations(user, null, null), null, AccessSettings.Default).Problem is { } p ? ProblemResults.Status(p.Kind) : 200;
         if (!demo.Labels[user.Organisation].Contains(period))
             return 404;
@@ -376,6 +394,12 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         ApiEndpoint.Trail => client.GetAsync($"/api/v1/periods/{period}/trail"),
         ApiEndpoint.Audit => client.GetAsync("/api/v1/audit?limit=50"),
         ApiEndpoint.Organisation => client.GetAsync("/api/v1/organisation"),
+        ApiEndpoint.Schemes => client.GetAsync("/api/v1/schemes"),
+        ApiEndpoint.SchemeTemplate => client.GetAsync("/api/v1/schemes/templates/industrial-value"),
+        ApiEndpoint.SchemeVersion => client.GetAsync("/api/v1/schemes/feature-count/versions/1"),
+        ApiEndpoint.ValidateScheme => client.PostAsync("/api/v1/schemes/validate", new StringContent(MatrixScheme, System.Text.Encoding.UTF8, "application/json")),
+        ApiEndpoint.SaveScheme => client.PostAsync("/api/v1/schemes", new StringContent(MatrixScheme, System.Text.Encoding.UTF8, "application/json")),
+        ApiEndpoint.OpenPeriod => client.PostAsJsonAsync("/api/v1/periods/2027-Q2/open", new { scheme = "feature-count", version = 1 }),
         ApiEndpoint.ImportActuals => client.PostAsync($"/api/v1/periods/{period}/imports/actuals", ActualsUpload(Cast[org].Person)),
         ApiEndpoint.Calibration => client.GetAsync($"/api/v1/periods/{period}/calibration"),
         ApiEndpoint.Calibrate => client.PostAsJsonAsync($"/api/v1/periods/{period}/people/{Cast[org].Person}/grade", new { grade = MatrixGrade, reason = "authorisation matrix" }),
@@ -421,6 +445,32 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
     }
 
     /// <summary>A change of settings R2 allows: made on a copy of the demo's database, answered with the settings now, and kept.</summary>
+    /// <summary>A scheme for the library's cells: T1 as the template gallery gives it.</summary>
+    private static readonly string MatrixScheme = Yardstick.Core.Schemes.SchemeJson.Write(Yardstick.Core.Templates.TemplateCatalog.Find("industrial-value").Value.Document);
+
+    /// <summary>A save of a scheme or an opening of a period R2 allows: made on a copy of the demo's database and read back.</summary>
+    private async Task SchemesOnACopyAsync(string email, ApiEndpoint endpoint)
+    {
+        await using var copy = demo.Host.Copy();
+        using var api = await copy.ApiAsync(email, LoadDemo.Password);
+
+        var response = await SendAsync(api, "-", "-", endpoint);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{endpoint} as {email}: {(int)response.StatusCode} {body}");
+        var json = JsonDocument.Parse(body).RootElement;
+        if (endpoint == ApiEndpoint.OpenPeriod)
+        {
+            Assert.Equal(("2027-Q2", "Collecting"), (json.GetProperty("label").GetString(), json.GetProperty("state").GetString()));
+            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/periods/2027-Q2")).StatusCode);
+        }
+        else
+        {
+            var stored = $"/api/v1/schemes/{json.GetProperty("code").GetString()}/versions/{json.GetProperty("version").GetInt32()}";
+            Assert.Equal(MatrixScheme, await api.GetStringAsync(stored));
+        }
+    }
+
     private async Task ConfiguresOnACopyAsync(string email)
     {
         await using var copy = demo.Host.Copy();
@@ -590,6 +640,21 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
                 Assert.Equal(Sees(user, AccessAction.Adjust, Cast[org].Person, demo.Truth[(org, period)]), json.GetProperty("mayAdjust").GetBoolean());
                 Assert.Empty(json.GetProperty("current").EnumerateArray());
                 break;
+            case ApiEndpoint.Schemes:
+                // the gallery, and the stored versions of the user's own organisation: every period they list is one of its own
+                Assert.Equal(Yardstick.Core.Templates.TemplateCatalog.List().Count, json.GetProperty("templates").GetArrayLength());
+                var used = json.GetProperty("saved").EnumerateArray().SelectMany(v => v.GetProperty("periods").EnumerateArray()).Select(l => l.GetString()!).ToList();
+                Assert.Equal(demo.Labels[user.Organisation].Order(StringComparer.Ordinal), used.Order(StringComparer.Ordinal));
+                break;
+            case ApiEndpoint.SchemeTemplate:
+                Assert.Equal("industrial-value", json.GetProperty("id").GetString());
+                break;
+            case ApiEndpoint.SchemeVersion:
+                Assert.Equal(("feature-count", 1), (json.GetProperty("id").GetString(), json.GetProperty("version").GetInt32()));
+                break;
+            case ApiEndpoint.ValidateScheme:
+                Assert.True(json.GetProperty("valid").GetBoolean(), body);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "a move or an adjustment answers 200 only on a copy");
         }
@@ -666,16 +731,22 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
             "GET /api/v1/periods/{period}/results",
             "GET /api/v1/periods/{period}/trail",
             "GET /api/v1/runs/{id}",
+            "GET /api/v1/schemes",
+            "GET /api/v1/schemes/templates/{id}",
+            "GET /api/v1/schemes/{code}/versions/{version:int}",
             "PATCH /api/v1/organisation/settings",
             "POST /api/v1/periods/{period}/approve",
             "POST /api/v1/periods/{period}/calc",
             "POST /api/v1/periods/{period}/imports/actuals",
             "POST /api/v1/periods/{period}/lock",
+            "POST /api/v1/periods/{period}/open",
             "POST /api/v1/periods/{period}/people/{person}/adjustments",
             "POST /api/v1/periods/{period}/people/{person}/grade",
             "POST /api/v1/periods/{period}/publish",
             "POST /api/v1/periods/{period}/reopen",
             "POST /api/v1/periods/{period}/review",
+            "POST /api/v1/schemes",
+            "POST /api/v1/schemes/validate",
         ], routes);
     }
 

@@ -1,9 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Yardstick.App.Access;
 using Yardstick.Core.Common;
-using Yardstick.Core.Schemes;
 using Yardstick.Data;
 
 namespace Yardstick.App.Periods;
@@ -18,6 +15,17 @@ namespace Yardstick.App.Periods;
 public sealed class OpenPeriod(YardstickDb db, CurrentUser? user = null)
 {
     private readonly UserAccess _access = new(db, user);
+
+    /// <summary>Opens the period under a stored scheme version of the library (the page and the API open periods this way).</summary>
+    public async Task<Result<ReviewPeriod>> RunAsync(string label, string code, int version, CancellationToken ct = default)
+    {
+        if (await _access.CheckAsync(AccessAction.Administer, ct: ct) is { } refused)
+            return refused;
+        var json = await db.SchemeVersions.Where(v => v.Code == code && v.Version == version).Select(v => v.Json).SingleOrDefaultAsync(ct);
+        return json is null
+            ? Problem.NotFound("scheme", $"没有方案 {code} v{version}；请先在方案库中保存它", $"there is no scheme {code} v{version}; save it in the scheme library first", "scheme.unknown", $"{code} v{version}")
+            : await RunAsync(label, json, ct);
+    }
 
     public async Task<Result<ReviewPeriod>> RunAsync(string label, string? schemeJson, CancellationToken ct = default)
     {
@@ -40,28 +48,7 @@ public sealed class OpenPeriod(YardstickDb db, CurrentUser? user = null)
                 return Problem.Invalid("period", $"周期 {text} 是{KindZh(period.Kind)}，短于方案 {s.Id} 的{KindZh(s.PeriodKind)}",
                     $"period {text} is a {KindEn(period.Kind)}, shorter than the {KindEn(s.PeriodKind)} of scheme {s.Id}");
 
-            // a bundle is versioned by its stage schemes: a new version of any of them is a new version of the bundle
-            var scheme = (Id: document.Id, Version: schemes.Max(c => c.Scheme.Version));
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(schemeJson)));
-            version = await db.SchemeVersions.FirstOrDefaultAsync(v => v.Code == scheme.Id && v.Hash == hash, ct)
-                ?? await db.SchemeVersions.SingleOrDefaultAsync(v => v.Code == scheme.Id && v.Version == scheme.Version, ct);
-            if (version is not null && version.Hash != hash)
-            {
-                if (await db.Periods.AnyAsync(p => p.SchemeVersionId == version.Id, ct))
-                {
-                    // scoring.md §1: editing a scheme a period already uses makes a new version; that period keeps its own
-                    var next = await db.SchemeVersions.Where(v => v.Code == scheme.Id).MaxAsync(v => v.Version, ct) + 1;
-                    var renumbered = SchemeJson.Write(document with { Schemes = [.. schemes.Select(c => c.Scheme with { Version = next })] });
-                    version = db.SchemeVersions.Add(new SchemeVersion { Code = scheme.Id, Version = next, Json = renumbered, Hash = hash, CreatedAt = db.Now }).Entity;
-                }
-                else
-                {
-                    version.Json = schemeJson;
-                    version.Hash = hash;
-                }
-            }
-
-            version ??= db.SchemeVersions.Add(new SchemeVersion { Code = scheme.Id, Version = scheme.Version, Json = schemeJson, Hash = hash, CreatedAt = db.Now }).Entity;
+            version = (await Schemes.SchemeLibrary.StoreAsync(db, schemeJson, document, schemes, ct)).Version;
         }
 
         if (row is null)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Yardstick.App.Schemes;
 
 namespace Yardstick.Cli.Commands;
 
@@ -17,20 +18,18 @@ internal static class SchemeCommands
     private static int Validate(Io io, string path)
     {
         var problems = new Problems();
-        var document = SchemeSource.ReadFile(path, problems);
         var lines = new List<string>();
-        if (document is not null)
+        if (SchemeSource.ReadText(path, problems) is { } text)
         {
-            foreach (var scheme in document.Schemes)
+            var checkedScheme = SchemeCheck.Run(text, path);
+            problems.AddRange(checkedScheme.Problems);
+            foreach (var compiled in checkedScheme.Schemes)
             {
-                var origin = document.IsBundle ? $"{path}: scheme {scheme.Id}" : path;
-                if (SchemeSource.Compile(scheme, origin, problems) is { } compiled)
-                {
-                    var groups = compiled.GroupNodes().Count();
-                    var stage = scheme.Stage is null ? "" : $", stage {scheme.Stage}";
-                    lines.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"OK: {path}: scheme {scheme.Id} v{scheme.Version} ({scheme.PeriodKind.ToString().ToLowerInvariant()}{stage}): {compiled.Indicators.Length} indicators in {groups} groups"));
-                }
+                var scheme = compiled.Scheme;
+                var groups = compiled.GroupNodes().Count();
+                var stage = scheme.Stage is null ? "" : $", stage {scheme.Stage}";
+                lines.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"OK: {path}: scheme {scheme.Id} v{scheme.Version} ({scheme.PeriodKind.ToString().ToLowerInvariant()}{stage}): {compiled.Indicators.Length} indicators in {groups} groups"));
             }
         }
 

@@ -10,20 +10,25 @@ internal static class SchemeSource
 {
     private static readonly string[] StageTemplates = ["crossborder-startup", "crossborder-growth", "crossborder-mature"];
 
-    /// <summary>Reads and parses a scheme file; problems are reported as <c>FILE: where: message</c>.</summary>
-    public static SchemeDocument? ReadFile(string path, Problems problems)
+    /// <summary>The text of a scheme file; null (with the problem at the file) when it cannot be read.</summary>
+    public static string? ReadText(string path, Problems problems)
     {
-        string text;
         try
         {
-            text = File.ReadAllText(path);
+            return File.ReadAllText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             problems.At(Location.At(path, 1, 1), "无法读取文件：" + ex.Message, "cannot read the file: " + ex.Message);
             return null;
         }
+    }
 
+    /// <summary>Reads and parses a scheme file; problems are reported as <c>FILE: where: message</c>.</summary>
+    public static SchemeDocument? ReadFile(string path, Problems problems)
+    {
+        if (ReadText(path, problems) is not { } text)
+            return null;
         var parsed = SchemeJson.Parse(text, path);
         if (!parsed.IsSuccess)
         {

@@ -10,6 +10,9 @@ public static class PeriodsEndpoints
 {
     public sealed record ReopenRequest(string? Reason);
 
+    /// <summary>The stored scheme version a period opens under (see <c>GET /api/v1/schemes</c>).</summary>
+    public sealed record OpenRequest(string? Scheme, int? Version);
+
     public static RouteGroupBuilder MapPeriodsApi(this RouteGroupBuilder group)
     {
         group.MapGet("", async (ListPeriods periods, CancellationToken ct) => TypedResults.Ok(await periods.RunAsync(ct)))
@@ -24,6 +27,11 @@ public static class PeriodsEndpoints
             MoveAsync(move.RunAsync(period, ct), periods, ct)).WithSummary("Approved → Published.");
         group.MapPost("/{period}/lock", (string period, LockPeriod move, ListPeriods periods, CancellationToken ct) =>
             MoveAsync(move.RunAsync(period, ct), periods, ct)).WithSummary("Published → Locked.");
+        group.MapPost("/{period}/open", (string period, OpenRequest body, OpenPeriod open, ListPeriods periods, CancellationToken ct) =>
+            MoveAsync(body.Scheme is { Length: > 0 } scheme && body.Version is { } version
+                ? open.RunAsync(period, scheme, version, ct)
+                : Task.FromResult(Result<ReviewPeriod>.Fail(Problem.Invalid("scheme", "请给出方案代码和版本（scheme、version）", "give the scheme's code and version (scheme, version)"))), periods, ct))
+            .WithSummary("Creates the period under a stored scheme version (admins) and moves it Draft → Collecting.");
         group.MapPost("/{period}/reopen", (string period, ReopenRequest body, ReopenPeriod move, ListPeriods periods, CancellationToken ct) =>
             MoveAsync(move.RunAsync(period, body.Reason, ct), periods, ct)).WithSummary("Calculated or InReview → Collecting, with a reason.");
         return group;

@@ -91,6 +91,7 @@ public static class WebSetup
         signedIn.MapGroup("/periods").MapTrailApi().WithTags("periods");
         signedIn.MapGroup("/audit").MapAuditApi().WithTags("audit");
         signedIn.MapGroup("/organisation").MapOrganisationApi().WithTags("organisation");
+        signedIn.MapGroup("/schemes").MapSchemeApi().WithTags("schemes");
 
         app.MapPost("/logout", async (SignInManager<YardstickUser> signIn) =>
         {
