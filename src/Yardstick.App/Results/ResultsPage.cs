@@ -84,6 +84,44 @@ public sealed class ResultsPage(YardstickDb db, GetResults results, CurrentUser?
         return new ResultsPageView(row.Label, lines.Value.Run.Number, page.Take(size).ToList(), next, grades, teamIds);
     }
 
+    /// <summary>Every row the user may see (R11's <c>all=true</c> download), in person order, page after page of <see cref="MaxLimit"/>.</summary>
+    public async Task<Result<ResultsPageView>> AllAsync(string period, string? team = null, string? grade = null, CancellationToken ct = default)
+    {
+        var rows = new List<ResultRow>();
+        string? after = null;
+        while (true)
+        {
+            var page = await RunAsync(period, MaxLimit, after, team, grade, ct);
+            if (!page.IsSuccess)
+                return page;
+            rows.AddRange(page.Value.Rows);
+            if (page.Value.Next is not { } next)
+                return page.Value with { Rows = rows, Next = null };
+            after = next;
+        }
+    }
+
+    /// <summary>
+    /// The rows as CSV (<see cref="Files.CsvOutput"/>: RFC 4180, text cells neutralised as review.md R8 asks): totals as the
+    /// pages show them (two decimals, truncated, scoring.md §3), pay to the cent and empty where the user may not see it.
+    /// </summary>
+    public static void WriteCsv(TextWriter writer, IEnumerable<ResultRow> rows)
+    {
+        var csv = new Files.CsvOutput(writer);
+        foreach (var header in new[] { "person", "name", "team", "rank", "total", "grade", "complete", "missing", "pay", "currency" })
+            csv.Text(header);
+        csv.EndRow();
+        foreach (var r in rows)
+        {
+            csv.Text(r.Person).Text(r.Name).Text(r.Team).Number(r.Rank).Number(TraceFormat.TruncateScore(r.Total), "0.00").Text(r.Grade).Bool(r.Complete).Number(r.Missing);
+            if (r.Pay is { } pay)
+                csv.Number(pay, "0.00");
+            else
+                csv.Field("");
+            csv.Text(r.Currency).EndRow();
+        }
+    }
+
     // competition ranking over the totals, highest first: 1 + how many totals are higher
     private static int Rank(List<decimal> descending, decimal total)
     {

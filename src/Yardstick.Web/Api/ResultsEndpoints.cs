@@ -11,12 +11,38 @@ public static class ResultsEndpoints
 {
     public static RouteGroupBuilder MapResultsApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/{period}/results", async Task<Results<Ok<ResultsPageView>, ProblemHttpResult>> (string period, int? limit, string? after, string? team, string? grade, ResultsPage page, CancellationToken ct) =>
-            PeriodsEndpoints.Answer(await page.RunAsync(period, limit, after, team, grade, ct)))
-            .WithSummary("The current run's results the user may see, in person order, a page at a time (limit ≤ 1000, after = the last person of the previous page); pay only where the user may see it.");
+        group.MapGet("/{period}/results", async Task<Results<Ok<ResultsPageView>, FileContentHttpResult, ProblemHttpResult>> (string period, int? limit, string? after, string? team, string? grade, bool? all, string? format, ResultsPage page, CancellationToken ct) =>
+            {
+                if (all != true)
+                {
+                    if (format is not (null or "json"))
+                        return FormatProblem(format);
+                    var one = await page.RunAsync(period, limit, after, team, grade, ct);
+                    return one.IsSuccess ? TypedResults.Ok(one.Value) : ProblemResults.From(one.Problems);
+                }
+
+                if (format is not (null or "json" or "csv"))
+                    return FormatProblem(format);
+                var whole = await page.AllAsync(period, team, grade, ct);
+                if (!whole.IsSuccess)
+                    return ProblemResults.From(whole.Problems);
+                if (format == "csv")
+                {
+                    using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+                    ResultsPage.WriteCsv(text, whole.Value.Rows);
+                    return TypedResults.File(new System.Text.UTF8Encoding(true).GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text.ToString())).ToArray(),
+                        "text/csv; charset=utf-8", $"results-{whole.Value.Period}.csv");
+                }
+
+                return TypedResults.Ok(whole.Value);
+            })
+            .WithSummary("The current run's results the user may see, in person order, a page at a time (limit ≤ 1000, after = the last person of the previous page); pay only where the user may see it. all=true gives every row at once, format=json (default) or csv (a download; text cells neutralised, review.md R8).");
         group.MapGet("/{period}/people/{person}/scorecard", async Task<Results<Ok<JsonObject>, ProblemHttpResult>> (string period, string person, string? lang, ResultsPage page, CancellationToken ct) =>
             PeriodsEndpoints.Answer(await page.ScorecardAsync(period, person, LocalizedText.ParseLanguage(lang) ?? Languages.Current, ct)))
             .WithSummary("One scorecard of the current run with its trace in the language (lang=zh-CN|en); 404 when the user may not see it.");
         return group;
     }
+
+    private static ProblemHttpResult FormatProblem(string format) => ProblemResults.From([Problem.Invalid("format",
+        $"format 应为 json 或 csv（csv 需要 all=true），而不是 '{format}'", $"format must be json or csv (csv with all=true), not '{format}'", "results.format", format)]);
 }
