@@ -42,6 +42,16 @@ public static class SchemeCheck
         if (!parsed.IsSuccess)
             return new SchemeCheckResult(null, [], parsed.Problems, []);
         var document = parsed.Value;
+        var (compiled, problems) = Compile(document, origin);
+        return new SchemeCheckResult(document, compiled, problems, [.. document.Schemes.SelectMany(Tree)]);
+    }
+
+    /// <summary>
+    /// Every scheme of a parsed document compiled, each problem located at <paramref name="origin"/> (<c>ORIGIN: scheme ID</c>
+    /// inside a bundle); the compiled schemes only when none has a problem.
+    /// </summary>
+    public static (IReadOnlyList<CompiledScheme> Schemes, IReadOnlyList<Problem> Problems) Compile(SchemeDocument document, string origin)
+    {
         var problems = new List<Problem>();
         var compiled = new List<CompiledScheme>();
         foreach (var scheme in document.Schemes)
@@ -54,7 +64,7 @@ public static class SchemeCheck
                 problems.AddRange(result.Problems.Select(p => p.At(Location.Of(p.Where.IsNone ? where : $"{where}: {p.Where}"))));
         }
 
-        return new SchemeCheckResult(document, problems.Count == 0 ? compiled : [], problems, [.. document.Schemes.SelectMany(Tree)]);
+        return (problems.Count == 0 ? compiled : [], problems);
     }
 
     /// <summary>The weight tree of one scheme in pre-order, its root line first.</summary>

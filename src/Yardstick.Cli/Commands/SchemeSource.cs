@@ -1,3 +1,4 @@
+using Yardstick.App.Schemes;
 using Yardstick.Core.Common;
 using Yardstick.Core.Schemes;
 using Yardstick.Core.Scoring;
@@ -39,17 +40,6 @@ internal static class SchemeSource
         return parsed.Value;
     }
 
-    /// <summary>Compiles a scheme; problems are reported as <c>FILE: where: message</c> (the scheme id for a template).</summary>
-    public static CompiledScheme? Compile(Scheme scheme, string origin, Problems problems)
-    {
-        var compiled = CompiledScheme.Compile(scheme);
-        if (compiled.IsSuccess)
-            return compiled.Value;
-        foreach (var p in compiled.Problems)
-            problems.Add(p.At(Location.Of(p.Where.IsNone ? origin : $"{origin}: {p.Where}")));
-        return null;
-    }
-
     /// <summary>The one scheme of <c>--template</c>/<c>--scheme</c>; null (with problems) for a bundle, an unknown id or a bad file.</summary>
     public static CompiledScheme? Load(string? templateId, string? schemePath, Problems problems)
     {
@@ -63,7 +53,7 @@ internal static class SchemeSource
             return null;
         }
 
-        return Compile(loaded.Document.Schemes[0], loaded.Origin, problems);
+        return Compiled(loaded, problems)?[0];
     }
 
     /// <summary>Every scheme of <c>--template</c>/<c>--scheme</c> compiled: one, or each stage scheme of a bundle.</summary>
@@ -71,15 +61,15 @@ internal static class SchemeSource
     {
         if (LoadDocument(templateId, schemePath, problems) is not { } loaded)
             return null;
-        var compiled = new List<CompiledScheme>();
-        foreach (var scheme in loaded.Document.Schemes)
-        {
-            var origin = loaded.Document.IsBundle ? $"{loaded.Origin}: scheme {scheme.Id}" : loaded.Origin;
-            if (Compile(scheme, origin, problems) is { } c)
-                compiled.Add(c);
-        }
+        return Compiled(loaded, problems) is { } compiled ? (loaded.Document, compiled) : null;
+    }
 
-        return compiled.Count == loaded.Document.Schemes.Count ? (loaded.Document, compiled.ToArray()) : null;
+    // every scheme of the document compiled (App's SchemeCheck, as 'scheme validate' words its problems); null with problems
+    private static CompiledScheme[]? Compiled((SchemeDocument Document, string Origin) loaded, Problems problems)
+    {
+        var (compiled, found) = SchemeCheck.Compile(loaded.Document, loaded.Origin);
+        problems.AddRange(found);
+        return found.Count == 0 ? [.. compiled] : null;
     }
 
     private static (SchemeDocument Document, string Origin)? LoadDocument(string? templateId, string? schemePath, Problems problems)

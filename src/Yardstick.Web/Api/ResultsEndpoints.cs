@@ -13,25 +13,24 @@ public static class ResultsEndpoints
     {
         group.MapGet("/{period}/results", async Task<Results<Ok<ResultsPageView>, FileContentHttpResult, ProblemHttpResult>> (string period, int? limit, string? after, string? team, string? grade, bool? all, string? format, ResultsPage page, CancellationToken ct) =>
             {
+                if (format is not (null or "json" or "csv") || (format == "csv" && all != true))
+                    return FormatProblem(format!);
                 if (all != true)
                 {
-                    if (format is not (null or "json"))
-                        return FormatProblem(format);
                     var one = await page.RunAsync(period, limit, after, team, grade, ct);
                     return one.IsSuccess ? TypedResults.Ok(one.Value) : ProblemResults.From(one.Problems);
                 }
 
-                if (format is not (null or "json" or "csv"))
-                    return FormatProblem(format);
                 var whole = await page.AllAsync(period, team, grade, ct);
                 if (!whole.IsSuccess)
                     return ProblemResults.From(whole.Problems);
                 if (format == "csv")
                 {
-                    using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-                    ResultsPage.WriteCsv(text, whole.Value.Rows);
-                    return TypedResults.File(new System.Text.UTF8Encoding(true).GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text.ToString())).ToArray(),
-                        "text/csv; charset=utf-8", $"results-{whole.Value.Period}.csv");
+                    // UTF-8 with a BOM, so that Excel reads the Chinese names
+                    using var bytes = new MemoryStream();
+                    using (var writer = new StreamWriter(bytes, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+                        ResultsPage.WriteCsv(writer, whole.Value.Rows);
+                    return TypedResults.File(bytes.ToArray(), "text/csv; charset=utf-8", $"results-{whole.Value.Period}.csv");
                 }
 
                 return TypedResults.Ok(whole.Value);
