@@ -45,6 +45,7 @@ public enum ApiEndpoint
     ValidateScheme,
     SaveScheme,
     OpenPeriod,
+    ImportOrganisation,
 }
 
 /// <summary>
@@ -178,8 +179,8 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
 
     private static readonly ApiEndpoint[] PeriodEndpoints = [.. Enum.GetValues<ApiEndpoint>().Where(e => e is not (ApiEndpoint.Me or ApiEndpoint.Periods or ApiEndpoint.Run or ApiEndpoint.Audit or ApiEndpoint.Organisation or ApiEndpoint.OrganisationSettings) && e < ApiEndpoint.Schemes)];
 
-    /// <summary>The scheme library's endpoints and opening a period under a stored version: the organisation's, admin work (R2's "schemes" row).</summary>
-    private static readonly ApiEndpoint[] OrganisationEndpoints = [ApiEndpoint.Schemes, ApiEndpoint.SchemeTemplate, ApiEndpoint.SchemeVersion, ApiEndpoint.ValidateScheme, ApiEndpoint.SaveScheme, ApiEndpoint.OpenPeriod];
+    /// <summary>The scheme library's endpoints, opening a period under a stored version and the organisation's imports: the organisation's, admin work (R2's "schemes" and "imports" rows).</summary>
+    private static readonly ApiEndpoint[] OrganisationEndpoints = [ApiEndpoint.Schemes, ApiEndpoint.SchemeTemplate, ApiEndpoint.SchemeVersion, ApiEndpoint.ValidateScheme, ApiEndpoint.SaveScheme, ApiEndpoint.OpenPeriod, ApiEndpoint.ImportOrganisation];
 
     public static string? Email(string org, string part) => part switch
     {
@@ -256,6 +257,12 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         if (endpoint is ApiEndpoint.SaveScheme or ApiEndpoint.OpenPeriod && expected == 200)
         {
             await SchemesOnACopyAsync(email!, endpoint);
+            return;
+        }
+
+        if (endpoint == ApiEndpoint.ImportOrganisation && expected == 200)
+        {
+            await ImportsTeamsOnACopyAsync(email!);
             return;
         }
 
@@ -401,6 +408,10 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         ApiEndpoint.SaveScheme => client.PostAsync("/api/v1/schemes", new StringContent(MatrixScheme, System.Text.Encoding.UTF8, "application/json")),
         ApiEndpoint.OpenPeriod => client.PostAsJsonAsync("/api/v1/periods/2027-Q2/open", new { scheme = "feature-count", version = 1 }),
         ApiEndpoint.ImportActuals => client.PostAsync($"/api/v1/periods/{period}/imports/actuals", ActualsUpload(Cast[org].Person)),
+        ApiEndpoint.ImportOrganisation => client.PostAsync("/api/v1/imports/teams", new MultipartFormDataContent
+        {
+            { new StringContent("team,name,member,share\nmatrix_team,Matrix team,,\n"), "file", "matrix-teams.csv" },
+        }),
         ApiEndpoint.Calibration => client.GetAsync($"/api/v1/periods/{period}/calibration"),
         ApiEndpoint.Calibrate => client.PostAsJsonAsync($"/api/v1/periods/{period}/people/{Cast[org].Person}/grade", new { grade = MatrixGrade, reason = "authorisation matrix" }),
         ApiEndpoint.RemoveGrade => client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/periods/{period}/people/{Cast[org].Person}/grade")
@@ -526,6 +537,21 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         Assert.True(response.IsSuccessStatusCode, $"import {period} as {email}: {(int)response.StatusCode} {body}");
         var json = JsonDocument.Parse(body).RootElement;
         Assert.Equal(("matrix-actuals.csv", 1), (json.GetProperty("file").GetString(), json.GetProperty("rows").GetInt32()));
+    }
+
+    /// <summary>An organisation import R2 allows: a teams file stored on a copy of the demo's database, the new team read back.</summary>
+    private async Task ImportsTeamsOnACopyAsync(string email)
+    {
+        await using var copy = demo.Host.Copy();
+        using var api = await copy.ApiAsync(email, LoadDemo.Password);
+
+        var response = await SendAsync(api, "-", "-", ApiEndpoint.ImportOrganisation);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"import teams as {email}: {(int)response.StatusCode} {body}");
+        Assert.Equal(("matrix-teams.csv", 1), (JsonDocument.Parse(body).RootElement.GetProperty("file").GetString(), JsonDocument.Parse(body).RootElement.GetProperty("rows").GetInt32()));
+        var teams = JsonDocument.Parse(await api.GetStringAsync("/api/v1/organisation")).RootElement.GetProperty("teams").EnumerateArray();
+        Assert.Contains(teams, t => t.GetProperty("id").GetString() == "matrix_team" && t.GetProperty("name").GetString() == "Matrix team");
     }
 
     /// <summary>The final grade the matrix gives: a grade of every cast period's scheme.</summary>
@@ -735,9 +761,10 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
             "GET /api/v1/schemes/templates/{id}",
             "GET /api/v1/schemes/{code}/versions/{version:int}",
             "PATCH /api/v1/organisation/settings",
+            "POST /api/v1/imports/{kind}",
             "POST /api/v1/periods/{period}/approve",
             "POST /api/v1/periods/{period}/calc",
-            "POST /api/v1/periods/{period}/imports/actuals",
+            "POST /api/v1/periods/{period}/imports/{kind}",
             "POST /api/v1/periods/{period}/lock",
             "POST /api/v1/periods/{period}/open",
             "POST /api/v1/periods/{period}/people/{person}/adjustments",

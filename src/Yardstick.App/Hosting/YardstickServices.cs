@@ -104,6 +104,7 @@ public static class YardstickServices
         services.AddScoped<ImportEvents>();
         services.AddScoped<ImportAwards>();
         services.AddScoped<ImportRatings>();
+        services.AddScoped<ImportFile>();
         services.AddScoped<CreateCampaign>();
         services.AddScoped<AddRaters>();
         services.AddScoped<RecordResponse>();

@@ -86,7 +86,7 @@ public static class WebSetup
         signedIn.MapGroup("/periods").MapResultsApi().WithTags("results");
         signedIn.MapGroup("/periods").MapReviewApi().WithTags("review");
         signedIn.MapGroup("/periods").MapCalibrationApi().WithTags("calibration");
-        signedIn.MapGroup("/periods").MapImportApi().WithTags("imports");
+        signedIn.MapImportApi();
         signedIn.MapCalcApi();
         signedIn.MapGroup("/periods").MapTrailApi().WithTags("periods");
         signedIn.MapGroup("/audit").MapAuditApi().WithTags("audit");

@@ -13,16 +13,10 @@ namespace Yardstick.Cli.Commands.Database;
 /// <summary><c>import KIND FILE</c>: every import of a CSV or XLSX file into the database, checked whole first, all or nothing.</summary>
 internal static class ImportCommand
 {
-    /// <summary>Import kinds whose data belongs to a period (--period required); the others are the organisation's.</summary>
-    private static readonly string[] PeriodKinds = [ImportKinds.Actuals, ImportKinds.Requests, ImportKinds.Events, ImportKinds.Awards, ImportKinds.Ratings];
-
-    /// <summary>Import kinds a period can hold in parts (--scope).</summary>
-    private static readonly string[] ScopedKinds = [ImportKinds.Actuals, ImportKinds.Requests, ImportKinds.Events, ImportKinds.Awards];
-
     public static Command Build(Io io)
     {
         var command = new Command("import", "Import a CSV or XLSX file into the database (checked whole first; all or nothing).");
-        foreach (var kind in new[] { ImportKinds.Actuals, ImportKinds.Employees, ImportKinds.Salaries, ImportKinds.Requests, ImportKinds.Teams, ImportKinds.Products, ImportKinds.Stages, ImportKinds.Events, ImportKinds.Awards, ImportKinds.Ratings })
+        foreach (var kind in ImportFile.Kinds)
         {
             var db = DbOption();
             var file = new Argument<string>("file") { Description = "The CSV or .xlsx file." };
@@ -30,14 +24,14 @@ internal static class ImportCommand
             var scope = new Option<string>("--scope") { HelpName = "SCOPE", DefaultValueFactory = _ => "all", Description = "Which part of the period's data this file holds; a re-import of the same (period, kind, scope) replaces it." };
             var replace = new Option<bool>("--replace") { Description = "The file becomes the whole set of the period's actuals (or of --scope): cells it does not give are removed; a header alone empties the set." };
             var sub = new Command(kind, $"Import {kind}; see docs/cli.md for the columns.") { file, period, db };
-            if (ScopedKinds.Contains(kind))
+            if (ImportFile.ScopedKinds.Contains(kind))
                 sub.Options.Add(scope);
             if (kind == ImportKinds.Actuals)
                 sub.Options.Add(replace);
             sub.SetAction((r, ct) =>
             {
                 var (path, label) = (r.GetValue(file)!, r.GetValue(period));
-                if (label is null && PeriodKinds.Contains(kind))
+                if (label is null && ImportFile.PeriodKinds.Contains(kind))
                     return Task.FromResult(Fail(io, [Problem.Invalid("--period", $"导入 {kind} 需要 --period", $"importing {kind} needs --period")]));
                 return WithDb(io, r, migrateFirst: true, async (ctx, _) =>
                 {
@@ -45,19 +39,8 @@ internal static class ImportCommand
                     if (!opened.IsSuccess)
                         return Fail(io, opened.Problems);
                     using var input = opened.Value;
-                    var result = await WithProgress(io, $"import {kind}", progress => kind switch
-                    {
-                        ImportKinds.Actuals => new ImportActuals(ctx).RunAsync(input, label!, r.GetValue(scope)!, r.GetValue(replace), progress, ct),
-                        ImportKinds.Requests => new ImportRequests(ctx).RunAsync(input, label!, r.GetValue(scope)!, progress, ct),
-                        ImportKinds.Employees => new ImportEmployees(ctx).RunAsync(input, label, progress, ct),
-                        ImportKinds.Teams => new ImportTeams(ctx).RunAsync(input, progress, ct),
-                        ImportKinds.Products => new ImportProducts(ctx).RunAsync(input, progress, ct),
-                        ImportKinds.Stages => new ImportStages(ctx).RunAsync(input, progress, ct),
-                        ImportKinds.Events => new ImportEvents(ctx).RunAsync(input, label!, r.GetValue(scope)!, progress, ct),
-                        ImportKinds.Awards => new ImportAwards(ctx).RunAsync(input, label!, r.GetValue(scope)!, progress, ct),
-                        ImportKinds.Ratings => new ImportRatings(ctx).RunAsync(input, label!, progress, ct),
-                        _ => new ImportSalaries(ctx).RunAsync(input, label, progress, ct),
-                    });
+                    var result = await WithProgress(io, $"import {kind}", progress =>
+                        new ImportFile(ctx).RunAsync(kind, input, label, ImportFile.ScopedKinds.Contains(kind) ? r.GetValue(scope)! : "all", kind == ImportKinds.Actuals && r.GetValue(replace), progress, ct));
                     if (!result.IsSuccess)
                         return Fail(io, result.Problems);
                     var s = result.Value;
