@@ -54,6 +54,31 @@ public sealed class ResultsDownloadTests(DemoHosts hosts) : IClassFixture<DemoHo
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await admin.GetAsync("/api/v1/periods/2026-10/results?all=true&format=xml")).StatusCode);
     }
 
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task PageDownload_SignedInBrowser_GetsTheApisCsvForItsFilters(string provider)
+    {
+        var host = await hosts.HostAsync(provider);
+        var browser = await hosts.SignInAsync(provider, "li_ming@industrial.demo");
+        using var api = await host.ApiAsync("li_ming@industrial.demo", LoadDemo.Password);
+
+        var html = await Pages.OkAsync(browser, "/periods/2026-10/results?grade=A");
+        var link = System.Text.RegularExpressions.Regex.Match(html, "<a href=\"([^\"]+)\" download=\"results-2026-10.csv\" id=\"results-download\"").Groups[1].Value;
+        var file = await browser.GetAsync(System.Net.WebUtility.HtmlDecode(link));
+        var all = await browser.GetByteArrayAsync("/periods/2026-10/results.csv");
+
+        Assert.Equal("/periods/2026-10/results.csv?grade=A", System.Net.WebUtility.HtmlDecode(link));
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal(await api.GetByteArrayAsync("/api/v1/periods/2026-10/results?all=true&format=csv&grade=A"), await file.Content.ReadAsByteArrayAsync());
+        Assert.Equal(await api.GetByteArrayAsync("/api/v1/periods/2026-10/results?all=true&format=csv"), all);
+        Assert.Contains("zhang_wei,张伟,", Encoding.UTF8.GetString(all), StringComparison.Ordinal);
+        // without a session: to the sign-in page, never the file
+        using var anonymous = host.Browser();
+        var refused = await anonymous.GetAsync("/periods/2026-10/results.csv");
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+    }
+
     [Fact]
     public void Csv_TextCellsStartingWithAFormulaCharacter_AreNeutralisedAndQuoted()
     {

@@ -122,6 +122,15 @@ public sealed class ResultsPage(YardstickDb db, GetResults results, CurrentUser?
         }
     }
 
+    /// <summary><see cref="WriteCsv"/> as a file's bytes: UTF-8 with a BOM, so that Excel reads the Chinese names.</summary>
+    public static byte[] CsvFile(IEnumerable<ResultRow> rows)
+    {
+        using var bytes = new MemoryStream();
+        using (var writer = new StreamWriter(bytes, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+            WriteCsv(writer, rows);
+        return bytes.ToArray();
+    }
+
     // competition ranking over the totals, highest first: 1 + how many totals are higher
     private static int Rank(List<decimal> descending, decimal total)
     {

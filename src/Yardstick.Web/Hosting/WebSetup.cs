@@ -99,6 +99,7 @@ public static class WebSetup
             return Results.LocalRedirect("/login");
         }).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         app.MapGet("/culture/{tag}", SetCultureAsync).ExcludeFromDescription();
+        app.MapResultsDownload();
 
         app.MapRazorComponents<AppRoot>().AddInteractiveServerRenderMode();
         return app;
