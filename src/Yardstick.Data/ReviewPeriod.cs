@@ -38,6 +38,12 @@ public sealed class ReviewPeriod : IOrganisationOwned, IAudited
     /// </summary>
     public int Version { get; private set; }
 
+    /// <summary>
+    /// review.md R4: the grade distribution rule (JSON; "" for none) copied from the organisation when the period was opened and
+    /// editable until review; null for a period opened before periods kept their own, which reads the organisation's.
+    /// </summary>
+    public string? DistributionRule { get; private set; }
+
     public string AuditKey => Label;
 
     private ReviewPeriod()
@@ -67,7 +73,27 @@ public sealed class ReviewPeriod : IOrganisationOwned, IAudited
     /// <summary>True for the states in which a period's data may change: Draft, Collecting, Calculated.</summary>
     public static bool TakesData(PeriodState state) => state is PeriodState.Draft or PeriodState.Collecting or PeriodState.Calculated;
 
-    public Problem? Open(DateTimeOffset now) => Move("open", PeriodState.Draft, PeriodState.Collecting, now);
+    /// <summary>Draft → Collecting, copying the organisation's distribution rule (<paramref name="distributionRule"/>, "" for none) into the period.</summary>
+    public Problem? Open(DateTimeOffset now, string distributionRule)
+    {
+        if (Move("open", PeriodState.Draft, PeriodState.Collecting, now) is { } refused)
+            return refused;
+        DistributionRule = distributionRule;
+        return null;
+    }
+
+    /// <summary>Sets the period's distribution rule (checked JSON, "" for none) while the period is before review (review.md R4).</summary>
+    public Problem? SetDistributionRule(string rule)
+    {
+        if (State >= PeriodState.InReview)
+        {
+            var state = StateAndMoves("，分布规则只能在提交审核前更改", ", and its distribution rule can change only before review");
+            return Problem.Conflict(Label, $"无法更改分布规则：{state.Zh}", $"cannot change the distribution rule: {state.En}", "period.distribution_fixed", Label);
+        }
+
+        DistributionRule = rule;
+        return null;
+    }
 
     /// <summary>Checks that a calculation may run; null when it may.</summary>
     public Problem? CheckCalculate() => State is PeriodState.Collecting or PeriodState.Calculated ? null : Refuse("calc");

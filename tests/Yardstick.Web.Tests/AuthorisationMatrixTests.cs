@@ -46,6 +46,7 @@ public enum ApiEndpoint
     SaveScheme,
     OpenPeriod,
     ImportOrganisation,
+    SetDistribution,
 }
 
 /// <summary>
@@ -177,7 +178,7 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
 
     public static readonly string[] Parts = ["admin", "finance", "manager", "other-manager", "self", "other-pm", "rater", "other-org", "anonymous"];
 
-    private static readonly ApiEndpoint[] PeriodEndpoints = [.. Enum.GetValues<ApiEndpoint>().Where(e => e is not (ApiEndpoint.Me or ApiEndpoint.Periods or ApiEndpoint.Run or ApiEndpoint.Audit or ApiEndpoint.Organisation or ApiEndpoint.OrganisationSettings) && e < ApiEndpoint.Schemes)];
+    private static readonly ApiEndpoint[] PeriodEndpoints = [.. Enum.GetValues<ApiEndpoint>().Where(e => e is not (ApiEndpoint.Me or ApiEndpoint.Periods or ApiEndpoint.Run or ApiEndpoint.Audit or ApiEndpoint.Organisation or ApiEndpoint.OrganisationSettings) && (e < ApiEndpoint.Schemes || e == ApiEndpoint.SetDistribution))];
 
     /// <summary>The scheme library's endpoints, opening a period under a stored version and the organisation's imports: the organisation's, admin work (R2's "schemes" and "imports" rows).</summary>
     private static readonly ApiEndpoint[] OrganisationEndpoints = [ApiEndpoint.Schemes, ApiEndpoint.SchemeTemplate, ApiEndpoint.SchemeVersion, ApiEndpoint.ValidateScheme, ApiEndpoint.SaveScheme, ApiEndpoint.OpenPeriod, ApiEndpoint.ImportOrganisation];
@@ -257,6 +258,12 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         if (endpoint is ApiEndpoint.SaveScheme or ApiEndpoint.OpenPeriod && expected == 200)
         {
             await SchemesOnACopyAsync(email!, endpoint);
+            return;
+        }
+
+        if (endpoint == ApiEndpoint.SetDistribution && expected == 200)
+        {
+            await SetsTheRuleOnACopyAsync(org, period, email!);
             return;
         }
 
@@ -340,6 +347,10 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
                 // admin work, then only while the period accepts data
                 var import = Status(Decide(AccessAction.Administer, null));
                 return import != 200 || ReviewPeriod.TakesData(truth.State) ? import : 409;
+            case ApiEndpoint.SetDistribution:
+                // admin work, then only before review (R4)
+                var rule = Status(Decide(AccessAction.Administer, null));
+                return rule != 200 || truth.State < PeriodState.InReview ? rule : 409;
             case ApiEndpoint.Calibration:
                 var calibration = Status(Decide(AccessAction.Administer, null));
                 return calibration != 200 || truth.Evaluated is not null ? calibration : 404;
@@ -412,6 +423,7 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         {
             { new StringContent("team,name,member,share\nmatrix_team,Matrix team,,\n"), "file", "matrix-teams.csv" },
         }),
+        ApiEndpoint.SetDistribution => client.PutAsJsonAsync($"/api/v1/periods/{period}/distribution", new { rule = MatrixRule }),
         ApiEndpoint.Calibration => client.GetAsync($"/api/v1/periods/{period}/calibration"),
         ApiEndpoint.Calibrate => client.PostAsJsonAsync($"/api/v1/periods/{period}/people/{Cast[org].Person}/grade", new { grade = MatrixGrade, reason = "authorisation matrix" }),
         ApiEndpoint.RemoveGrade => client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/periods/{period}/people/{Cast[org].Person}/grade")
@@ -537,6 +549,23 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         Assert.True(response.IsSuccessStatusCode, $"import {period} as {email}: {(int)response.StatusCode} {body}");
         var json = JsonDocument.Parse(body).RootElement;
         Assert.Equal(("matrix-actuals.csv", 1), (json.GetProperty("file").GetString(), json.GetProperty("rows").GetInt32()));
+    }
+
+    /// <summary>The distribution rule the matrix sets on a period (review.md R4's example).</summary>
+    private const string MatrixRule = """{"mode":"enforce","grades":{"S":{"max":0.1},"A":{"max":0.25},"D":{"min":0.05}}}""";
+
+    /// <summary>A period's distribution rule R2 and the state allow: set on a copy of the demo's database and read back with the period.</summary>
+    private async Task SetsTheRuleOnACopyAsync(string org, string period, string email)
+    {
+        await using var copy = demo.Host.Copy();
+        using var api = await copy.ApiAsync(email, LoadDemo.Password);
+
+        var response = await SendAsync(api, org, period, ApiEndpoint.SetDistribution);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"distribution {period} as {email}: {(int)response.StatusCode} {body}");
+        Assert.Equal(MatrixRule, JsonDocument.Parse(body).RootElement.GetProperty("distributionRule").GetString());
+        Assert.Equal(MatrixRule, JsonDocument.Parse(await api.GetStringAsync($"/api/v1/periods/{period}")).RootElement.GetProperty("distributionRule").GetString());
     }
 
     /// <summary>An organisation import R2 allows: a teams file stored on a copy of the demo's database, the new team read back.</summary>
@@ -774,6 +803,7 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
             "POST /api/v1/periods/{period}/review",
             "POST /api/v1/schemes",
             "POST /api/v1/schemes/validate",
+            "PUT /api/v1/periods/{period}/distribution",
         ], routes);
     }
 

@@ -87,6 +87,7 @@ public static class YardstickServices
         services.AddScoped<EmptyInstallation>();
         services.AddScoped<ListPeriods>();
         services.AddScoped<OpenPeriod>();
+        services.AddScoped<SetPeriodDistribution>();
         services.AddScoped<Schemes.SchemeLibrary>();
         services.AddScoped<StartReview>();
         services.AddScoped<ApprovePeriod>();

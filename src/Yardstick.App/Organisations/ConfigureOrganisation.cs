@@ -62,11 +62,14 @@ public sealed class ConfigureOrganisation(YardstickDb db, CurrentUser? user = nu
         string? rule = null;
         if (change.DistributionRule is { Length: > 0 } json)
         {
+            // shares in range and min ≤ max (the grades are checked against a period's schemes when the period's copy is set)
             var parsed = Core.Calibration.DistributionRuleJson.Parse(json, "distribution");
-            if (parsed.IsSuccess)
-                rule = Core.Calibration.DistributionRuleJson.Write(parsed.Value);
-            else
+            if (!parsed.IsSuccess)
                 bounds.AddRange(parsed.Problems);
+            else if (parsed.Value.Validate(null, "distribution") is { Count: > 0 } invalid)
+                bounds.AddRange(invalid);
+            else
+                rule = Core.Calibration.DistributionRuleJson.Write(parsed.Value);
         }
 
         if (bounds.Count > 0)

@@ -9,8 +9,12 @@ namespace Yardstick.App.Periods;
 /// <summary>A scheme a period is scored with: its id, version and names (a lifecycle bundle has one per stage).</summary>
 public sealed record PeriodSchemeSummary(string Id, int Version, LocalizedText Name);
 
-/// <summary>A period as every member of its organisation sees it: label, state, when it last moved, the reason of its last reopening, the moves its state allows (scoring.md §11) and its schemes.</summary>
-public sealed record PeriodSummary(string Label, PeriodState State, DateTimeOffset ChangedAt, string? ReopenReason, IReadOnlyList<string> AllowedMoves, string SchemeCode, IReadOnlyList<PeriodSchemeSummary> Schemes);
+/// <summary>
+/// A period as every member of its organisation sees it: label, state, when it last moved, the reason of its last reopening,
+/// the moves its state allows (scoring.md §11), its schemes and its grade distribution rule (review.md R4: JSON, "" for
+/// none; null for a period opened before periods kept their own, which reads the organisation's).
+/// </summary>
+public sealed record PeriodSummary(string Label, PeriodState State, DateTimeOffset ChangedAt, string? ReopenReason, IReadOnlyList<string> AllowedMoves, string SchemeCode, IReadOnlyList<PeriodSchemeSummary> Schemes, string? DistributionRule);
 
 /// <summary>
 /// The periods of the context's organisation, newest label first, or one of them. Periods are seen by every member
@@ -43,6 +47,6 @@ public sealed class ListPeriods(YardstickDb db)
         IReadOnlyList<PeriodSchemeSummary> schemes = doc.IsSuccess
             ? [.. doc.Value.Schemes.Select(s => new PeriodSchemeSummary(s.Id, s.Version, s.Name))]
             : [new PeriodSchemeSummary(version.Code, version.Version, new LocalizedText(version.Code, version.Code))];
-        return new PeriodSummary(row.Label, row.State, row.ChangedAt, row.ReopenReason, ReviewPeriod.AllowedMoves(row.State), version.Code, schemes);
+        return new PeriodSummary(row.Label, row.State, row.ChangedAt, row.ReopenReason, ReviewPeriod.AllowedMoves(row.State), version.Code, schemes, row.DistributionRule);
     }
 }

@@ -64,7 +64,8 @@ public sealed class OpenPeriod(YardstickDb db, CurrentUser? user = null)
             return Problem.Conflict("scheme", $"周期 {text} 已使用另一个方案版本；周期的方案不能更改", $"period {text} already uses another scheme version; a period's scheme cannot change");
         }
 
-        if (row.Open(db.Now) is { } wrongState)
+        var rule = await db.Organisations.Where(o => o.Id == db.OrganisationId).Select(o => o.DistributionRule).SingleAsync(ct);
+        if (row.Open(db.Now, rule) is { } wrongState)
             return Result<ReviewPeriod>.Fail([wrongState]);
         await db.SaveChangesAsync(ct);
         return row;

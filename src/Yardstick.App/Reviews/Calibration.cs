@@ -5,20 +5,24 @@ using Yardstick.Data;
 
 namespace Yardstick.App.Reviews;
 
-/// <summary>The organisation's calibration settings (review.md R4): the distribution rule (null: none) and the smallest group.</summary>
+/// <summary>A period's calibration settings (review.md R4): its distribution rule (null: none) and the organisation's smallest group.</summary>
 public sealed record CalibrationSettings(DistributionRule? Rule, int MinGroupSize);
 
 /// <summary>What the calibration view and approval share (review.md R4): the settings, a period's groups and the refusal of approval.</summary>
 internal static class Calibration
 {
-    /// <summary>The organisation's rule (checked when it was set, so read as valid) and min_group_size.</summary>
-    public static async Task<Result<CalibrationSettings>> SettingsAsync(YardstickDb db, CancellationToken ct)
+    /// <summary>
+    /// The period's rule (copied from the organisation at open, checked when it was set, so read as valid; the organisation's
+    /// for a period opened before periods kept their own) and the organisation's min_group_size.
+    /// </summary>
+    public static async Task<Result<CalibrationSettings>> SettingsAsync(YardstickDb db, ReviewPeriod period, CancellationToken ct)
     {
         var org = await db.Organisations.AsNoTracking().Where(o => o.Id == db.OrganisationId)
             .Select(o => new { o.DistributionRule, o.MinGroupSize }).SingleAsync(ct);
-        if (org.DistributionRule.Length == 0)
+        var json = period.DistributionRule ?? org.DistributionRule;
+        if (json.Length == 0)
             return new CalibrationSettings(null, org.MinGroupSize);
-        var rule = DistributionRuleJson.Parse(org.DistributionRule);
+        var rule = DistributionRuleJson.Parse(json);
         return rule.IsSuccess ? new CalibrationSettings(rule.Value, org.MinGroupSize) : Result<CalibrationSettings>.Fail(rule.Problems);
     }
 
@@ -42,7 +46,7 @@ internal static class Calibration
     /// </summary>
     public static async Task<Problem?> RefuseApprovalAsync(YardstickDb db, ReviewPeriod period, CancellationToken ct)
     {
-        var settings = await SettingsAsync(db, ct);
+        var settings = await SettingsAsync(db, period, ct);
         if (!settings.IsSuccess)
             return settings.Problems[0];
         if (settings.Value.Rule is not { Mode: DistributionMode.Enforce } rule)

@@ -49,7 +49,7 @@ public sealed class CalibrationView(YardstickDb db, CurrentUser? user = null)
             return Result<CalibrationOverview>.Fail(period.Problems);
         if (await _access.CheckAsync(AccessAction.Administer, period: period.Value, ct: ct) is { } refused)
             return refused;
-        var settings = await Calibration.SettingsAsync(db, ct);
+        var settings = await Calibration.SettingsAsync(db, period.Value, ct);
         if (!settings.IsSuccess)
             return Result<CalibrationOverview>.Fail(settings.Problems);
         var view = await new GetResults(db, user).EvaluateEveryoneAsync(label, ct);

@@ -967,6 +967,9 @@ namespace Yardstick.Data.Postgres.Migrations
                     b.Property<DateTimeOffset>("ChangedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DistributionRule")
+                        .HasColumnType("text");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(16)

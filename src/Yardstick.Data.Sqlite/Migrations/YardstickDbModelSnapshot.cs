@@ -924,6 +924,9 @@ namespace Yardstick.Data.Sqlite.Migrations
                     b.Property<DateTimeOffset>("ChangedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DistributionRule")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(16)

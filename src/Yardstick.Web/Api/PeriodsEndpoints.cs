@@ -13,6 +13,9 @@ public static class PeriodsEndpoints
     /// <summary>The stored scheme version a period opens under (see <c>GET /api/v1/schemes</c>).</summary>
     public sealed record OpenRequest(string? Scheme, int? Version);
 
+    /// <summary>The body of <c>PUT …/distribution</c>: the rule as JSON text ("" removes it for the period).</summary>
+    public sealed record DistributionRequest(string? Rule);
+
     public static RouteGroupBuilder MapPeriodsApi(this RouteGroupBuilder group)
     {
         group.MapGet("", async (ListPeriods periods, CancellationToken ct) => TypedResults.Ok(await periods.RunAsync(ct)))
@@ -32,6 +35,11 @@ public static class PeriodsEndpoints
                 ? open.RunAsync(period, scheme, version, ct)
                 : Task.FromResult(Result<ReviewPeriod>.Fail(Problem.Invalid("scheme", "请给出方案代码和版本（scheme、version）", "give the scheme's code and version (scheme, version)"))), periods, ct))
             .WithSummary("Creates the period under a stored scheme version (admins) and moves it Draft → Collecting.");
+        group.MapPut("/{period}/distribution", (string period, DistributionRequest body, SetPeriodDistribution set, ListPeriods periods, CancellationToken ct) =>
+                MoveAsync(body.Rule is { } rule
+                    ? set.RunAsync(period, rule, ct)
+                    : Task.FromResult(Result<ReviewPeriod>.Fail(Problem.Invalid("rule", "请给出分布规则的 JSON 文本（rule；空字符串表示不设规则）", "give the distribution rule as JSON text (rule; \"\" for none)"))), periods, ct))
+            .WithSummary("Sets the period's grade distribution rule (review.md R4; admins) until the period moves to review.");
         group.MapPost("/{period}/reopen", (string period, ReopenRequest body, ReopenPeriod move, ListPeriods periods, CancellationToken ct) =>
             MoveAsync(move.RunAsync(period, body.Reason, ct), periods, ct)).WithSummary("Calculated or InReview → Collecting, with a reason.");
         return group;

@@ -180,6 +180,71 @@ public sealed class CalibrationTests : IDisposable
     [SkippableTheory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
+    public async Task PeriodRule_CopiedAtOpen_ALaterOrganisationChangeDoesNotMoveIt_FixedFromReview(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await SeedAsync(t, Enforced);
+        await using (var admin = t.Open())
+        {
+            // the organisation drops its rule after 2026-10 was opened: the period keeps the copy it was opened with
+            Assert.True((await new ConfigureOrganisation(admin).RunAsync(new OrganisationChange(DistributionRule: ""))).IsSuccess);
+            Assert.Equal("""{"mode":"enforce","grades":{"S":{"max":0.1}}}""", (await new ListPeriods(admin).RunAsync("2026-10")).Value.DistributionRule);
+            var late = await new SetPeriodDistribution(admin).RunAsync("2026-10", "");
+            var p = Assert.Single(late.Problems);
+            Assert.Equal((ProblemKind.Conflict, "period.distribution_fixed"), (p.Kind, p.Code));
+            Assert.StartsWith("cannot change the distribution rule: the period is InReview, and its distribution rule can change only before review", p.Message.En, StringComparison.Ordinal);
+        }
+
+        await using (var calibrator = t.Open("wang_fang"))
+        {
+            await OkAsync(new CalibrateGrade(calibrator).SetAsync("2026-10", "c01", "S", Why));
+            await OkAsync(new CalibrateGrade(calibrator).SetAsync("2026-10", "c02", "S", Why));
+            Assert.Equal(Core.Calibration.DistributionMode.Enforce, (await ViewAsync(calibrator)).Rule?.Mode);
+        }
+
+        var refused = await new ApprovePeriod(t.Open("chen_jie")).RunAsync("2026-10");
+        Assert.Equal("group m3: 2 people graded S, at most 1 (10% of 12)", Assert.Single(refused.Problems).ToString());
+        // a period opened now copies the organisation's rule as it is now: none
+        await using var db = t.Open();
+        Assert.True((await new OpenPeriod(db).RunAsync("2026-11", SchemeJson.Write(TemplateCatalog.Find("industrial-value").Value.Document))).IsSuccess);
+        Assert.Equal("", (await new ListPeriods(db).RunAsync("2026-11")).Value.DistributionRule);
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task PeriodRule_SetBeforeReview_IsTheRuleApprovalEnforces_BadRuleRefusedAtItsField(string provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        await SeedAsync(t);
+        await using (var admin = t.Open())
+        {
+            Assert.True((await new ReopenPeriod(admin).RunAsync("2026-10", "the distribution rule was forgotten")).IsSuccess);
+            var bad = await new SetPeriodDistribution(admin).RunAsync("2026-10", """{"mode":"always","grades":{"S":{"max":0.1}}}""");
+            Assert.Equal("distribution", Assert.Single(bad.Problems).Where.Field);
+            Assert.Equal("", (await new ListPeriods(admin).RunAsync("2026-10")).Value.DistributionRule);
+            var set = await new SetPeriodDistribution(admin).RunAsync("2026-10", Enforced);
+            Assert.True(set.IsSuccess, string.Join("\n", set.Problems));
+            Assert.Equal(Enforced, (await new ListPeriods(admin).RunAsync("2026-10")).Value.DistributionRule);
+            // the organisation still has none
+            Assert.Equal("", (await ConfigureOrganisation.GetAsync(admin, default)).DistributionRule);
+            Assert.True((await new RunCalculation(admin).RunAsync("2026-10")).IsSuccess);
+            Assert.True((await new StartReview(admin).RunAsync("2026-10")).IsSuccess);
+        }
+
+        await using (var calibrator = t.Open("wang_fang"))
+        {
+            await OkAsync(new CalibrateGrade(calibrator).SetAsync("2026-10", "c01", "S", Why));
+            await OkAsync(new CalibrateGrade(calibrator).SetAsync("2026-10", "c02", "S", Why));
+        }
+
+        var refused = await new ApprovePeriod(t.Open("chen_jie")).RunAsync("2026-10");
+        Assert.Equal(("calibration.distribution", "m3"), (Assert.Single(refused.Problems).Code, refused.Problems[0].Arg));
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
     public async Task Approve_GuideRuleBroken_NeverRefuses(string provider)
     {
         await using var t = await TestDb.CreateAsync(provider);
