@@ -31,8 +31,16 @@ public sealed record ManualGrid(string Period, PeriodState State, LocalizedText?
     public bool MayEnter => ReadOnly is null;
 }
 
-/// <summary>One value to store: a person's actual of a manual indicator; null clears the cell (the indicator is missing again).</summary>
-public sealed record ManualEntry(string Person, string Indicator, decimal? Value);
+/// <summary>
+/// One value to store: a person's actual of a manual indicator as written (<c>4.5</c>; read as the actuals file reads a value);
+/// null or blank clears the cell (the indicator is missing again).
+/// </summary>
+public sealed record ManualEntry(string Person, string Indicator, string? Value)
+{
+    /// <summary>An entry of a number (the API's JSON), written as the invariant culture writes it.</summary>
+    public static ManualEntry Of(string person, string indicator, decimal? value) =>
+        new(person, indicator, value?.ToString(CultureInfo.InvariantCulture));
+}
 
 /// <summary>What a save did, cell by cell, and the import record it is audited under.</summary>
 public sealed record ManualSaved(string Period, int Added, int Changed, int Unchanged, int Removed, long Import);
@@ -143,10 +151,10 @@ public sealed class ManualActuals(YardstickDb db, CurrentUser? user = null)
 
             seen[(person, code)] = i;
             decimal? stored = null;
-            if (value is { } v)
+            if (!string.IsNullOrWhiteSpace(value))
             {
-                // the check of every actual (the actuals file's): unit, scale or range, size; the message names what is accepted
-                if (ActualValue.TryParse(indicator, v.ToString(CultureInfo.InvariantCulture), out var parsed) is { } bad)
+                // the check of every actual (the actuals file's): a number, unit, scale or range, size; the message names what is accepted
+                if (ActualValue.TryParse(indicator, value, out var parsed) is { } bad)
                 {
                     problems.Add(bad.At(Location.Of($"values[{i}].value")).Prefixed($"{person}：", $"{person}: "));
                     continue;
