@@ -1,13 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Yardstick.App.Access;
 using Yardstick.App.Calculation;
-using Yardstick.App.Files;
-using Yardstick.App.Imports;
 using Yardstick.App.Periods;
 using Yardstick.App.Results;
 using Yardstick.Core.Common;
-using Yardstick.Core.Schemes;
-using Yardstick.Core.Templates;
 using Yardstick.Data;
 
 namespace Yardstick.App.Tests.Periods;
@@ -19,27 +15,19 @@ namespace Yardstick.App.Tests.Periods;
 /// </summary>
 public sealed class ManualActualsTests : IDisposable
 {
-    private const string Employees = "person,name,manager,team\nli_ming,李明,,mes\nzhang_wei,张伟,li_ming,mes\nzhao_lei,赵磊,,mes\n";
-    // E1's inputs without innovation_reserve, the manager's part
-    private const string E1Imported = "person,indicator,value\nzhang_wei,renewal_rate,0.88\nzhang_wei,csat,4.5\nzhang_wei,issue_closure_rate,0.93\nzhang_wei,revenue_yoy_growth,0.25\nzhang_wei,new_industry_cases,2\nzhang_wei,defect_rate,0.008\nzhang_wei,core_feature_usage,0.55\nzhang_wei,rd_utilization,0.80\nzhang_wei,sales_support_rating,4.2\nzhang_wei,roadmap_completion,0.70\n";
+    // E1's inputs without innovation_reserve, the manager's part, for zhang_wei and zhao_lei
+    private static readonly string E1Imported = E1Seed.Actuals.Replace("zhang_wei,innovation_reserve,3.5\n", "", StringComparison.Ordinal);
 
-    private static readonly CurrentUser LiMing = new(Organisation.DefaultId, Organisation.DefaultCode, "li_ming", null, null, "li_ming", new HashSet<Role>(), false);
+    private static readonly CurrentUser LiMing = E1Seed.User("li_ming");
 
     private readonly TempFiles _files = new();
 
     public void Dispose() => _files.Dispose();
 
-    private InputFile File(string name, string content) => Input.File(_files.Write(name, content));
-
-    /// <summary>2026-10 on industrial-value (Collecting) with E1's imported actuals for zhang_wei (manager li_ming) and zhao_lei.</summary>
     private async Task SeedAsync(TestDb t)
     {
         await using var db = t.Open();
-        Assert.True((await new OpenPeriod(db).RunAsync("2026-10", SchemeJson.Write(TemplateCatalog.Find("industrial-value").Value.Document))).IsSuccess);
-        Assert.True((await new ImportEmployees(db).RunAsync(File("e.csv", Employees), null)).IsSuccess);
-        Assert.True((await new ImportSalaries(db).RunAsync(File("s.csv", "person,base_salary,effective_from\nzhang_wei,30000.00,2026-01-01\n"), null)).IsSuccess);
-        var zhao = string.Concat(E1Imported.Replace("zhang_wei", "zhao_lei", StringComparison.Ordinal).Split('\n').Skip(1).Select(l => l.Length > 0 ? l + "\n" : ""));
-        Assert.True((await new ImportActuals(db).RunAsync(File("a.csv", E1Imported + zhao), "2026-10")).IsSuccess);
+        await E1Seed.SeedAsync(db, _files, E1Imported + E1Seed.For(E1Imported, "zhao_lei"));
     }
 
     private static ManualEntry Reserve(string person, decimal? value) => ManualEntry.Of(person, "innovation_reserve", value);
@@ -185,7 +173,7 @@ public sealed class ManualActualsTests : IDisposable
         await using var t = await TestDb.CreateAsync(provider);
         await SeedAsync(t);
         await using var db = t.Open("zhang_wei");
-        var zhang = new CurrentUser(Organisation.DefaultId, Organisation.DefaultCode, "zhang_wei", null, null, "zhang_wei", new HashSet<Role>(), false);
+        var zhang = E1Seed.User("zhang_wei");
 
         var grid = await new ManualActuals(db, zhang).GridAsync("2026-10");
         var save = await new ManualActuals(db, zhang).SaveAsync("2026-10", []);
