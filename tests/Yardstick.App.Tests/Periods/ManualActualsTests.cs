@@ -77,6 +77,11 @@ public sealed class ManualActualsTests : IDisposable
         // as after imports: the first entry's value was replaced by the third, so the first is no longer current
         Assert.Equal([false, true, true], imports.Select(i => i.IsCurrent));
         Assert.Equal(3, await check.Audit.CountAsync(a => a.Entity == "ImportRecord" && a.EntityKey == "actuals:manual-entry.csv" && a.Actor == "li_ming"));
+
+        // an emptied field clears the cell: the indicator is missing again
+        Assert.Equal((0, 0, 0, 1), Counts(await OkAsync(manual.SaveAsync("2026-10", [new("zhang_wei", "innovation_reserve", " ")]))));
+        Assert.Null((await OkAsync(manual.GridAsync("2026-10"))).Rows[0].Cells[0].Value);
+        Assert.False(await check.Actuals.AnyAsync(a => a.Indicator == "innovation_reserve"));
     }
 
     private static (int, int, int, int) Counts(ManualSaved s) => (s.Added, s.Changed, s.Unchanged, s.Removed);
