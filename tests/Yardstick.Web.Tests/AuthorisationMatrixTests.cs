@@ -47,6 +47,8 @@ public enum ApiEndpoint
     OpenPeriod,
     ImportOrganisation,
     SetDistribution,
+    ManualActuals,
+    EnterManualActuals,
 }
 
 /// <summary>
@@ -178,7 +180,7 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
 
     public static readonly string[] Parts = ["admin", "finance", "manager", "other-manager", "self", "other-pm", "rater", "other-org", "anonymous"];
 
-    private static readonly ApiEndpoint[] PeriodEndpoints = [.. Enum.GetValues<ApiEndpoint>().Where(e => e is not (ApiEndpoint.Me or ApiEndpoint.Periods or ApiEndpoint.Run or ApiEndpoint.Audit or ApiEndpoint.Organisation or ApiEndpoint.OrganisationSettings) && (e < ApiEndpoint.Schemes || e == ApiEndpoint.SetDistribution))];
+    private static readonly ApiEndpoint[] PeriodEndpoints = [.. Enum.GetValues<ApiEndpoint>().Where(e => e is not (ApiEndpoint.Me or ApiEndpoint.Periods or ApiEndpoint.Run or ApiEndpoint.Audit or ApiEndpoint.Organisation or ApiEndpoint.OrganisationSettings) && (e < ApiEndpoint.Schemes || e > ApiEndpoint.ImportOrganisation))];
 
     /// <summary>The scheme library's endpoints, opening a period under a stored version and the organisation's imports: the organisation's, admin work (R2's "schemes" and "imports" rows).</summary>
     private static readonly ApiEndpoint[] OrganisationEndpoints = [ApiEndpoint.Schemes, ApiEndpoint.SchemeTemplate, ApiEndpoint.SchemeVersion, ApiEndpoint.ValidateScheme, ApiEndpoint.SaveScheme, ApiEndpoint.OpenPeriod, ApiEndpoint.ImportOrganisation];
@@ -351,6 +353,15 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
                 // admin work, then only before review (R4)
                 var rule = Status(Decide(AccessAction.Administer, null));
                 return rule != 200 || truth.State < PeriodState.InReview ? rule : 409;
+            case ApiEndpoint.ManualActuals:
+                // the grid, in any state (read-only outside Draft, Collecting, Calculated), to whom R2 lets enter for someone: an admin or a manager
+                var enters = Relations(user, null, null) | (user.Manages.Count > 0 ? AccessRelation.Manager : AccessRelation.None);
+                return AccessRules.Decide(AccessAction.EnterManualActuals, enters, PeriodState.Collecting, AccessSettings.Default).IsAllowed ? 200 : 403;
+            case ApiEndpoint.EnterManualActuals:
+                // X's innovation_reserve: as R2 and the state decide; where they let the user in, only saas's periods are left, whose T3 has
+                // no such (manual) indicator, so the value is refused as input and nothing is written: no cell of the matrix saves
+                var enter = Status(Decide(AccessAction.EnterManualActuals, Cast[org].Person));
+                return enter != 200 ? enter : 422;
             case ApiEndpoint.Calibration:
                 var calibration = Status(Decide(AccessAction.Administer, null));
                 return calibration != 200 || truth.Evaluated is not null ? calibration : 404;
@@ -425,6 +436,8 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         }),
         ApiEndpoint.SetDistribution => client.PutAsJsonAsync($"/api/v1/periods/{period}/distribution", new { rule = MatrixRule }),
         ApiEndpoint.Calibration => client.GetAsync($"/api/v1/periods/{period}/calibration"),
+        ApiEndpoint.ManualActuals => client.GetAsync($"/api/v1/periods/{period}/manual-actuals"),
+        ApiEndpoint.EnterManualActuals => client.PutAsJsonAsync($"/api/v1/periods/{period}/manual-actuals", new { values = new[] { new { person = Cast[org].Person, indicator = "innovation_reserve", value = 4.5m } } }),
         ApiEndpoint.Calibrate => client.PostAsJsonAsync($"/api/v1/periods/{period}/people/{Cast[org].Person}/grade", new { grade = MatrixGrade, reason = "authorisation matrix" }),
         ApiEndpoint.RemoveGrade => client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/periods/{period}/people/{Cast[org].Person}/grade")
         {
@@ -685,6 +698,19 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
                 var grouped = json.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("people").EnumerateArray()).Select(p => p.GetProperty("person").GetString()!).ToList();
                 Assert.Equal(demo.Truth[(org, period)].Evaluated!.Order(StringComparer.Ordinal), grouped.Order(StringComparer.Ordinal));
                 break;
+            case ApiEndpoint.ManualActuals:
+                // T1's manual indicator (saas's T3 has none); an admin's rows hold X, a manager's only their reports, never themselves
+                Assert.Equal(org == "industrial" ? ["innovation_reserve"] : [], json.GetProperty("indicators").EnumerateArray().Select(i => i.GetProperty("code").GetString()!));
+                Assert.Equal(ReviewPeriod.TakesData(demo.Truth[(org, period)].State), json.GetProperty("mayEnter").GetBoolean());
+                var entered = json.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("person").GetString()!).ToList();
+                if (user.Roles.Contains("admin"))
+                    Assert.Contains(Cast[org].Person, entered);
+                else
+                    Assert.All(entered, p => Assert.Contains(p, user.Manages));
+                Assert.Equal(user.Roles.Contains("admin") || user.Manages.Contains(Cast[org].Person), entered.Contains(Cast[org].Person));
+                if (user.Employee is { } self)
+                    Assert.DoesNotContain(self, entered);
+                break;
             case ApiEndpoint.Scorecard:
                 var x = Cast[org].Person;
                 Assert.Equal(x, json.GetProperty("person").GetString());
@@ -753,7 +779,11 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         var expected = Cells().Select(c => ((string)c[0], (string)c[1], (string)c[2], (ApiEndpoint)c[3]))
             .Select(c => (Endpoint: c.Item4, Status: Expected(c.Item1, c.Item2, Email(c.Item1, c.Item3), c.Item4))).ToList();
 
-        Assert.Equal([200, 202, 401, 403, 404, 409], expected.Select(e => e.Status).Distinct().Order());
+        Assert.Equal([200, 202, 401, 403, 404, 409, 422], expected.Select(e => e.Status).Distinct().Order());
+        Assert.Contains(expected, e => e is (ApiEndpoint.EnterManualActuals, 422));
+        Assert.Contains(expected, e => e is (ApiEndpoint.EnterManualActuals, 404));
+        Assert.Contains(expected, e => e is (ApiEndpoint.EnterManualActuals, 409));
+        Assert.Contains(expected, e => e is (ApiEndpoint.ManualActuals, 403));
         Assert.Contains(expected, e => e is (ApiEndpoint.Calc, 202));
         Assert.Contains(expected, e => e is (ApiEndpoint.Calc, 409));
         Assert.Contains(expected, e => e is (ApiEndpoint.Adjust, 200));
@@ -781,6 +811,7 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
             "GET /api/v1/periods",
             "GET /api/v1/periods/{period}",
             "GET /api/v1/periods/{period}/calibration",
+            "GET /api/v1/periods/{period}/manual-actuals",
             "GET /api/v1/periods/{period}/people/{person}/adjustments",
             "GET /api/v1/periods/{period}/people/{person}/scorecard",
             "GET /api/v1/periods/{period}/results",
@@ -804,6 +835,7 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
             "POST /api/v1/schemes",
             "POST /api/v1/schemes/validate",
             "PUT /api/v1/periods/{period}/distribution",
+            "PUT /api/v1/periods/{period}/manual-actuals",
         ], routes);
     }
 

@@ -136,6 +136,9 @@ public static class AccessRules
         return new(action, null, grant.Preliminary);
     }
 
+    /// <summary>Forbidden, naming who may: <paramref name="action"/> in <paramref name="period"/> asked by a user who may take it on nobody there.</summary>
+    public static Problem Forbidden(AccessAction action, string? period) => Refuse(Rule(action), null, period, ProblemKind.Forbidden);
+
     /// <summary>The grant that lets the user act, a final one before a preliminary one; null when none holds.</summary>
     private static Grant? Best(AccessRule rule, AccessRelation relations, PeriodState? state, AccessSettings settings) =>
         Relations.Where(r => relations.HasFlag(r))

@@ -90,13 +90,19 @@ public sealed class Authorizer(YardstickDb db, AccessSettings? settings = null)
         return await forms.AsNoTracking().ToListAsync(ct);
     }
 
-    /// <summary>The people <paramref name="user"/> may take <paramref name="action"/> (about a person) on in <paramref name="period"/>, for lists.</summary>
-    public async Task<PeopleAccess> PeopleAsync(CurrentUser user, AccessAction action, ReviewPeriod? period, CancellationToken ct = default)
+    /// <summary>
+    /// The people <paramref name="user"/> may take <paramref name="action"/> (about a person) on in <paramref name="period"/>, for lists.
+    /// With <paramref name="anyState"/>, whom they may take it on once the period is in a state the action is tied to (the
+    /// manual-entry grid shows its rows read-only while the state refuses).
+    /// </summary>
+    public async Task<PeopleAccess> PeopleAsync(CurrentUser user, AccessAction action, ReviewPeriod? period, CancellationToken ct = default, bool anyState = false)
     {
-        if (AccessRules.Rule(action).Subject != AccessSubject.Person)
+        var rule = AccessRules.Rule(action);
+        if (rule.Subject != AccessSubject.Person)
             throw new ArgumentException($"{action} is not about a person", nameof(action));
         var roles = Roles(user);
-        AccessDecision Decide(AccessRelation relations) => AccessRules.Decide(action, roles | relations, period?.State, Settings);
+        var state = anyState && rule.States is { Count: > 0 } states && (period?.State is not { } s || !states.Contains(s)) ? states[0] : period?.State;
+        AccessDecision Decide(AccessRelation relations) => AccessRules.Decide(action, roles | relations, state, Settings);
         var me = user.EmployeeId;
         var self = me is null ? null : Decide(AccessRelation.Self);
         var selfShown = self is { IsAllowed: true } && me is not null ? new HashSet<string>(StringComparer.Ordinal) { me } : Nobody;

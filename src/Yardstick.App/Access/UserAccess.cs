@@ -43,9 +43,12 @@ public sealed class UserAccess
     public async Task<Problem?> CheckAsync(AccessAction action, string? person = null, ReviewPeriod? period = null, CancellationToken ct = default) =>
         await (await AuthorizerAsync(ct)).CheckAsync(await UserAsync(ct), action, person, period, ct);
 
-    /// <summary>The people whose records of <paramref name="action"/> the user may see in <paramref name="period"/> (for lists).</summary>
-    public async Task<PeopleAccess> PeopleAsync(AccessAction action, ReviewPeriod? period, CancellationToken ct = default) =>
-        await (await AuthorizerAsync(ct)).PeopleAsync(await UserAsync(ct), action, period, ct);
+    /// <summary>The people whose records of <paramref name="action"/> the user may see in <paramref name="period"/> (for lists); <paramref name="anyState"/> as <see cref="Authorizer.PeopleAsync"/>.</summary>
+    public async Task<PeopleAccess> PeopleAsync(AccessAction action, ReviewPeriod? period, CancellationToken ct = default, bool anyState = false) =>
+        await (await AuthorizerAsync(ct)).PeopleAsync(await UserAsync(ct), action, period, ct, anyState);
+
+    /// <summary>The refusal of <paramref name="action"/> to a user who may take it on nobody in <paramref name="period"/> (403, naming who may).</summary>
+    public static Problem Forbidden(AccessAction action, ReviewPeriod period) => AccessRules.Forbidden(action, period.Label);
 
     /// <summary>Null when the user may take <paramref name="action"/> on the form <paramref name="formId"/> (a <see cref="RatingRater"/> id); else why not.</summary>
     public async Task<Problem?> CheckFormAsync(AccessAction action, long formId, CancellationToken ct = default) =>

@@ -29,6 +29,10 @@ public sealed class DatabaseInputs
     private DatabaseInputs(PeriodScheme period, IReadOnlyList<Core.Scoring.ScorecardCalculator> calculators) =>
         (Period, Calculators, Space) = (period, calculators, IndicatorSpace.Of(period.Document, period.Schemes));
 
+    /// <summary>An employee with role <c>pm</c> active in [<paramref name="first"/>, <paramref name="last"/>] is evaluated whether or not they have an actual.</summary>
+    internal static bool IsEvaluatedPm(Employee e, DateOnly first, DateOnly last) =>
+        e.Role == "pm" && (e.ActiveFrom is null || e.ActiveFrom <= last) && (e.ActiveTo is null || e.ActiveTo >= first);
+
     public PeriodScheme Period { get; }
 
     private IReadOnlyList<Core.Scoring.ScorecardCalculator> Calculators { get; }
@@ -73,7 +77,7 @@ public sealed class DatabaseInputs
         var count = Space.Count;
         _employees = await db.Employees.AsNoTracking().ToDictionaryAsync(e => e.Id, StringComparer.Ordinal, ct);
         foreach (var e in _employees.Values)
-            if (e.Role == "pm" && (e.ActiveFrom is null || e.ActiveFrom <= last) && (e.ActiveTo is null || e.ActiveTo >= first))
+            if (IsEvaluatedPm(e, first, last))
                 _people.Add(e.Id);
 
         // streamed: a million rows are read one at a time from the provider's reader into the per-person arrays, never

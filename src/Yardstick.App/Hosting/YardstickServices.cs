@@ -101,6 +101,7 @@ public static class YardstickServices
         services.AddScoped<ImportProducts>();
         services.AddScoped<ImportStages>();
         services.AddScoped<ImportActuals>();
+        services.AddScoped<ManualActuals>();
         services.AddScoped<ImportRequests>();
         services.AddScoped<ImportEvents>();
         services.AddScoped<ImportAwards>();

@@ -23,8 +23,6 @@ public sealed class ImportActuals(YardstickDb db, CurrentUser? user = null)
 {
     private readonly UserAccess _access = new(db, user);
 
-    private readonly record struct Parsed(string ScopeKind, string ScopeId, string Indicator, decimal Value);
-
     private readonly record struct Stored(long Id, string ScopeKind, string ScopeId, string Indicator, decimal Value, long? ImportId);
 
     public async Task<Result<ImportSummary>> RunAsync(InputFile file, string label, string scope = "all", IProgress<WorkProgress>? progress = null, CancellationToken ct = default) =>
@@ -62,11 +60,22 @@ public sealed class ImportActuals(YardstickDb db, CurrentUser? user = null)
             return ImportCommon.Fail<ImportSummary>(problems);
 
         var rows = Flatten(data, space);
+        return await MergeAsync(db, p.Row.Id, scope, file, rows, replace, "import", progress, ct);
+    }
+
+    /// <summary>
+    /// The write half of every actuals change (this import, <see cref="Periods.ManualActuals"/>): in the import's one
+    /// transaction under its lock, <paramref name="rows"/> merged cell by cell into the period's actuals (scoring.md §11): a
+    /// value replaces the same (scope, id, indicator) cell whichever import wrote it, an equal one is left as it is, a null
+    /// removes the cell; with <paramref name="replace"/> the rows become the whole set of the scope (see the class). The new
+    /// cells carry <paramref name="source"/>, the context's actor and the import record, audited as an import.
+    /// </summary>
+    internal static async Task<Result<ImportSummary>> MergeAsync(YardstickDb db, int periodId, string scope, InputFile file, IReadOnlyList<ActualCell> rows, bool replace, string source, IProgress<WorkProgress>? progress, CancellationToken ct)
+    {
         var hash = file.Hash();
         // read and written under the import's lock (one import of a scope at a time), all or nothing
-        return await ImportCommon.TransactAsync(db, p.Row.Id, ImportKinds.Actuals, scope, async () =>
+        return await ImportCommon.TransactAsync(db, periodId, ImportKinds.Actuals, scope, async () =>
         {
-            var periodId = p.Row.Id;
             var stored = (await db.Actuals.Where(a => a.PeriodId == periodId)
                     .Select(a => new Stored(a.Id, a.ScopeKind, a.ScopeId, a.Indicator, a.Value, a.ImportId)).ToListAsync(ct))
                 .ToDictionary(a => (a.ScopeKind, a.ScopeId, a.Indicator));
@@ -74,15 +83,28 @@ public sealed class ImportActuals(YardstickDb db, CurrentUser? user = null)
                 : (await db.Imports.Where(i => i.PeriodId == periodId && i.Kind == ImportKinds.Actuals && i.Scope == scope).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
 
             // cell by cell: a changed value is deleted and written anew (one bulk path), an equal one is left as it is
-            var write = new List<Parsed>(rows.Count);
+            var write = new List<ActualCell>(rows.Count);
             var delete = new List<long>();
             var touched = new Dictionary<long, int>(); // earlier import → its values changed or removed
-            var (added, changed, unchanged) = (0, 0, 0);
+            var (added, changed, unchanged, removed) = (0, 0, 0, 0);
             var inFile = new HashSet<(string, string, string)>();
             foreach (var r in rows)
             {
                 inFile.Add((r.ScopeKind, r.ScopeId, r.Indicator));
-                if (!stored.TryGetValue((r.ScopeKind, r.ScopeId, r.Indicator), out var old))
+                var exists = stored.TryGetValue((r.ScopeKind, r.ScopeId, r.Indicator), out var old);
+                if (r.Value is null)
+                {
+                    if (exists)
+                    {
+                        removed++;
+                        Replace(old);
+                    }
+                    else
+                    {
+                        unchanged++;
+                    }
+                }
+                else if (!exists)
                 {
                     added++;
                     write.Add(r);
@@ -99,7 +121,6 @@ public sealed class ImportActuals(YardstickDb db, CurrentUser? user = null)
                 }
             }
 
-            var removed = 0;
             if (replace)
                 foreach (var old in stored.Values.Where(a => !inFile.Contains((a.ScopeKind, a.ScopeId, a.Indicator)) && (scopeImports is null || (a.ImportId is { } i && scopeImports.Contains(i)))))
                 {
@@ -125,14 +146,14 @@ public sealed class ImportActuals(YardstickDb db, CurrentUser? user = null)
             var record = await ImportCommon.RecordAsync(db, periodId, ImportKinds.Actuals, scope, file, hash, rows.Count, changed + removed, null, ct);
             var (importId, author, now) = (record.Id, db.Actor, db.Now);
             var total = write.Count;
-            await BulkInsert.WriteAsync<Actual, Parsed>(db, write,
+            await BulkInsert.WriteAsync<Actual, ActualCell>(db, write,
             [
                 new(nameof(Actual.PeriodId), _ => periodId),
                 new(nameof(Actual.ScopeKind), r => r.ScopeKind),
                 new(nameof(Actual.ScopeId), r => r.ScopeId),
                 new(nameof(Actual.Indicator), r => r.Indicator),
-                new(nameof(Actual.Value), r => r.Value),
-                new(nameof(Actual.Source), _ => "import"),
+                new(nameof(Actual.Value), r => r.Value!.Value),
+                new(nameof(Actual.Source), _ => source),
                 new(nameof(Actual.Author), _ => author),
                 new(nameof(Actual.RecordedAt), _ => now),
                 new(nameof(Actual.ImportId), _ => importId),
@@ -143,21 +164,24 @@ public sealed class ImportActuals(YardstickDb db, CurrentUser? user = null)
     }
 
     /// <summary>The file's values as rows, in the file's order of people and indicators.</summary>
-    private static List<Parsed> Flatten(ActualsData data, IndicatorSpace space)
+    private static List<ActualCell> Flatten(ActualsData data, IndicatorSpace space)
     {
-        var rows = new List<Parsed>(data.Rows);
+        var rows = new List<ActualCell>(data.Rows);
         void Add(string kind, Dictionary<string, ScopeActuals> map)
         {
             foreach (var (id, a) in map)
                 for (var i = 0; i < a.Values.Length; i++)
                     if (a.Values[i] is { } v)
-                        rows.Add(new Parsed(kind, id, space.Indicators[i].Code, v));
+                        rows.Add(new ActualCell(kind, id, space.Indicators[i].Code, v));
         }
 
         Add(ScopeKinds.Person, data.People);
         Add(ScopeKinds.Team, data.Teams);
         foreach (var m in data.Measures)
-            rows.Add(new Parsed(m.Scope == MeasureScope.Team ? ScopeKinds.Team : ScopeKinds.Product, m.Id, m.Name, m.Value));
+            rows.Add(new ActualCell(m.Scope == MeasureScope.Team ? ScopeKinds.Team : ScopeKinds.Product, m.Id, m.Name, m.Value));
         return rows;
     }
 }
+
+/// <summary>One cell of a period's actuals to write: a person's (or team's, product's) value of an indicator or measure; null removes the cell.</summary>
+internal readonly record struct ActualCell(string ScopeKind, string ScopeId, string Indicator, decimal? Value);

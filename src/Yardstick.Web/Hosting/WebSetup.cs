@@ -87,6 +87,7 @@ public static class WebSetup
         signedIn.MapGroup("/periods").MapReviewApi().WithTags("review");
         signedIn.MapGroup("/periods").MapCalibrationApi().WithTags("calibration");
         signedIn.MapImportApi();
+        signedIn.MapGroup("/periods").MapManualActualsApi().WithTags("imports");
         signedIn.MapCalcApi();
         signedIn.MapGroup("/periods").MapTrailApi().WithTags("periods");
         signedIn.MapGroup("/audit").MapAuditApi().WithTags("audit");

@@ -18,29 +18,23 @@ namespace Yardstick.App.Tests.Reviews;
 /// <summary>review.md R3 (adjustments while InReview, worked example R3) and R6 (maker-checker) on SQLite and PostgreSQL.</summary>
 public sealed class AdjustmentTests : IDisposable
 {
-    private const string Employees = "person,name,manager,team\nli_ming,李明,,mes\nzhang_wei,张伟,li_ming,mes\nzhao_lei,赵磊,,mes\n";
-    private const string E1Actuals = "person,indicator,value\nzhang_wei,renewal_rate,0.88\nzhang_wei,csat,4.5\nzhang_wei,issue_closure_rate,0.93\nzhang_wei,revenue_yoy_growth,0.25\nzhang_wei,new_industry_cases,2\nzhang_wei,defect_rate,0.008\nzhang_wei,core_feature_usage,0.55\nzhang_wei,rd_utilization,0.80\nzhang_wei,sales_support_rating,4.2\nzhang_wei,roadmap_completion,0.70\nzhang_wei,innovation_reserve,3.5\n";
+    private const string E1Actuals = E1Seed.Actuals;
     private const string Late = "the reserve review came in late";
 
-    private static readonly CurrentUser LiMing = new(Organisation.DefaultId, Organisation.DefaultCode, "li_ming", null, null, "li_ming", new HashSet<Role>(), false);
-    private static readonly CurrentUser ZhaoLei = new(Organisation.DefaultId, Organisation.DefaultCode, "zhao_lei", null, null, "zhao_lei", new HashSet<Role>(), false);
-    private static readonly CurrentUser ZhangWei = new(Organisation.DefaultId, Organisation.DefaultCode, "zhang_wei", null, null, "zhang_wei", new HashSet<Role>(), false);
+    private static readonly CurrentUser LiMing = E1Seed.User("li_ming");
+    private static readonly CurrentUser ZhaoLei = E1Seed.User("zhao_lei");
+    private static readonly CurrentUser ZhangWei = E1Seed.User("zhang_wei");
 
     private readonly TempFiles _files = new();
 
     public void Dispose() => _files.Dispose();
 
-    private InputFile File(string name, string content) => Input.File(_files.Write(name, content));
 
     /// <summary>2026-10 on industrial-value with E1's inputs for zhang_wei (manager li_ming), calculated and submitted for review by hr_admin.</summary>
     private async Task SeedInReviewAsync(TestDb t, Func<YardstickDb, Task>? beforeReview = null)
     {
         await using var db = t.Open();
-        Assert.True((await new OpenPeriod(db).RunAsync("2026-10", SchemeJson.Write(TemplateCatalog.Find("industrial-value").Value.Document))).IsSuccess);
-        Assert.True((await new ImportEmployees(db).RunAsync(File("e.csv", Employees), null)).IsSuccess);
-        Assert.True((await new ImportSalaries(db).RunAsync(File("s.csv", "person,base_salary,effective_from\nzhang_wei,30000.00,2026-01-01\n"), null)).IsSuccess);
-        var others = string.Concat(new[] { "li_ming", "zhao_lei" }.Select(p => string.Concat(E1Actuals.Replace("zhang_wei", p, StringComparison.Ordinal).Split('\n').Skip(1).Select(l => l.Length > 0 ? l + "\n" : ""))));
-        Assert.True((await new ImportActuals(db).RunAsync(File("a.csv", E1Actuals + others), "2026-10")).IsSuccess);
+        await E1Seed.SeedAsync(db, _files, E1Actuals + E1Seed.For(E1Actuals, "li_ming", "zhao_lei"));
         var calc = await new RunCalculation(db).RunAsync("2026-10");
         Assert.True(calc.IsSuccess, string.Join("\n", calc.Problems));
         if (beforeReview is not null)
@@ -253,10 +247,7 @@ public sealed class AdjustmentTests : IDisposable
         await using var t = await TestDb.CreateAsync(provider);
         await using (var seed = t.Open())
         {
-            Assert.True((await new OpenPeriod(seed).RunAsync("2026-10", SchemeJson.Write(TemplateCatalog.Find("industrial-value").Value.Document))).IsSuccess);
-            Assert.True((await new ImportEmployees(seed).RunAsync(File("e.csv", Employees), null)).IsSuccess);
-            Assert.True((await new ImportSalaries(seed).RunAsync(File("s.csv", "person,base_salary,effective_from\nzhang_wei,30000.00,2026-01-01\n"), null)).IsSuccess);
-            Assert.True((await new ImportActuals(seed).RunAsync(File("a.csv", E1Actuals.Replace("zhang_wei,core_feature_usage,0.55\n", "", StringComparison.Ordinal)), "2026-10")).IsSuccess);
+            await E1Seed.SeedAsync(seed, _files, E1Actuals.Replace("zhang_wei,core_feature_usage,0.55\n", "", StringComparison.Ordinal));
             Assert.True((await new RunCalculation(seed).RunAsync("2026-10")).IsSuccess);
             Assert.True((await new StartReview(seed).RunAsync("2026-10")).IsSuccess);
         }
