@@ -66,7 +66,7 @@ public sealed class RequestLog(YardstickDb db, CurrentUser? user = null)
         person = Blank(person);
         if (person is not null && !visible.Contains(person))
             return await _access.CheckAsync(AccessAction.ViewScorecard, person, row, ct) ?? Hidden(row.Label);
-        if (!visible.Everyone && visible.People.Count == 0)
+        if (!SeesAnyone(visible))
             return Hidden(row.Label);
 
         var org = await ConfigureOrganisation.GetAsync(db, ct);
@@ -87,6 +87,15 @@ public sealed class RequestLog(YardstickDb db, CurrentUser? user = null)
         return new RequestLogView(row.Label, org.ResponseLimitHours, org.SolutionLimitHours, org.TimeZone, page,
             chosen.Count > size ? page[^1].Id : null, kept.Count, people, persons);
     }
+
+    /// <summary>True when the user may see the requests of someone in <paramref name="period"/> (the period page links the log then).</summary>
+    public async Task<bool> VisibleAsync(string period, CancellationToken ct = default)
+    {
+        var found = await PeriodScheme.FindAsync(db, period, ct);
+        return found.IsSuccess && SeesAnyone(await _access.PeopleAsync(AccessAction.ViewScorecard, found.Value, ct));
+    }
+
+    private static bool SeesAnyone(PeopleAccess visible) => visible.Everyone || visible.People.Count > 0;
 
     /// <summary>
     /// The requests that may count in <paramref name="period"/>: those created from the solution limit and a day before its
