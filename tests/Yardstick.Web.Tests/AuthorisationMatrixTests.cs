@@ -45,6 +45,8 @@ public enum ApiEndpoint
     ValidateScheme,
     SaveScheme,
     OpenPeriod,
+    Requests,
+    Campaigns,
 }
 
 /// <summary>
@@ -176,7 +178,7 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
 
     public static readonly string[] Parts = ["admin", "finance", "manager", "other-manager", "self", "other-pm", "rater", "other-org", "anonymous"];
 
-    private static readonly ApiEndpoint[] PeriodEndpoints = [.. Enum.GetValues<ApiEndpoint>().Where(e => e is not (ApiEndpoint.Me or ApiEndpoint.Periods or ApiEndpoint.Run or ApiEndpoint.Audit or ApiEndpoint.Organisation or ApiEndpoint.OrganisationSettings) && e < ApiEndpoint.Schemes)];
+    private static readonly ApiEndpoint[] PeriodEndpoints = [.. Enum.GetValues<ApiEndpoint>().Where(e => e is not (ApiEndpoint.Me or ApiEndpoint.Periods or ApiEndpoint.Run or ApiEndpoint.Audit or ApiEndpoint.Organisation or ApiEndpoint.OrganisationSettings) && (e < ApiEndpoint.Schemes || e > ApiEndpoint.OpenPeriod))];
 
     /// <summary>The scheme library's endpoints and opening a period under a stored version: the organisation's, admin work (R2's "schemes" row).</summary>
     private static readonly ApiEndpoint[] OrganisationEndpoints = [ApiEndpoint.Schemes, ApiEndpoint.SchemeTemplate, ApiEndpoint.SchemeVersion, ApiEndpoint.ValidateScheme, ApiEndpoint.SaveScheme, ApiEndpoint.OpenPeriod];
@@ -277,6 +279,9 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         Assert.True(expected == (int)response.StatusCode, $"{endpoint} {period} as {part} ({email ?? "anonymous"}): expected {expected}, got {(int)response.StatusCode} {body}");
         if (email is not null)
             AssertNoHiddenPay(org, period, email, endpoint, body);
+        // who rates whom is never shown (scoring.md §7): not even an admin's campaign progress names a rater
+        if (endpoint is ApiEndpoint.Requests or ApiEndpoint.Campaigns)
+            Assert.DoesNotContain("rater1", body, StringComparison.Ordinal);
         if (moves)
             Assert.Equal(demo.Truth[(org, period)].State, await StateAsync(demo.Client(Email(org, "admin")!), period));
         if (expected == 200)
@@ -333,6 +338,12 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
                 // admin work, then only while the period accepts data
                 var import = Status(Decide(AccessAction.Administer, null));
                 return import != 200 || ReviewPeriod.TakesData(truth.State) ? import : 409;
+            case ApiEndpoint.Requests:
+                // R2 through the scorecard: 200 when the user may see someone's (admins everyone, managers their reports, a PM their own from Published)
+                var candidates = user.Manages.Append(Cast[org].Person).Concat(user.Employee is { } own ? [own] : []);
+                return candidates.Any(c => Decide(AccessAction.ViewScorecard, c).IsAllowed) ? 200 : 404;
+            case ApiEndpoint.Campaigns:
+                return Status(Decide(AccessAction.Administer, null));
             case ApiEndpoint.Calibration:
                 var calibration = Status(Decide(AccessAction.Administer, null));
                 return calibration != 200 || truth.Evaluated is not null ? calibration : 404;
@@ -402,6 +413,8 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         ApiEndpoint.OpenPeriod => client.PostAsJsonAsync("/api/v1/periods/2027-Q2/open", new { scheme = "feature-count", version = 1 }),
         ApiEndpoint.ImportActuals => client.PostAsync($"/api/v1/periods/{period}/imports/actuals", ActualsUpload(Cast[org].Person)),
         ApiEndpoint.Calibration => client.GetAsync($"/api/v1/periods/{period}/calibration"),
+        ApiEndpoint.Requests => client.GetAsync($"/api/v1/periods/{period}/requests?limit=1000"),
+        ApiEndpoint.Campaigns => client.GetAsync($"/api/v1/periods/{period}/campaigns"),
         ApiEndpoint.Calibrate => client.PostAsJsonAsync($"/api/v1/periods/{period}/people/{Cast[org].Person}/grade", new { grade = MatrixGrade, reason = "authorisation matrix" }),
         ApiEndpoint.RemoveGrade => client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/periods/{period}/people/{Cast[org].Person}/grade")
         {
@@ -624,6 +637,22 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
                 Assert.DoesNotContain(people, p => Cast.Where(c => c.Key != user.Organisation).Any(c => c.Value.Person == p));
                 Assert.DoesNotContain("salary", body, StringComparison.OrdinalIgnoreCase);
                 break;
+            case ApiEndpoint.Requests:
+                // only the requests and rates of people whose scorecard the user may see; the demo's saas months hold ten per PM
+                var truthOf = demo.Truth[(org, period)];
+                var shownPeople = json.GetProperty("people").EnumerateArray().Select(p => p.GetProperty("person").GetString()!).ToList();
+                Assert.All(json.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("person").GetString()!).Concat(shownPeople),
+                    p => Assert.True(Sees(user, AccessAction.ViewScorecard, p, truthOf), $"{p}'s requests in {period} shown to {email}"));
+                Assert.All(json.GetProperty("people").EnumerateArray(), p => Assert.Equal(period == "2026" ? 100 : 10, p.GetProperty("counted").GetInt32())); // the year: its ten demo months
+                if (org == "saas" && period == "2026-10" && user.Employee == Cast[org].Person)
+                    Assert.Equal([Cast[org].Person], shownPeople);
+                break;
+            case ApiEndpoint.Campaigns:
+                // the demo's one campaign: saas 2026-11, three raters for each PM, nothing submitted
+                var names = json.GetProperty("campaigns").EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToList();
+                Assert.Equal(org == "saas" && period == "2026-11" ? ["2026-11-360"] : [], names);
+                Assert.All(json.GetProperty("campaigns").EnumerateArray(), c => Assert.Equal((3, 0), (c.GetProperty("raters").GetInt32(), c.GetProperty("submitted").GetInt32())));
+                break;
             case ApiEndpoint.Calibration:
                 // the period's current run, every evaluated person in exactly one group
                 Assert.Equal(period, json.GetProperty("period").GetString());
@@ -726,8 +755,10 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
             "GET /api/v1/periods",
             "GET /api/v1/periods/{period}",
             "GET /api/v1/periods/{period}/calibration",
+            "GET /api/v1/periods/{period}/campaigns",
             "GET /api/v1/periods/{period}/people/{person}/adjustments",
             "GET /api/v1/periods/{period}/people/{person}/scorecard",
+            "GET /api/v1/periods/{period}/requests",
             "GET /api/v1/periods/{period}/results",
             "GET /api/v1/periods/{period}/trail",
             "GET /api/v1/runs/{id}",
