@@ -49,6 +49,8 @@ public enum ApiEndpoint
     SetDistribution,
     ManualActuals,
     EnterManualActuals,
+    Requests,
+    Campaigns,
 }
 
 /// <summary>
@@ -293,6 +295,9 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         Assert.True(expected == (int)response.StatusCode, $"{endpoint} {period} as {part} ({email ?? "anonymous"}): expected {expected}, got {(int)response.StatusCode} {body}");
         if (email is not null)
             AssertNoHiddenPay(org, period, email, endpoint, body);
+        // who rates whom is never shown (scoring.md §7): not even an admin's campaign progress names a rater
+        if (endpoint is ApiEndpoint.Requests or ApiEndpoint.Campaigns)
+            Assert.DoesNotContain("rater1", body, StringComparison.Ordinal);
         if (moves)
             Assert.Equal(demo.Truth[(org, period)].State, await StateAsync(demo.Client(Email(org, "admin")!), period));
         if (expected == 200)
@@ -362,6 +367,12 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
                 // no such (manual) indicator, so the value is refused as input and nothing is written: no cell of the matrix saves
                 var enter = Status(Decide(AccessAction.EnterManualActuals, Cast[org].Person));
                 return enter != 200 ? enter : 422;
+            case ApiEndpoint.Requests:
+                // R2 through the scorecard: 200 when the user may see someone's (admins everyone, managers their reports, a PM their own from Published)
+                var candidates = user.Manages.Append(Cast[org].Person).Concat(user.Employee is { } own ? [own] : []);
+                return candidates.Any(c => Decide(AccessAction.ViewScorecard, c).IsAllowed) ? 200 : 404;
+            case ApiEndpoint.Campaigns:
+                return Status(Decide(AccessAction.Administer, null));
             case ApiEndpoint.Calibration:
                 var calibration = Status(Decide(AccessAction.Administer, null));
                 return calibration != 200 || truth.Evaluated is not null ? calibration : 404;
@@ -438,6 +449,8 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
         ApiEndpoint.Calibration => client.GetAsync($"/api/v1/periods/{period}/calibration"),
         ApiEndpoint.ManualActuals => client.GetAsync($"/api/v1/periods/{period}/manual-actuals"),
         ApiEndpoint.EnterManualActuals => client.PutAsJsonAsync($"/api/v1/periods/{period}/manual-actuals", new { values = new[] { new { person = Cast[org].Person, indicator = "innovation_reserve", value = 4.5m } } }),
+        ApiEndpoint.Requests => client.GetAsync($"/api/v1/periods/{period}/requests?limit=1000"),
+        ApiEndpoint.Campaigns => client.GetAsync($"/api/v1/periods/{period}/campaigns"),
         ApiEndpoint.Calibrate => client.PostAsJsonAsync($"/api/v1/periods/{period}/people/{Cast[org].Person}/grade", new { grade = MatrixGrade, reason = "authorisation matrix" }),
         ApiEndpoint.RemoveGrade => client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/periods/{period}/people/{Cast[org].Person}/grade")
         {
@@ -692,6 +705,22 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
                 Assert.DoesNotContain(people, p => Cast.Where(c => c.Key != user.Organisation).Any(c => c.Value.Person == p));
                 Assert.DoesNotContain("salary", body, StringComparison.OrdinalIgnoreCase);
                 break;
+            case ApiEndpoint.Requests:
+                // only the requests and rates of people whose scorecard the user may see; the demo's saas months hold ten per PM
+                var truthOf = demo.Truth[(org, period)];
+                var shownPeople = json.GetProperty("people").EnumerateArray().Select(p => p.GetProperty("person").GetString()!).ToList();
+                Assert.All(json.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("person").GetString()!).Concat(shownPeople),
+                    p => Assert.True(Sees(user, AccessAction.ViewScorecard, p, truthOf), $"{p}'s requests in {period} shown to {email}"));
+                Assert.All(json.GetProperty("people").EnumerateArray(), p => Assert.Equal(period == "2026" ? 100 : 10, p.GetProperty("counted").GetInt32())); // the year: its ten demo months
+                if (org == "saas" && period == "2026-10" && user.Employee == Cast[org].Person)
+                    Assert.Equal([Cast[org].Person], shownPeople);
+                break;
+            case ApiEndpoint.Campaigns:
+                // the demo's one campaign: saas 2026-11, three raters for each PM, nothing submitted
+                var names = json.GetProperty("campaigns").EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToList();
+                Assert.Equal(org == "saas" && period == "2026-11" ? ["2026-11-360"] : [], names);
+                Assert.All(json.GetProperty("campaigns").EnumerateArray(), c => Assert.Equal((3, 0), (c.GetProperty("raters").GetInt32(), c.GetProperty("submitted").GetInt32())));
+                break;
             case ApiEndpoint.Calibration:
                 // the period's current run, every evaluated person in exactly one group
                 Assert.Equal(period, json.GetProperty("period").GetString());
@@ -811,9 +840,11 @@ public sealed class AuthorisationMatrixTests(DemoApi demo) : IClassFixture<DemoA
             "GET /api/v1/periods",
             "GET /api/v1/periods/{period}",
             "GET /api/v1/periods/{period}/calibration",
+            "GET /api/v1/periods/{period}/campaigns",
             "GET /api/v1/periods/{period}/manual-actuals",
             "GET /api/v1/periods/{period}/people/{person}/adjustments",
             "GET /api/v1/periods/{period}/people/{person}/scorecard",
+            "GET /api/v1/periods/{period}/requests",
             "GET /api/v1/periods/{period}/results",
             "GET /api/v1/periods/{period}/trail",
             "GET /api/v1/runs/{id}",

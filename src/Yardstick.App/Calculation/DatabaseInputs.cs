@@ -143,21 +143,12 @@ public sealed class DatabaseInputs
     private async Task<Result<bool>> DeriveAsync(YardstickDb db, CancellationToken ct)
     {
         var p = Period;
-        var (first, last) = (p.Period.FirstDay, p.Period.LastDay);
         var count = Space.Count;
         var requestIndicators = Enumerable.Range(0, count).Where(i => Space.Indicators[i].Source == Source.Requests).ToList();
         if (requestIndicators.Count > 0)
         {
             var sla = await ConfigureOrganisation.LoadAsync(db, ct);
-            var from = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) - sla.SolutionLimit - TimeSpan.FromDays(1);
-            var to = new DateTimeOffset(last.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + TimeSpan.FromDays(2);
-            // SQLite cannot compare DateTimeOffset in SQL: there the window is applied here
-            var query = db.Requests.AsNoTracking();
-            if (db.Provider == DatabaseProvider.Postgres)
-                query = query.Where(r => r.CreatedAt >= from && r.CreatedAt <= to);
-            var requests = (await query.ToListAsync(ct)).Where(r => r.CreatedAt >= from && r.CreatedAt <= to)
-                .GroupBy(r => r.ExternalId, StringComparer.Ordinal).Select(g => g.MaxBy(r => r.ImportId)!) // the latest import's version of a request
-                .Select(r => new RequestRecord(r.ExternalId, r.Person, r.CreatedAt, r.FirstResponseAt, r.SolutionAt));
+            var requests = (await Requests.RequestLog.ReadAsync(db, p.Period, sla, ct)).Select(Requests.RequestLog.Record);
             foreach (var (person, rate) in RequestRates.For(requests, p.Period, sla, _people))
             {
                 _people.Add(person);

@@ -112,6 +112,8 @@ public static class YardstickServices
         services.AddScoped<RecordResponse>();
         services.AddScoped<CloseCampaign>();
         services.AddScoped<ShowRatings>();
+        services.AddScoped<CampaignProgress>();
+        services.AddScoped<Requests.RequestLog>();
         services.AddScoped<WaiveIndicator>();
         services.AddScoped<RemoveWaiver>();
         services.AddScoped<RunCalculation>();

@@ -41,13 +41,36 @@ public enum RequestOutcome
     Unsolved,
 }
 
+/// <summary>How one part of a request (its response, or its solution) fared against its limit.</summary>
+public enum RequestVerdict
+{
+    /// <summary>Came within the limit (inclusive).</summary>
+    OnTime,
+
+    /// <summary>Came after the limit.</summary>
+    Late,
+
+    /// <summary>Has not come (no response, or no solution, recorded).</summary>
+    Open,
+}
+
 /// <summary>One request measured against the service levels.</summary>
 /// <param name="Request">The request.</param>
 /// <param name="Deadline">Creation plus the solution limit.</param>
 /// <param name="DeadlineDay">The deadline's calendar day in the company time zone: the request counts in the period holding it.</param>
-/// <param name="Outcome">On time or why not.</param>
-public sealed record RequestCheck(RequestRecord Request, DateTimeOffset Deadline, DateOnly DeadlineDay, RequestOutcome Outcome)
+/// <param name="Outcome">On time or why not: what the rate counts (an unsolved request counts as late).</param>
+/// <param name="Response">The response (the first response, else the solution) against the response limit.</param>
+/// <param name="Solution">The solution against the solution limit.</param>
+public sealed record RequestCheck(RequestRecord Request, DateTimeOffset Deadline, DateOnly DeadlineDay, RequestOutcome Outcome, RequestVerdict Response, RequestVerdict Solution)
 {
+    /// <summary>Hours from creation to the response (the first response, else the solution); null while there is none.</summary>
+    public decimal? ResponseHours => Hours(Request.FirstResponseAt ?? Request.SolutionAt);
+
+    /// <summary>Hours from creation to the solution; null while unsolved.</summary>
+    public decimal? SolutionHours => Hours(Request.SolutionAt);
+
+    private decimal? Hours(DateTimeOffset? at) => at is { } t ? (decimal)(t - Request.CreatedAt).Ticks / TimeSpan.TicksPerHour : null;
+
     /// <summary>True when on time.</summary>
     public bool OnTime => Outcome == RequestOutcome.OnTime;
 }
@@ -74,14 +97,15 @@ public static class RequestRates
     {
         var deadline = request.CreatedAt + sla.SolutionLimit;
         var response = request.FirstResponseAt ?? request.SolutionAt;
-        RequestOutcome outcome;
-        if (request.SolutionAt is not { } solved || solved > deadline)
-            outcome = request.SolutionAt is null ? RequestOutcome.Unsolved : RequestOutcome.LateSolution;
-        else if (response is not { } r || r - request.CreatedAt > sla.ResponseLimit)
-            outcome = RequestOutcome.LateResponse;
-        else
-            outcome = RequestOutcome.OnTime;
-        return new RequestCheck(request, deadline, sla.LocalDay(deadline), outcome);
+        var responded = response is not { } r ? RequestVerdict.Open : r - request.CreatedAt > sla.ResponseLimit ? RequestVerdict.Late : RequestVerdict.OnTime;
+        var solution = request.SolutionAt is not { } solved ? RequestVerdict.Open : solved > deadline ? RequestVerdict.Late : RequestVerdict.OnTime;
+        var outcome = solution switch
+        {
+            RequestVerdict.Open => RequestOutcome.Unsolved,
+            RequestVerdict.Late => RequestOutcome.LateSolution,
+            RequestVerdict.OnTime => responded == RequestVerdict.OnTime ? RequestOutcome.OnTime : RequestOutcome.LateResponse,
+        };
+        return new RequestCheck(request, deadline, sla.LocalDay(deadline), outcome, responded, solution);
     }
 
     /// <summary>

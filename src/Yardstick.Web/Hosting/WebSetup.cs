@@ -93,6 +93,8 @@ public static class WebSetup
         signedIn.MapGroup("/audit").MapAuditApi().WithTags("audit");
         signedIn.MapGroup("/organisation").MapOrganisationApi().WithTags("organisation");
         signedIn.MapGroup("/schemes").MapSchemeApi().WithTags("schemes");
+        signedIn.MapGroup("/periods").MapRequestsApi().WithTags("requests");
+        signedIn.MapGroup("/periods").MapCampaignsApi().WithTags("campaigns");
 
         app.MapPost("/logout", async (SignInManager<YardstickUser> signIn) =>
         {

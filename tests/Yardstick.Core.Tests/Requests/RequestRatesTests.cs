@@ -39,6 +39,22 @@ public class RequestRatesTests
         Assert.Equal(["R1", "R2", "R3", "R7", "R4", "R5"], rate.Checks.Select(c => c.Request.Id));
     }
 
+    /// <summary>Each part of a request on its own: answered at 23 h on time, at 25 h late, unanswered open; solved at 72 h on time, at 73 h late.</summary>
+    [Theory]
+    [InlineData("10-02 08:00", "10-03 07:00", "10-04 09:00", RequestVerdict.OnTime, RequestVerdict.OnTime, RequestOutcome.OnTime, 23.0, 49.0)]
+    [InlineData("10-02 08:00", "10-03 09:00", "10-05 08:00", RequestVerdict.Late, RequestVerdict.OnTime, RequestOutcome.LateResponse, 25.0, 72.0)]
+    [InlineData("10-02 08:00", null, null, RequestVerdict.Open, RequestVerdict.Open, RequestOutcome.Unsolved, null, null)]
+    [InlineData("10-02 08:00", null, "10-05 09:00", RequestVerdict.Late, RequestVerdict.Late, RequestOutcome.LateSolution, 73.0, 73.0)]
+    [InlineData("10-02 08:00", "10-02 08:30", null, RequestVerdict.OnTime, RequestVerdict.Open, RequestOutcome.Unsolved, 0.5, null)]
+    public void Check_EachPart_VerdictAndHours(string created, string? response, string? solution, RequestVerdict responded, RequestVerdict solved, RequestOutcome outcome, double? responseHours, double? solutionHours)
+    {
+        var check = RequestRates.Check(R("X", created, response, solution), Sla);
+
+        Assert.Equal((responded, solved, outcome), (check.Response, check.Solution, check.Outcome));
+        Assert.Equal(responseHours is { } rh ? (decimal)rh : null, check.ResponseHours);
+        Assert.Equal(solutionHours is { } sh ? (decimal)sh : null, check.SolutionHours);
+    }
+
     [Theory]
     [InlineData("R1", RequestOutcome.OnTime, "2026-10-02")]
     [InlineData("R2", RequestOutcome.LateResponse, "2026-10-08")]
