@@ -19,6 +19,8 @@ public sealed class UploadFlowTests(Browser browser) : IClassFixture<Browser>
         await Browser.GotoAsync(page, "/periods/2026-11");
 
         await page.Locator("input#upload-file").SetInputFilesAsync(Csv("bad.csv", "person,indicator,value\nli_na,post_release_resolution,0.93\nli_na,paid_conversion_lift,abc\n"));
+        // the circuit has the file once the panel names it (the browser reads it before telling the server)
+        await Assertions.Expect(page.Locator("#upload-picked")).ToHaveTextAsync("bad.csv");
         await page.Locator("#upload-submit").ClickAsync();
 
         var problem = page.Locator("#upload-problems tr[data-problem]");
@@ -30,6 +32,7 @@ public sealed class UploadFlowTests(Browser browser) : IClassFixture<Browser>
         await Browser.ScreenshotAsync(page, "upload-refused-zh");
 
         await page.Locator("input#upload-file").SetInputFilesAsync(Csv("good.csv", "person,indicator,value\nli_na,post_release_resolution,0.93\nli_na,paid_conversion_lift,0.06\n"));
+        await Assertions.Expect(page.Locator("#upload-picked")).ToHaveTextAsync("good.csv");
         await page.Locator("#upload-submit").ClickAsync();
 
         // both values new: the bad file wrote nothing
