@@ -80,6 +80,64 @@ public sealed class SchemesTests(DemoHosts hosts) : IClassFixture<DemoHosts>
     [SkippableTheory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
+    public async Task Editor_T1_ADetailRowPerIndicatorWithItsFieldsAndValues_AddAndRemoveButtons_LabelsInBothLanguages(string provider)
+    {
+        var browser = await hosts.SignInAsync(provider, "hr@industrial.demo");
+
+        await browser.GetAsync("/culture/en?returnUrl=%2F");
+        var en = await Pages.OkAsync(browser, "/schemes/edit?template=industrial-value");
+        await browser.GetAsync("/culture/zh-CN?returnUrl=%2F");
+        var zh = await Pages.OkAsync(browser, "/schemes/edit?template=industrial-value");
+
+        var indicators = T1.Schemes[0].Indicators().ToList();
+        Assert.Equal(indicators.Select(i => i.Code), System.Text.RegularExpressions.Regex.Matches(en, "<tr data-detail=\"([a-z_]+)\"").Select(m => m.Groups[1].Value));
+        foreach (var indicator in indicators)
+        {
+            var detail = Detail(en, indicator.Code);
+            foreach (var field in SchemeCheck.IndicatorFields)
+                Assert.Contains($"data-field=\"{indicator.Code}.{field}\"", detail, StringComparison.Ordinal);
+            // the values as the scheme file writes them: a number in its field, each choice selected
+            Assert.Contains($"value=\"{SchemeCheck.FieldText(indicator, "cap")}\" data-field=\"{indicator.Code}.cap\"", detail, StringComparison.Ordinal);
+            Assert.Contains($"value=\"{SchemeCheck.FieldText(indicator, "floor")}\" data-field=\"{indicator.Code}.floor\"", detail, StringComparison.Ordinal);
+            foreach (var field in new[] { "unit", "direction", "rule", "source" })
+            {
+                var select = Select(detail, $"{indicator.Code}.{field}");
+                Assert.Equal([SchemeCheck.FieldText(indicator, field)], SelectedOptions(select));
+                Assert.Equal(SchemeCheck.Choices(field).Count, OptionCount(select));
+            }
+
+            Assert.Contains($"data-remove=\"{indicator.Code}\"", en, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(["percent", "rating", "percent", "percent", "count", "percent", "percent", "percent", "rating", "percent", "rating"],
+            indicators.Select(i => SelectedOptions(Select(Detail(en, i.Code), $"{i.Code}.unit")).Single()));
+        Assert.Equal(["manual"], SelectedOptions(Select(en, "innovation_reserve.source")));
+        foreach (var group in T1.Schemes[0].AllNodes().OfType<Group>())
+            Assert.Contains($"data-add-to=\"{group.Code}\"", en, StringComparison.Ordinal);
+        foreach (var label in new[] { "Name (English)", "Cap", "Floor", "Source", "Add indicator", "Details" })
+            Assert.Contains(label, en, StringComparison.Ordinal);
+        foreach (var label in new[] { "英文名称", "上限（cap）", "下限（floor）", "数据来源", "添加指标", "详情" })
+            Assert.Contains(label, zh, StringComparison.Ordinal);
+    }
+
+    private static string Detail(string html, string code) =>
+        System.Text.RegularExpressions.Regex.Match(html, $"<tr data-detail=\"{code}\".*?</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+
+    private static string Select(string html, string field)
+    {
+        var start = html.IndexOf($"data-field=\"{field}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, field);
+        return html[start..html.IndexOf("</select>", start, StringComparison.Ordinal)];
+    }
+
+    private static List<string> SelectedOptions(string select) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(select, "<option value=\"([a-z_]+)\" selected").Select(m => m.Groups[1].Value)];
+
+    private static int OptionCount(string select) => System.Text.RegularExpressions.Regex.Count(select, "<option ");
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
     public async Task Library_ProductManagerAndManager_RefusedOnPagesAndApi(string provider)
     {
         foreach (var email in new[] { "zhang_wei@industrial.demo", "li_ming@industrial.demo" })

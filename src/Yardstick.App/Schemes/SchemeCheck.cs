@@ -94,10 +94,116 @@ public static class SchemeCheck
 
     /// <summary>The document with the weight (and, for an indicator, the target when given) of node <paramref name="code"/> of scheme <paramref name="schemeId"/> changed.</summary>
     public static SchemeDocument With(SchemeDocument document, string schemeId, string code, decimal? weight = null, decimal? target = null) =>
-        document with
+        Map(document, schemeId, nodes => Change(nodes, code, weight, target));
+
+    /// <summary>The indicator fields the editor changes one at a time (<see cref="WithField"/>), named as in the scheme file.</summary>
+    public static readonly IReadOnlyList<string> IndicatorFields = ["name.zh-CN", "name.en", "unit", "direction", "rule", "cap", "floor", "zero", "source"];
+
+    /// <summary>The words a choice field of <see cref="IndicatorFields"/> accepts, as the scheme file writes them; empty for a text or number field.</summary>
+    public static IReadOnlyList<string> Choices(string field) => field switch
+    {
+        "unit" => Words<Unit>(),
+        "direction" => Words<Direction>(),
+        "rule" => Words<RuleKind>(),
+        "source" => Words<Source>(),
+        _ => [],
+    };
+
+    /// <summary>The text of field <paramref name="field"/> of <paramref name="indicator"/> as the scheme file writes it ("" for no <c>zero</c>).</summary>
+    public static string FieldText(Indicator indicator, string field) => field switch
+    {
+        "name.zh-CN" => indicator.Name.Zh,
+        "name.en" => indicator.Name.En,
+        "unit" => Word(indicator.Unit),
+        "direction" => Word(indicator.Direction),
+        "rule" => Word(indicator.Rule),
+        "source" => Word(indicator.Source),
+        "cap" => indicator.Cap.ToString(CultureInfo.InvariantCulture),
+        "floor" => indicator.Floor.ToString(CultureInfo.InvariantCulture),
+        "zero" => indicator.Zero?.ToString(CultureInfo.InvariantCulture) ?? "",
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not an indicator field"),
+    };
+
+    /// <summary>
+    /// The document with one field of indicator <paramref name="code"/> set from its text: a name, a choice of
+    /// <see cref="Choices"/>, or a number (invariant culture; an empty <c>cap</c>, <c>floor</c> or <c>zero</c> is the
+    /// default, 1.2, 0 or none). A text that is not a value of the field is refused at <c>CODE.FIELD</c>; whether the value
+    /// fits the indicator (cap below floor, linear without zero) is <see cref="Run"/>'s check of the changed document.
+    /// </summary>
+    public static Result<SchemeDocument> WithField(SchemeDocument document, string schemeId, string code, string field, string? value)
+    {
+        var text = value?.Trim() ?? "";
+        var where = $"{code}.{field}";
+        decimal? number = null;
+        if (field is "cap" or "floor" or "zero" && text.Length > 0)
         {
-            Schemes = [.. document.Schemes.Select(s => s.Id != schemeId ? s : s with { Children = Change(s.Children, code, weight, target) })],
+            if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+                return Problem.Invalid(where, $"'{text}' 不是数字；例如 1.2", $"'{text}' is not a number; e.g. 1.2");
+            number = parsed;
+        }
+        else if (Choices(field) is { Count: > 0 } choices && !choices.Contains(text))
+        {
+            return Problem.Invalid(where, $"'{text}' 不是 {field} 的取值；应为 {string.Join("、", choices)}", $"'{text}' is not a {field}; expected {string.Join(", ", choices)}");
+        }
+
+        Func<Indicator, Indicator> change = field switch
+        {
+            "name.zh-CN" => i => i with { Name = i.Name with { Zh = text } },
+            "name.en" => i => i with { Name = i.Name with { En = text } },
+            "unit" => i => i with { Unit = Parse<Unit>(text) },
+            "direction" => i => i with { Direction = Parse<Direction>(text) },
+            "rule" => i => i with { Rule = Parse<RuleKind>(text) },
+            "source" => i => i with { Source = Parse<Source>(text) },
+            "cap" => i => i with { Cap = number ?? Indicator.DefaultCap },
+            "floor" => i => i with { Floor = number ?? 0m },
+            "zero" => i => i with { Zero = number },
+            _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not an indicator field"),
         };
+        return Map(document, schemeId, nodes => Change(nodes, code, change));
+    }
+
+    /// <summary>
+    /// The document with a new indicator <paramref name="code"/> at the end of group <paramref name="groupCode"/> (an empty
+    /// code: at the top level), of <paramref name="weight"/> (0 by default, so the sums stay as they were until a weight is
+    /// typed), named by its code in both languages, unit number, higher is better, target 1; the groups' weights are left
+    /// as they are, so a weight above 0 shows as the group's imbalance until another weight is changed. The code is checked
+    /// by <see cref="Run"/> (format, duplicates) like any other.
+    /// </summary>
+    public static SchemeDocument AddIndicator(SchemeDocument document, string schemeId, string groupCode, string code, decimal weight = 0m)
+    {
+        var added = new Indicator(code, new LocalizedText(code, code), weight, Unit.Number, Direction.Higher, 1m);
+        return groupCode.Length == 0
+            ? Map(document, schemeId, nodes => [.. nodes, added])
+            : Map(document, schemeId, nodes => AddTo(nodes, groupCode, added));
+    }
+
+    /// <summary>The document without node <paramref name="code"/> (a group with its children); the groups' weights are left as they are.</summary>
+    public static SchemeDocument Remove(SchemeDocument document, string schemeId, string code) => Map(document, schemeId, nodes => Without(nodes, code));
+
+    private static SchemeDocument Map(SchemeDocument document, string schemeId, Func<IReadOnlyList<Node>, IReadOnlyList<Node>> change) =>
+        document with { Schemes = [.. document.Schemes.Select(s => s.Id != schemeId ? s : s with { Children = change(s.Children) })] };
+
+    private static IReadOnlyList<Node> Change(IReadOnlyList<Node> nodes, string code, Func<Indicator, Indicator> change) =>
+        [.. nodes.Select(n => n switch
+        {
+            Group g => g with { Children = Change(g.Children, code, change) },
+            Indicator i when i.Code == code => change(i),
+            _ => n,
+        })];
+
+    private static IReadOnlyList<Node> AddTo(IReadOnlyList<Node> nodes, string groupCode, Indicator added) =>
+        [.. nodes.Select(n => n is Group g
+            ? g with { Children = g.Code == groupCode ? [.. g.Children, added] : AddTo(g.Children, groupCode, added) }
+            : n)];
+
+    private static IReadOnlyList<Node> Without(IReadOnlyList<Node> nodes, string code) =>
+        [.. nodes.Where(n => n.Code != code).Select(n => n is Group g ? g with { Children = Without(g.Children, code) } : n)];
+
+    private static string Word<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static string[] Words<T>() where T : struct, Enum => [.. Enum.GetValues<T>().Select(Word)];
+
+    private static T Parse<T>(string word) where T : struct, Enum => Enum.Parse<T>(word, ignoreCase: true);
 
     private static IReadOnlyList<Node> Change(IReadOnlyList<Node> nodes, string code, decimal? weight, decimal? target) =>
         [.. nodes.Select(n => n switch
