@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Signed-in GETs of the web host under wrk (docs/performance.md, "Web (issue 9)"): a results page, one scorecard (API, bearer
-# token) and the server-rendered periods page (cookie of the /login form).
+# token) and the server-rendered periods, results and scorecard pages (cookie of the /login form).
 # Usage: bench/web/wrk.sh [BASE_URL] [EMAIL] [PASSWORD] [PERIOD] [PERSON]   (wrk, curl and python3 on the PATH)
 set -euo pipefail
 BASE=${1:-http://127.0.0.1:5400}
@@ -33,4 +33,6 @@ uptime
 run results "$BASE/api/v1/periods/$PERIOD/results?limit=100" "Authorization: Bearer $token"
 run scorecard "$BASE/api/v1/periods/$PERIOD/people/$PERSON/scorecard" "Authorization: Bearer $token"
 run periods-page "$BASE/periods" "Cookie: $cookie"
+run results-page "$BASE/periods/$PERIOD/results" "Cookie: $cookie"
+run scorecard-page "$BASE/periods/$PERIOD/people/$PERSON" "Cookie: $cookie"
 uptime
